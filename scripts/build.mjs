@@ -1,0 +1,79 @@
+// @ts-check
+/**
+ * Builds everything `npm start` serves, in dist/:
+ *   client/fanshop.js        the script-tag loader (IIFE: a classic script, safe to load twice)
+ *   client/fanshop.mjs       the widget as an ES module exporting `mount`, which the loader
+ *                            imports; fanshop-*.mjs are its chunks loaded on demand
+ *   client/fanshop-frame.js  the host loader for the iframe embed
+ *   client/*                 public/ (demo catalog and images)
+ *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI
+ */
+import { build } from 'vite';
+import { widgetBase } from './widget-base.mjs';
+
+const outDir = 'dist/client';
+const quiet = /** @type {const} */ ('warn');
+
+/** A classic script (IIFE): no imports, no globals but what it sets itself. */
+async function classicScript(/** @type {string} */ entry, /** @type {string} */ fileName, /** @type {boolean} */ first) {
+  await build({
+    ...widgetBase,
+    configFile: false,
+    logLevel: quiet,
+    publicDir: first ? 'public' : false,
+    build: {
+      ...widgetBase.build,
+      outDir,
+      emptyOutDir: first,
+      copyPublicDir: first,
+      lib: { entry, formats: ['iife'], fileName: () => fileName, name: 'FanshopBundle' },
+    },
+  });
+}
+
+/**
+ * The widget as ES modules: the entry and the chunks it imports on demand. Lib mode, because an
+ * app build wraps dynamic imports in Vite's preload helper (1.3 KB, and root-relative chunk URLs
+ * that break cross-origin embedding); lib mode keeps plain relative `import()`.
+ */
+async function esModule(/** @type {string} */ entry, /** @type {string} */ fileName) {
+  await build({
+    ...widgetBase,
+    configFile: false,
+    logLevel: quiet,
+    publicDir: false,
+    build: {
+      ...widgetBase.build,
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: { entry, formats: ['es'], fileName: () => fileName },
+      rollupOptions: {
+        // Lib mode leaves ES output's whitespace for downstream bundlers; ours goes to browsers.
+        output: { chunkFileNames: 'fanshop-[name]-[hash].mjs', minify: !process.env.FANSHOP_NOMINIFY },
+      },
+    },
+  });
+}
+
+await classicScript('src/widget/embed.ts', 'fanshop.js', true);
+await classicScript('src/widget/frame-host.ts', 'fanshop-frame.js', false);
+await esModule('src/widget/index.ts', 'fanshop.mjs');
+
+await build({
+  configFile: false,
+  logLevel: quiet,
+  define: widgetBase.define,
+  build: {
+    ssr: true,
+    outDir: 'dist/server',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    rollupOptions: {
+      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts' },
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    },
+  },
+});
+console.log('[fanshop] built dist/client and dist/server');

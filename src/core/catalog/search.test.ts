@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from './parse';
+import {
+  buildSearchIndex,
+  filterByCategory,
+  normalizeForSearch,
+  productPriceRange,
+  searchProducts,
+  sortProducts,
+} from './search';
+import type { Product } from './types';
+
+function productsOf(products: object[]): readonly Product[] {
+  const result = parseCatalog({
+    shop: { id: 'shop', name: 'Shop', currency: 'EUR', defaultLocale: 'en', baseUrl: 'https://shop.example.com' },
+    categories: [{ id: 'food', title: 'Food' }, { id: 'merch', title: 'Merch' }],
+    products,
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.catalog.products;
+}
+
+const products = productsOf([
+  { id: 'muesli', title: 'Müsli', description: 'Oats with hazelnuts.', price: 590, category: 'food', tags: ['breakfast'], createdAt: '2026-01-15' },
+  { id: 'mug', title: { en: 'Enamel mug', de: 'Emaillebecher' }, price: 1200, category: 'merch', createdAt: '2026-03-01T09:00:00Z' },
+  { id: 'stollen', title: { de: 'Dresdner Christstollen' }, description: { de: 'Mit Rosinen und Mandeln.' }, price: 1590, category: 'food' },
+  {
+    id: 'shirt', title: 'Logo shirt', price: 2490, category: 'merch', createdAt: '2026-03-01T09:00:00Z',
+    options: [{ id: 'size', name: 'Size', values: ['S', 'XL'] }],
+    variants: [{ id: 'shirt-s', options: { size: 'S' }, price: 990 }, { id: 'shirt-xl', options: { size: 'XL' }, price: 2890 }],
+  },
+  { id: 'bag', title: 'Tote bag', price: 1200, category: 'merch', tags: ['Straße'], createdAt: '2025-12-24' },
+]);
+const index = buildSearchIndex(products);
+const ids = (list: readonly Product[]): string[] => list.map((product) => product.id);
+
+describe('normalizeForSearch', () => {
+  it('folds case, accents and ß so a plain keyboard query matches', () => {
+    expect(normalizeForSearch('MÜSLI Straße Crème')).toBe('musli strasse creme');
+  });
+});
+
+describe('searchProducts', () => {
+  it('finds "Müsli" from "Musli" and from "MÜSLI"', () => {
+    expect(ids(searchProducts(index, 'Musli'))).toEqual(['muesli']);
+    expect(ids(searchProducts(index, 'MÜSLI'))).toEqual(['muesli']);
+  });
+
+  it('requires every word of the query to match', () => {
+    expect(ids(searchProducts(index, 'mug enamel'))).toEqual(['mug']);
+    expect(ids(searchProducts(index, 'mug shirt'))).toEqual([]);
+  });
+
+  it('matches tags and descriptions, not only titles', () => {
+    expect(ids(searchProducts(index, 'breakfast'))).toEqual(['muesli']);
+    expect(ids(searchProducts(index, 'hazelnut'))).toEqual(['muesli']);
+    expect(ids(searchProducts(index, 'strasse'))).toEqual(['bag']);
+  });
+
+  it('finds a product whose title exists only in German', () => {
+    expect(ids(searchProducts(index, 'christstollen rosinen'))).toEqual(['stollen']);
+  });
+
+  it('matches titles in every locale of the product', () => {
+    expect(ids(searchProducts(index, 'becher'))).toEqual(['mug']);
+  });
+
+  it('returns every product in catalog order for an empty or blank query', () => {
+    expect(ids(searchProducts(index, ''))).toEqual(ids(products));
+    expect(ids(searchProducts(index, '   '))).toEqual(ids(products));
+  });
+
+  it('returns nothing when no product matches', () => {
+    expect(searchProducts(index, 'bicycle')).toEqual([]);
+  });
+});
+
+describe('sortProducts', () => {
+  it('sorts by the lowest price a product can be bought for, keeping ties in their input order', () => {
+    expect(ids(sortProducts(products, 'price-asc'))).toEqual(['muesli', 'shirt', 'mug', 'bag', 'stollen']);
+    expect(ids(sortProducts(products, 'price-desc'))).toEqual(['stollen', 'mug', 'bag', 'shirt', 'muesli']);
+  });
+
+  it('keeps ties in the order they were given, not in catalog order', () => {
+    const reversed = [...products].reverse();
+    expect(ids(sortProducts(reversed, 'price-asc'))).toEqual(['muesli', 'shirt', 'bag', 'mug', 'stollen']);
+  });
+
+  it('sorts newest first and puts products without a date last', () => {
+    expect(ids(sortProducts(products, 'newest'))).toEqual(['mug', 'shirt', 'muesli', 'bag', 'stollen']);
+  });
+
+  it('restores catalog order for "featured" and does not change its input', () => {
+    const shuffled = [products[3], products[0], products[4], products[2], products[1]] as Product[];
+    expect(ids(sortProducts(shuffled, 'featured'))).toEqual(ids(products));
+    expect(ids(shuffled)).toEqual(['shirt', 'muesli', 'bag', 'stollen', 'mug']);
+  });
+
+  it('falls back to featured for a sort name it does not know, such as one from a URL', () => {
+    expect(ids(sortProducts([...products].reverse(), 'constructor' as never))).toEqual(ids(products));
+  });
+});
+
+describe('filterByCategory and productPriceRange', () => {
+  it('keeps only the products of a category, and all of them for null', () => {
+    expect(ids(filterByCategory(products, 'food'))).toEqual(['muesli', 'stollen']);
+    expect(filterByCategory(products, null)).toHaveLength(5);
+    expect(filterByCategory(products, 'toys')).toEqual([]);
+  });
+
+  it('spans the variant prices, or the product price when there are no variants', () => {
+    expect(productPriceRange(products[3] as Product)).toEqual({ min: 990, max: 2890 });
+    expect(productPriceRange(products[0] as Product)).toEqual({ min: 590, max: 590 });
+  });
+});

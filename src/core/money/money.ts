@@ -1,0 +1,63 @@
+/**
+ * Money is an integer amount of minor units (cents) with its ISO 4217 currency.
+ * It never becomes a float until `formatMoney` hands it to Intl.NumberFormat.
+ */
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export function money(amount: number, currency: string): Money {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`[fanshop] money amount must be an integer of minor units, got ${amount}`);
+  return { amount, currency };
+}
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) throw new RangeError(`[fanshop] cannot add ${a.currency} to ${b.currency}`);
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function timesMoney(a: Money, quantity: number): Money {
+  return money(a.amount * quantity, a.currency);
+}
+
+export function sumMoney(items: readonly Money[], currency: string): Money {
+  return items.reduce(addMoney, money(0, currency));
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * How many minor units make one major unit for a currency (2 for EUR, 0 for JPY, 3 for KWD),
+ * as Intl knows it. Stripe uses the same exponents for `unit_amount`.
+ */
+export function currencyExponent(currency: string): number {
+  return formatter('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** The amount in major units as a number, for analytics payloads (`value`) only. */
+export function toMajorUnits(m: Money): number {
+  return m.amount / 10 ** currencyExponent(m.currency);
+}
+
+/**
+ * Formats money for people with Intl.NumberFormat and nothing else.
+ * @example formatMoney({ amount: 2490, currency: 'EUR' }, 'de') // "24,90 €"
+ */
+export function formatMoney(m: Money, locale: string): string {
+  return formatter(locale, m.currency).format(toMajorUnits(m));
+}

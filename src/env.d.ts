@@ -1,0 +1,1 @@
+declare const __FANSHOP_VERSION__: string;

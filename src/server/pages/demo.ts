@@ -1,0 +1,79 @@
+import { escapeHtml, page } from './html';
+
+/** `/`: a merchant's own page that embeds the shop with the script tag, as the README shows. */
+export function demoMerchantPage(options: { lang?: string } = {}): string {
+  const snippet = `<div data-fanshop></div>
+<script src="/fanshop.js" data-catalog="/catalog.json" async></script>`;
+  return page({
+    title: 'Nordlicht Supply – our shop',
+    lang: options.lang ?? 'en',
+    css: ['/demo/host.css'],
+    description: 'A demo merchant page with the Fanshop widget embedded by a script tag.',
+    body: `    <header class="site-header">
+      <a class="brand" href="/">Nordlicht Supply</a>
+      <nav aria-label="Site"><a href="/shop">Full-page shop</a> <a href="/frame">In a 520px frame</a></nav>
+    </header>
+    <main class="site-main">
+      <h1>Coffee, tea and good things for slow mornings</h1>
+      <p class="lede">This is a merchant's own page. The shop below is the Fanshop widget, added with two lines of HTML.</p>
+      <div data-fanshop></div>
+      <script src="/fanshop.js" data-catalog="/catalog.json" async></script>
+      <section class="snippet" aria-labelledby="embed-title">
+        <h2 id="embed-title">Embed it on your page</h2>
+        <pre><code>${escapeHtml(snippet)}</code></pre>
+      </section>
+    </main>
+    <footer class="site-footer"><p>Demo shop. No real products are sold.</p></footer>`,
+  });
+}
+
+/** `/shop`: the standalone full-page shop, for in-app browsers and as the iframe source. */
+export function standaloneShopPage(options: { locale?: string | undefined } = {}): string {
+  const locale = options.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.locale) ? options.locale : undefined;
+  return page({
+    title: 'Nordlicht Supply',
+    lang: locale ?? 'en',
+    css: ['/demo/shop-page.css'],
+    body: `    <main>
+      <div data-fanshop data-heading-level="1"${locale ? ` data-locale="${escapeHtml(locale)}"` : ''}></div>
+    </main>
+    <script src="/fanshop.js" data-catalog="/catalog.json" async></script>`,
+  });
+}
+
+/** `/frame`: a host page that embeds `/shop` in a 520px iframe, like a Facebook Page tab. */
+export function framedShopPage(): string {
+  return page({
+    title: 'Nordlicht Supply – shop in a frame',
+    css: ['/demo/host.css'],
+    body: `    <header class="site-header">
+      <a class="brand" href="/">Nordlicht Supply</a>
+    </header>
+    <main class="site-main frame-demo">
+      <h1>The shop in a 520px iframe</h1>
+      <p class="lede">Site builders and Facebook Page tabs only allow iframes. The loader sizes the frame to its content.</p>
+      <div class="frame-column">
+        <div data-fanshop-frame data-src="/shop" data-title="Nordlicht Supply shop"></div>
+      </div>
+      <script src="/fanshop-frame.js" async></script>
+    </main>`,
+  });
+}
+
+/**
+ * `/demo/hostile`: a host page whose stylesheet attacks everything (`* { color: red !important;
+ * font: 40px serif }` and resets). The shop must look exactly as on a friendly page.
+ */
+export function hostilePage(): string {
+  return page({
+    title: 'Hostile host page',
+    css: ['/demo/hostile.css'],
+    body: `    <main>
+      <h1>A page with hostile CSS</h1>
+      <p id="host-paragraph">This paragraph belongs to the host page.</p>
+      <div data-fanshop></div>
+      <script src="/fanshop.js" data-catalog="/catalog.json" async></script>
+      <p id="host-after">Host text after the shop.</p>
+    </main>`,
+  });
+}

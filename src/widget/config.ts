@@ -1,0 +1,146 @@
+import type { FanshopEventHandlers, FanshopEventName, FanshopEventPayloads } from './social/events';
+
+/**
+ * Every option of the widget, with its default. This file is the one place defaults live; the
+ * README's "Configuration" table is written from it.
+ *
+ * Options come from (lowest to highest): these defaults, `window.FanshopConfig`, the `data-*`
+ * attributes of the script tag and of the `<div data-fanshop>` it mounts into, and the object
+ * passed to `Fanshop.mount(element, config)`.
+ */
+export interface ThemeTokens {
+  /** Buttons, links, focus ring. Default `#0f5cc0`. */
+  primary: string;
+  /** Text on primary buttons. Default `#ffffff`. */
+  onPrimary: string;
+  /** Shop background. Default `#ffffff` (dark: `#111418`). */
+  background: string;
+  /** Body text. Default `#1b1f24` (dark: `#e8eaed`). */
+  text: string;
+  /** Corner radius of cards, buttons and images. Default `12px`. */
+  radius: string;
+  /** Default: the system UI font stack. */
+  fontFamily: string;
+  /** `comfortable` (default) or `compact` spacing. */
+  density: 'comfortable' | 'compact';
+  /** Most grid columns on wide screens, 1 to 6. Default `4`. */
+  columns: number;
+  /** `light` (default), `dark`, or `auto` to follow the shopper's system setting. */
+  scheme: 'light' | 'dark' | 'auto';
+}
+
+export interface FanshopConfig {
+  /** URL of the catalog JSON, absolute or relative to the page. Required. */
+  catalog: string;
+  /** `en`, `de` or a tag such as `de-AT`. Default: the page's `lang`, then the browser's languages. */
+  locale?: string;
+  /** Theme tokens; each becomes a CSS custom property (`--fanshop-primary`, …). */
+  theme?: Partial<ThemeTokens>;
+  /** Override any label: `{ addToCart: 'Buy' }`, or per language: `{ de: { addToCart: 'Kaufen' } }`. */
+  labels?: Record<string, unknown>;
+  /** Heading level of the shop's title (cards use the next level). Default `2`. */
+  headingLevel?: 1 | 2 | 3 | 4;
+  /** Show the shop name above the toolbar. Default `true`. */
+  showTitle?: boolean;
+  /** Most units of one line in the cart. Default `99`. */
+  maxQuantity?: number;
+  /** Most different lines in the cart. Default `50`. */
+  maxLines?: number;
+  /** Callbacks per event: `{ add_to_cart(payload) { … } }`. */
+  on?: FanshopEventHandlers;
+  /** One callback for every event. */
+  onEvent?: <E extends FanshopEventName>(name: E, payload: FanshopEventPayloads[E]) => void;
+}
+
+export const defaultTheme: ThemeTokens = {
+  primary: '#0f5cc0',
+  onPrimary: '#ffffff',
+  background: '#ffffff',
+  text: '#1b1f24',
+  radius: '12px',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  density: 'comfortable',
+  columns: 4,
+  scheme: 'light',
+};
+
+export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme'>> {
+  locale?: string;
+  labels?: Record<string, unknown>;
+  on?: FanshopEventHandlers;
+  onEvent?: FanshopConfig['onEvent'];
+  /** Every token, defaults filled in. */
+  theme: ThemeTokens;
+  /** Only the tokens the merchant set: these go inline on the host element. */
+  themeOverrides: Partial<ThemeTokens>;
+}
+
+export function resolveConfig(config: FanshopConfig): ResolvedConfig {
+  const themeOverrides = stripUndefined(config.theme ?? {});
+  if (themeOverrides.columns !== undefined) themeOverrides.columns = clampInt(themeOverrides.columns, 1, 6, defaultTheme.columns);
+  const theme = { ...defaultTheme, ...themeOverrides };
+  return {
+    ...config,
+    catalog: config.catalog,
+    headingLevel: config.headingLevel ?? 2,
+    showTitle: config.showTitle ?? true,
+    maxQuantity: clampInt(config.maxQuantity, 1, 999, 99),
+    maxLines: clampInt(config.maxLines, 1, 500, 50),
+    theme,
+    themeOverrides,
+  };
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+const themeKeys = Object.keys(defaultTheme) as (keyof ThemeTokens)[];
+
+/**
+ * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-heading-level`,
+ * `data-show-title="false"`, `data-max-quantity`, and any theme token as `data-theme-<token>`
+ * (`data-theme-primary="#c00"`, `data-theme-font-family="Georgia, serif"`).
+ */
+export function configFromDataset(dataset: DOMStringMap): Partial<FanshopConfig> {
+  const config: Partial<FanshopConfig> = {};
+  if (dataset.catalog) config.catalog = dataset.catalog;
+  if (dataset.locale) config.locale = dataset.locale;
+  if (dataset.headingLevel) config.headingLevel = Number(dataset.headingLevel) as FanshopConfig['headingLevel'];
+  if (dataset.showTitle) config.showTitle = dataset.showTitle !== 'false';
+  if (dataset.maxQuantity) config.maxQuantity = Number(dataset.maxQuantity);
+  if (dataset.maxLines) config.maxLines = Number(dataset.maxLines);
+  const theme: Record<string, unknown> = {};
+  for (const key of themeKeys) {
+    const value = dataset[`theme${key[0]!.toUpperCase()}${key.slice(1)}`];
+    if (value) theme[key] = key === 'columns' ? Number(value) : value;
+  }
+  if (Object.keys(theme).length) config.theme = theme as Partial<ThemeTokens>;
+  return config;
+}
+
+/**
+ * The merchant's theme tokens as CSS custom properties for the host element's inline style.
+ * Defaults are not set inline: they live in the shadow stylesheet's `:host` rule, which the host
+ * page's own CSS overrides (`fanshop-shop { --fanshop-primary: … }` or any selector for the host).
+ */
+export function themeProperties(theme: Partial<ThemeTokens>): Record<string, string> {
+  const props: Record<string, string> = {};
+  const set = (name: string, value: string | undefined) => {
+    if (value !== undefined) props[`--fanshop-${name}`] = value;
+  };
+  set('primary', theme.primary);
+  set('on-primary', theme.onPrimary);
+  set('background', theme.background);
+  set('text', theme.text);
+  set('radius', theme.radius);
+  set('font-family', theme.fontFamily);
+  set('density', theme.density === undefined ? undefined : theme.density === 'compact' ? '0.7' : '1');
+  set('columns', theme.columns === undefined ? undefined : String(theme.columns));
+  return props;
+}

@@ -1,0 +1,60 @@
+import { messageTables, type Messages } from './messages';
+
+export interface LocaleChoice {
+  /** The full BCP 47 tag used for Intl formatting, e.g. `de-AT`. */
+  readonly locale: string;
+  /** The language whose message table is used: `en` or `de`. */
+  readonly language: string;
+}
+
+function supported(tag: string | null | undefined): LocaleChoice | null {
+  if (!tag) return null;
+  let canonical: string;
+  try {
+    canonical = Intl.getCanonicalLocales(tag.trim())[0] ?? '';
+  } catch {
+    return null; // `lang="xx_YY"` and other junk a host page may carry
+  }
+  const language = canonical.split('-')[0]?.toLowerCase() ?? '';
+  return language in messageTables ? { locale: canonical, language } : null;
+}
+
+/**
+ * The shop speaks the language the merchant configured, else the page's `lang`, else the
+ * browser's first supported language, else the catalog's default, else English.
+ */
+export function chooseLocale(sources: {
+  config?: string | undefined;
+  pageLang?: string | null | undefined;
+  browser?: readonly string[] | undefined;
+  catalogDefault?: string | undefined;
+}): LocaleChoice {
+  const candidates = [sources.config, sources.pageLang, ...(sources.browser ?? []), sources.catalogDefault];
+  for (const c of candidates) {
+    const choice = supported(c);
+    if (choice) return choice;
+  }
+  return { locale: 'en', language: 'en' };
+}
+
+/** Per-language label overrides: `{ addToCart: 'Buy' }` for every language or `{ de: { … } }`. */
+export type LabelOverrides = Partial<Record<keyof Messages, unknown>> | Record<string, Partial<Record<keyof Messages, unknown>>>;
+
+/**
+ * The message table for a language with the merchant's overrides applied. A string override of a
+ * message that takes values replaces it with `{0}`-style placeholders filled in order.
+ */
+export function messagesFor(language: string, overrides?: Record<string, unknown>): Messages {
+  const base = messageTables[language] ?? messageTables.en!;
+  if (!overrides) return base;
+  const flat = { ...overrides, ...(typeof overrides[language] === 'object' ? (overrides[language] as object) : {}) };
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(flat)) {
+    if (!(key in base) || typeof value !== 'string') continue;
+    merged[key] =
+      typeof base[key as keyof Messages] === 'function'
+        ? (...args: unknown[]) => value.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''))
+        : value;
+  }
+  return merged as Messages;
+}

@@ -1,0 +1,82 @@
+import { localize } from '../../core/catalog/localize';
+import type { Product, ProductVariant } from '../../core/catalog/types';
+import { money, toMajorUnits } from '../../core/money';
+import { addLine, cartSubtotal, removeLine, setLineQuantity, type CartLine } from '../cart/store';
+import { availableUnits, findVariant } from '../cart/reconcile';
+import type { FanshopItemPayload } from '../social/events';
+import type { Shop } from './context';
+import { announce } from './store';
+import { requestHostScroll } from '../frame/child';
+
+/** The shopper's actions: each changes a store, tells the host page, and says what happened. */
+
+export function productTitle(shop: Shop, product: Product): string {
+  return localize(product.title, shop.locale, shop.store.getState().catalog!.shop.defaultLocale);
+}
+
+function currency(shop: Shop): string {
+  return shop.store.getState().catalog!.shop.currency;
+}
+
+export function itemPayload(shop: Shop, productId: string, variantId: string | null, quantity: number, unitPrice: number): FanshopItemPayload {
+  const c = currency(shop);
+  return { productId, variantId, quantity, value: toMajorUnits(money(unitPrice * quantity, c)), currency: c };
+}
+
+export function addToCart(shop: Shop, product: Product, variant: ProductVariant | undefined, quantity: number): boolean {
+  const title = productTitle(shop, product);
+  const unitPrice = variant ? variant.price : product.price;
+  const result = addLine(
+    shop.cart,
+    { productId: product.id, variantId: variant?.id ?? null, unitPrice, title, available: availableUnits(product, variant) },
+    quantity,
+    shop.limits,
+  );
+  if (!result.ok) {
+    announce(shop.store, result.reason === 'full' ? shop.t.cartFull(result.limit) : shop.t.limitReached(result.limit));
+    return false;
+  }
+  announce(shop.store, shop.t.added(title));
+  shop.events.emit('add_to_cart', itemPayload(shop, product.id, variant?.id ?? null, result.added, unitPrice));
+  return true;
+}
+
+export function removeFromCart(shop: Shop, line: CartLine): void {
+  const removed = removeLine(shop.cart, line.productId, line.variantId);
+  if (!removed) return;
+  announce(shop.store, shop.t.removed(line.title));
+  shop.events.emit('remove_from_cart', itemPayload(shop, line.productId, line.variantId, removed.quantity, removed.unitPrice));
+}
+
+/** The most units of a line the shopper may hold: the stock and the configured limit. */
+export function lineLimit(shop: Shop, line: CartLine): number {
+  const product = shop.store.getState().catalog?.products.find((p) => p.id === line.productId);
+  const available = product ? availableUnits(product, findVariant(product, line.variantId)) : line.quantity;
+  return Math.min(shop.limits.maxQuantity, available);
+}
+
+export function changeQuantity(shop: Shop, line: CartLine, quantity: number): void {
+  if (quantity <= 0) return removeFromCart(shop, line);
+  const limit = lineLimit(shop, line);
+  const next = setLineQuantity(shop.cart, line.productId, line.variantId, quantity, limit);
+  if (quantity > limit) announce(shop.store, shop.t.limitReached(limit));
+  const delta = next - line.quantity;
+  if (delta > 0) shop.events.emit('add_to_cart', itemPayload(shop, line.productId, line.variantId, delta, line.unitPrice));
+  if (delta < 0) shop.events.emit('remove_from_cart', itemPayload(shop, line.productId, line.variantId, -delta, line.unitPrice));
+}
+
+export function openCart(shop: Shop): void {
+  shop.store.setState({ cartOpen: true });
+  requestHostScroll();
+  const state = shop.cart.getState();
+  const c = currency(shop);
+  shop.events.emit('view_cart', {
+    value: toMajorUnits(cartSubtotal(state, c)),
+    currency: c,
+    items: state.lines.map((l) => itemPayload(shop, l.productId, l.variantId, l.quantity, l.unitPrice)),
+  });
+}
+
+export function closeCart(shop: Shop): void {
+  shop.store.setState({ cartOpen: false });
+}

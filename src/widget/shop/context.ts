@@ -1,0 +1,33 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { ResolvedConfig } from '../config';
+import type { Messages } from '../i18n/messages';
+import type { CartLimits, CartStore } from '../cart/store';
+import type { EventBus } from '../social/events';
+import type { Router } from './router';
+import type { ShopStore } from './store';
+
+/** Everything a component needs, created once per mounted shop (see mount.ts). */
+export interface Shop {
+  readonly config: ResolvedConfig;
+  readonly t: Messages;
+  /** BCP 47 tag for Intl (`de-AT`). */
+  readonly locale: string;
+  /** `en` or `de`. */
+  readonly language: string;
+  readonly store: ShopStore;
+  readonly cart: CartStore;
+  readonly events: EventBus;
+  readonly router: Router;
+  readonly limits: CartLimits;
+  /** The shadow root (or document) the shop renders into, for focus management. */
+  readonly root: ShadowRoot | Document;
+}
+
+export const ShopContext = createContext<Shop | null>(null);
+
+export function useShop(): Shop {
+  const shop = useContext(ShopContext);
+  if (!shop) throw new Error('[fanshop] a component was rendered outside its shop');
+  return shop;
+}

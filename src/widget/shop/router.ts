@@ -1,0 +1,61 @@
+import type { ShopStore } from './store';
+
+/**
+ * The open product lives in the URL so it can be shared and Back closes it: `#/p/<id>`, or
+ * `?product=<id>` for links where a hash is unwelcome (some link shorteners drop it).
+ */
+const HASH = /^#\/p\/([^/?#]+)$/;
+
+export function productFromUrl(location: { hash: string; search: string }): string | null {
+  const match = HASH.exec(location.hash);
+  if (match) {
+    try {
+      return decodeURIComponent(match[1]!);
+    } catch {
+      return null;
+    }
+  }
+  return new URLSearchParams(location.search).get('product');
+}
+
+export interface Router {
+  open(productId: string): void;
+  close(): void;
+  stop(): void;
+}
+
+export function startRouter(store: ShopStore, win: Window): Router {
+  // Whether the open product was pushed by us: then Back is history.back(), else we replace.
+  let pushed = false;
+  const sync = () => {
+    const productId = productFromUrl(win.location);
+    if (!productId) pushed = false;
+    if (store.getState().productId !== productId) store.setState({ productId });
+  };
+  sync();
+  win.addEventListener('hashchange', sync);
+  win.addEventListener('popstate', sync);
+  return {
+    open(productId) {
+      pushed = true;
+      win.location.hash = `/p/${encodeURIComponent(productId)}`;
+      sync();
+    },
+    close() {
+      if (pushed) {
+        pushed = false;
+        win.history.back();
+        return;
+      }
+      const url = new URL(win.location.href);
+      url.hash = '';
+      url.searchParams.delete('product');
+      win.history.replaceState(win.history.state, '', url.href.replace(/#$/, ''));
+      store.setState({ productId: null });
+    },
+    stop() {
+      win.removeEventListener('hashchange', sync);
+      win.removeEventListener('popstate', sync);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Events the widget tells the host page about. Each is delivered three ways: the config's
+ * `on.<name>` / `onEvent` callbacks, a bubbling, composed DOM CustomEvent `fanshop:<name>` on the
+ * host element, and `instance.on(name, handler)`.
+ *
+ * `value` is in major units (24.9 for €24.90), the convention of GA4 and Meta Pixel; it is
+ * computed from integer minor units and is for analytics only.
+ */
+export interface FanshopItemPayload {
+  productId: string;
+  variantId: string | null;
+  quantity: number;
+  value: number;
+  currency: string;
+}
+
+export interface FanshopCartPayload {
+  value: number;
+  currency: string;
+  items: FanshopItemPayload[];
+}
+
+export interface FanshopSearchPayload {
+  query: string;
+  categoryId: string | null;
+  resultCount: number;
+}
+
+export interface FanshopEventPayloads {
+  view_item: FanshopItemPayload;
+  add_to_cart: FanshopItemPayload;
+  remove_from_cart: FanshopItemPayload;
+  view_cart: FanshopCartPayload;
+  search: FanshopSearchPayload;
+}
+
+export type FanshopEventName = keyof FanshopEventPayloads;
+export type FanshopEventHandler<E extends FanshopEventName> = (payload: FanshopEventPayloads[E]) => void;
+export type FanshopEventHandlers = { [E in FanshopEventName]?: FanshopEventHandler<E> };
+
+export interface EventBus {
+  emit<E extends FanshopEventName>(name: E, payload: FanshopEventPayloads[E]): void;
+  /** Subscribes; returns the function that unsubscribes. */
+  on<E extends FanshopEventName>(name: E, handler: FanshopEventHandler<E>): () => void;
+}
+
+export function createEventBus(
+  host: EventTarget,
+  config: { on?: FanshopEventHandlers | undefined; onEvent?: ((name: never, payload: never) => void) | undefined },
+): EventBus {
+  const listeners = new Map<FanshopEventName, Set<(payload: unknown) => void>>();
+  // A host page's handler that throws must not break the shop.
+  const safely = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      console.error('[fanshop] an event handler threw', error);
+    }
+  };
+  return {
+    emit(name, payload) {
+      const handler = config.on?.[name] as ((p: unknown) => void) | undefined;
+      if (handler) safely(() => handler(payload));
+      const onEvent = config.onEvent as ((n: string, p: unknown) => void) | undefined;
+      if (onEvent) safely(() => onEvent(name, payload));
+      host.dispatchEvent(new CustomEvent(`fanshop:${name}`, { detail: payload, bubbles: true, composed: true }));
+      listeners.get(name)?.forEach((fn) => safely(() => fn(payload)));
+    },
+    on(name, handler) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      const fn = handler as (p: unknown) => void;
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+  };
+}

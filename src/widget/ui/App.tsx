@@ -1,0 +1,51 @@
+import { useRef } from 'preact/hooks';
+import { localize } from '../../core/catalog/localize';
+import { useShop } from '../shop/context';
+import { useStore } from './use-store';
+import { Heading } from './Heading';
+import { CartButton } from './CartButton';
+import { Browse } from './Browse';
+import { LazyCartDrawer, LazyProductDetail } from './lazy-parts';
+import { Notices } from './Notices';
+import { LiveRegion } from './LiveRegion';
+import { LoadingState } from './LoadingState';
+import { ErrorState } from './ErrorState';
+
+export function App() {
+  const shop = useShop();
+  const { config, t } = shop;
+  const status = useStore(shop.store, (s) => s.status);
+  const catalog = useStore(shop.store, (s) => s.catalog);
+  const productId = useStore(shop.store, (s) => s.productId);
+  // The drawer's code loads the first time the cart opens; after that it stays mounted.
+  const cartOpen = useStore(shop.store, (s) => s.cartOpen);
+  const cartUsed = useRef(false);
+  cartUsed.current ||= cartOpen;
+  const framed = document.documentElement.hasAttribute('data-fanshop-framed');
+  const name = catalog ? localize(catalog.shop.name, shop.locale, catalog.shop.defaultLocale) : '';
+  return (
+    <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme} data-framed={framed || undefined} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
+      <header class="header" part="header">
+        {config.showTitle && name ? (
+          <Heading level={config.headingLevel} class="shop-title" part="title">
+            {name}
+          </Heading>
+        ) : (
+          <span />
+        )}
+        {status === 'ready' && <CartButton />}
+      </header>
+      <Notices />
+      {status === 'loading' && <LoadingState />}
+      {status === 'error' && <ErrorState />}
+      {status === 'ready' && (
+        <>
+          <Browse hidden={productId !== null} />
+          {productId !== null && <LazyProductDetail.Lazy key={productId} productId={productId} />}
+          {cartUsed.current && <LazyCartDrawer.Lazy />}
+        </>
+      )}
+      <LiveRegion />
+    </section>
+  );
+}

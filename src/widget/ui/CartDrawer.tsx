@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { cartSubtotal } from '../cart/store';
+import { closeCart } from '../shop/actions';
+import { useShop } from '../shop/context';
+import { useStore } from './use-store';
+import { Heading } from './Heading';
+import { CartLineRow } from './CartLineRow';
+import { CloseIcon } from './icons';
+import { formatMoney } from '../../core/money';
+import { adoptCss } from './adopt-css';
+import css from './cart.css?inline';
+
+/**
+ * The cart as a modal <dialog>: showModal() makes the rest of the page inert (the focus trap),
+ * Escape closes it, and focus goes back to the Cart button.
+ * https://html.spec.whatwg.org/multipage/interactive-elements.html#the-dialog-element
+ */
+export function CartDrawer() {
+  const shop = useShop();
+  adoptCss(shop.root, css);
+  const { t } = shop;
+  const open = useStore(shop.store, (s) => s.cartOpen);
+  const lines = useStore(shop.cart, (s) => s.lines);
+  const currency = useStore(shop.store, (s) => s.catalog!.shop.currency);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) {
+      opener.current = (shop.root.activeElement as HTMLElement | null) ?? null;
+      el.showModal();
+      el.querySelector<HTMLElement>('[data-close]')?.focus();
+    } else if (!open && el.open) {
+      el.close();
+    }
+  }, [open]);
+
+  const onClose = () => {
+    closeCart(shop);
+    (opener.current ?? shop.root.querySelector<HTMLElement>('[data-cart-button]'))?.focus();
+  };
+
+  return (
+    <dialog ref={dialog} class="drawer" part="cart" aria-labelledby="cart-title" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+      <div class="drawer-panel">
+        <div class="drawer-head">
+          <Heading level={shop.config.headingLevel} id="cart-title" class="drawer-title">
+            {t.cart}
+          </Heading>
+          <button type="button" class="icon-button" data-close aria-label={t.closeCart} onClick={() => dialog.current?.close()}>
+            <CloseIcon />
+          </button>
+        </div>
+        {lines.length === 0 ? (
+          <div class="drawer-empty">
+            <p>{t.cartEmpty}</p>
+            <button type="button" class="button" onClick={() => dialog.current?.close()}>
+              {t.continueShopping}
+            </button>
+          </div>
+        ) : (
+          <>
+            <ul class="lines" part="cart-lines">
+              {lines.map((line) => (
+                <CartLineRow key={`${line.productId}/${line.variantId ?? ''}`} line={line} />
+              ))}
+            </ul>
+            <div class="drawer-foot" part="cart-footer">
+              <p class="subtotal">
+                <span>{t.subtotal}</span>
+                <strong data-subtotal>{formatMoney(cartSubtotal({ lines }, currency), shop.locale)}</strong>
+              </p>
+              <p class="note">{t.taxNote}</p>
+            </div>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}

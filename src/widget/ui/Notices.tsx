@@ -1,0 +1,23 @@
+import { useShop } from '../shop/context';
+import { dismissNotice } from '../shop/store';
+import { useStore } from './use-store';
+import { CloseIcon } from './icons';
+
+/** Changes the shopper must know about (their cart was adjusted), shown until dismissed. */
+export function Notices() {
+  const shop = useShop();
+  const notices = useStore(shop.store, (s) => s.notices);
+  if (!notices.length) return null;
+  return (
+    <ul class="notices" part="notices" role="status">
+      {notices.map((n) => (
+        <li key={n.id} class="notice" part="notice">
+          <span>{n.text}</span>
+          <button type="button" class="icon-button" aria-label={shop.t.dismiss} onClick={() => dismissNotice(shop.store, n.id)}>
+            <CloseIcon />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Product } from '../../core/catalog/types';
+import { localize } from '../../core/catalog/localize';
+import { addToCart } from '../shop/actions';
+import { useShop } from '../shop/context';
+import { Heading } from './Heading';
+import { Price } from './Price';
+import { productFacts } from './product-facts';
+
+export function ProductCard({ product }: { product: Product }) {
+  const shop = useShop();
+  const { t, config } = shop;
+  const fallback = shop.store.getState().catalog!.shop.defaultLocale;
+  const title = localize(product.title, shop.locale, fallback);
+  const facts = productFacts(product);
+  const image = product.images[0];
+  const href = `#/p/${encodeURIComponent(product.id)}`;
+  const titleId = `title-${product.id}`;
+  const open = (e: MouseEvent) => {
+    // Plain clicks stay in the shop; modified clicks (new tab) follow the href.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    shop.router.open(product.id);
+  };
+  return (
+    <article class="card" part="card" data-product-id={product.id}>
+      <a class="card-media" href={href} tabIndex={-1} aria-hidden="true" onClick={open}>
+        {image ? (
+          <img class="card-image" part="image" src={image.src} alt="" width={image.width} height={image.height} loading="lazy" decoding="async" />
+        ) : (
+          <div class="card-image" />
+        )}
+        {facts.soldOut ? (
+          <span class="badge-label sold-out" part="badge">{t.soldOut}</span>
+        ) : (
+          facts.onSale && <span class="badge-label sale" part="badge">{t.sale}</span>
+        )}
+      </a>
+      <Heading level={config.headingLevel + 1} class="card-title" part="card-title" id={titleId}>
+        <a href={href} onClick={open} data-product-link>
+          {title}
+        </a>
+      </Heading>
+      <Price amount={facts.price} compareAt={facts.compareAt} from={facts.from} />
+      <button
+        type="button"
+        class="button primary"
+        part="button add-to-cart"
+        disabled={facts.soldOut}
+        aria-describedby={titleId}
+        onClick={() => (product.variants.length ? shop.router.open(product.id) : addToCart(shop, product, undefined, 1))}
+      >
+        {facts.soldOut ? t.soldOut : t.addToCart}
+      </button>
+    </article>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { localize } from '../../core/catalog/localize';
+import { availableUnits } from '../cart/reconcile';
+import { addToCart, itemPayload } from '../shop/actions';
+import { useShop } from '../shop/context';
+import { useStore } from './use-store';
+import { Heading } from './Heading';
+import { Price } from './Price';
+import { Gallery } from './Gallery';
+import { VariantPicker } from './VariantPicker';
+import { QuantityInput } from './QuantityInput';
+import { BackIcon } from './icons';
+import { requestHostScroll } from '../frame/child';
+import { adoptCss } from './adopt-css';
+import css from './detail.css?inline';
+import { paragraphs, productFacts } from './product-facts';
+import { initialSelection, matchVariant } from './variant-selection';
+
+/** One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`. */
+export function ProductDetail({ productId }: { productId: string }) {
+  const shop = useShop();
+  adoptCss(shop.root, css);
+  const { t, config } = shop;
+  const catalog = useStore(shop.store, (s) => s.catalog)!;
+  const product = catalog.products.find((p) => p.id === productId);
+  const [selection, setSelection] = useState(() => (product ? initialSelection(product) : {}));
+  const [quantity, setQuantity] = useState(1);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // Move focus into the view that replaced the grid, so keyboard and screen reader users follow.
+    requestHostScroll();
+    (heading.current ?? shop.root.querySelector<HTMLElement>('[data-detail] .back'))?.focus();
+    if (product) shop.events.emit('view_item', itemPayload(shop, product.id, matchVariant(product, selection)?.id ?? null, 1, product.price));
+    return () => {
+      // Back in the grid, return focus to the product the shopper came from.
+      requestAnimationFrame(() => shop.root.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(productId)}"] [data-product-link]`)?.focus());
+    };
+  }, [productId]);
+
+  const back = (
+    <button type="button" class="back link-button" part="back" onClick={() => shop.router.close()}>
+      <BackIcon />
+      {t.back}
+    </button>
+  );
+  if (!product) {
+    return (
+      <div class="detail" data-detail>
+        {back}
+        <p class="message" role="alert">{t.productNotFound}</p>
+      </div>
+    );
+  }
+  const fallback = catalog.shop.defaultLocale;
+  const title = localize(product.title, shop.locale, fallback);
+  const variant = product.variants.length ? matchVariant(product, selection) : undefined;
+  const available = product.variants.length && !variant ? 0 : availableUnits(product, variant);
+  const limit = Math.min(available, shop.limits.maxQuantity);
+  const facts = productFacts(product);
+  const price = variant ? variant.price : product.price;
+  const compareAt = variant ? variant.compareAtPrice : product.compareAtPrice;
+
+  return (
+    <article class="detail" part="detail" data-detail data-product-id={product.id}>
+      {back}
+      <div class="detail-body">
+        <Gallery images={product.images} />
+        <div class="detail-info">
+          <Heading level={config.headingLevel} class="detail-title" part="detail-title" tabIndex={-1} headingRef={heading}>
+            {title}
+          </Heading>
+          <Price amount={price} compareAt={compareAt} />
+          {available > 0 && available <= 5 && <p class="stock-note" part="stock-note">{t.onlyLeft(available)}</p>}
+          {product.variants.length > 0 && <VariantPicker product={product} selection={selection} onChange={setSelection} />}
+          {facts.soldOut || available <= 0 ? (
+            <button type="button" class="button primary wide" disabled>
+              {t.soldOut}
+            </button>
+          ) : (
+            <div class="buy-row">
+              <QuantityInput value={Math.min(quantity, limit)} max={limit} label={t.quantity} onChange={setQuantity} />
+              <button
+                type="button"
+                class="button primary wide"
+                part="button add-to-cart"
+                onClick={() => {
+                  if (addToCart(shop, product, variant, Math.min(quantity, limit))) setQuantity(1);
+                }}
+              >
+                {t.addToCart}
+              </button>
+            </div>
+          )}
+          <div class="description" part="description">
+            {paragraphs(localize(product.description, shop.locale, fallback)).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        </div>
+      </div>
+    </article>
+  );
+}
