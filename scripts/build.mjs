@@ -63,6 +63,7 @@ await esModule('src/widget/index.ts', 'fanshop.mjs');
 await build({
   configFile: false,
   logLevel: quiet,
+  publicDir: false,
   define: widgetBase.define,
   build: {
     ssr: true,

@@ -66,6 +66,7 @@ function isViablePrefix(prefix: string): boolean {
  * The offset of the first character that makes `text` invalid JSON. Node 20 only sometimes
  * puts the position in the message ("Unexpected token '}', ... is not valid JSON" has none);
  * viable prefixes are prefix-closed, so a binary search finds the offset in O(log n) parses.
+ * @example jsonErrorOffset('[1,]', error) // 3, the "]"
  */
 export function jsonErrorOffset(text: string, error: unknown): number {
   const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
@@ -80,7 +81,10 @@ export function jsonErrorOffset(text: string, error: unknown): number {
   return good;
 }
 
-/** 1-based line and column of an offset, as editors count them. */
+/**
+ * 1-based line and column of an offset, as editors count them.
+ * @example lineAndColumn('{\n  "a": }', 9) // { line: 2, column: 8 }
+ */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;

@@ -62,6 +62,7 @@ const broken: BrokenCase[] = [
   { name: 'a price written as text', input: changed((f) => (f.products[1].price = '5.90')), path: 'products[1].price', message: 'must be a whole number of cents, got a string ("5.90")' },
   { name: 'a price too large to count exactly', input: changed((f) => (f.products[1].price = 1e300)), path: 'products[1].price', message: 'must be a whole number of cents, got 1e+300' },
   { name: 'a missing title', input: changed((f) => delete f.products[2].title), path: 'products[2].title', message: 'is required' },
+  { name: 'an empty title', input: changed((f) => (f.products[1].title = '')), path: 'products[1].title', message: 'must not be empty' },
   { name: 'a title longer than 200 characters', input: changed((f) => (f.products[1].title = 'x'.repeat(201))), path: 'products[1].title', message: 'must be at most 200 characters, got 201' },
   { name: 'a currency that is not an ISO code', input: changed((f) => (f.shop.currency = 'euro')), path: 'shop.currency', message: 'must be a three-letter ISO 4217 currency code such as EUR, got "euro"' },
   { name: 'a negative stock', input: changed((f) => (f.products[1].stock = -1)), path: 'products[1].stock', message: 'must be 0 or more, got -1' },
@@ -228,6 +229,15 @@ describe('parseCatalog normalisation', () => {
     expect(mug?.tags).toEqual([]);
     expect(mug?.description).toEqual({ en: '' });
     expect(mug?.images[0]?.alt).toEqual({ en: 'Enamel mug', de: 'Emaillebecher' });
+  });
+
+  it('reads date-times without an offset as UTC and writes offsets as ECMAScript dates', () => {
+    const file = minimal();
+    file.products[0].createdAt = '2026-03-01T09:00';
+    file.products[1].createdAt = '2026-03-01T09:00:00.5+0100';
+    const [first, second] = catalogOf(parseCatalog(file)).products;
+    expect([first?.createdAt, second?.createdAt]).toEqual(['2026-03-01T09:00Z', '2026-03-01T09:00:00.5+01:00']);
+    expect(Date.parse(second?.createdAt ?? '')).toBe(Date.UTC(2026, 2, 1, 8, 0, 0, 500));
   });
 
   it('keeps image sources as written and drops the trailing slash of the base URL', () => {

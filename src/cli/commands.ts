@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { parseCatalog } from '../core/catalog/parse';
+import { catalogJsonSchema } from '../core/catalog/json-schema';
+import type { CatalogProblem } from '../core/catalog/types';
+import { readJson, type ReadIo } from './read-json';
+
+/**
+ * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
+ * all input/output as parameters so tests run it without a process, a disk or a network.
+ */
+
+export interface CliIo extends ReadIo {
+  /** Writes text as is; callers end lines with "\n". */
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The real process's input and output, for `fanshop.ts`. */
+export const nodeIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: (path) => readFile(path, 'utf8'),
+  fetch: (url, init) => fetch(url, init),
+};
+
+interface Command {
+  /** Arguments as shown in the usage, e.g. `<file-or-url>`. */
+  readonly args: string;
+  readonly summary: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Exit codes: 0 done, 1 the input has problems, 2 the command line itself is wrong. */
+const USAGE_ERROR = 2;
+
+const plural = (count: number, noun: string, nouns = `${noun}s`): string => `${count} ${count === 1 ? noun : nouns}`;
+
+async function validate(args: readonly string[], io: CliIo): Promise<number> {
+  const [source] = args;
+  if (source === undefined || args.length > 1) {
+    io.stderr(`Usage: fanshop validate <file-or-url>\n`);
+    return USAGE_ERROR;
+  }
+  const read = await readJson(source, io);
+  if (!read.ok) {
+    io.stderr(`✖ ${read.message}\n`);
+    return 1;
+  }
+  const result = parseCatalog(read.value);
+  const line = (mark: string) => (problem: CatalogProblem) => `${mark} ${problem.path || source}: ${problem.message}\n`;
+  const errors = result.ok ? [] : result.errors;
+  io.stdout([...errors.map(line('✖')), ...result.warnings.map(line('⚠'))].join(''));
+  const warnings = result.warnings.length ? plural(result.warnings.length, 'warning') : '';
+  if (!result.ok) {
+    io.stdout(`${source}: ${[plural(errors.length, 'problem'), warnings].filter(Boolean).join(', ')}\n`);
+    return 1;
+  }
+  const { products, categories } = result.catalog;
+  const contents = `${plural(products.length, 'product')} in ${plural(categories.length, 'category', 'categories')}`;
+  io.stdout(`${source} is valid: ${contents}${warnings ? `, ${warnings}` : ''}\n`);
+  return 0;
+}
+
+async function schema(_args: readonly string[], io: CliIo): Promise<number> {
+  io.stdout(`${JSON.stringify(catalogJsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+/** Later commands (`pages`, `feed`) are one entry each. */
+const commands = new Map<string, Command>([
+  ['validate', { args: '<file-or-url>', summary: 'check a catalog file and list every problem with its JSON path', run: validate }],
+  ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
+  ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],
+]);
+
+function usage(): string {
+  const rows = [...commands].map(([name, command]) => [`${name} ${command.args}`.trim(), command.summary] as const);
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  const lines = rows.map(([left, summary]) => `  ${left.padEnd(width)}${summary}`);
+  return `Usage: fanshop <command>\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs one `fanshop` command and returns the process exit code.
+ * @param argv the arguments after the script name (`process.argv.slice(2)`)
+ * @example await main(['validate', 'public/catalog.json'], nodeIo) // 0 when the catalog is valid
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout(usage());
+    return 0;
+  }
+  const command = commands.get(name);
+  if (!command) {
+    io.stderr(`fanshop: unknown command "${name}"\n\n${usage()}`);
+    return USAGE_ERROR;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    // A bug of ours, not the merchant's input: say so in one line instead of a stack trace.
+    io.stderr(`[fanshop] ${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Product } from './types';
+
+/**
+ * Search, sort and filter over a catalog's products: small enough to run on every keystroke
+ * in the widget for catalogs of a few hundred products, with no index server.
+ */
+
+/**
+ * Folds case and accents so a shopper without umlauts on the keyboard still finds products:
+ * lower case, `ß` to `ss`, then NFD and the combining marks removed.
+ * @example normalizeForSearch('MÜSLI Straße') // "musli strasse"
+ */
+export function normalizeForSearch(text: string): string {
+  return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+export interface SearchIndex {
+  readonly entries: readonly { readonly product: Product; readonly haystack: string }[];
+}
+
+/**
+ * Precomputes each product's searchable text: titles and descriptions in every locale (a
+ * German-only title is found from an English page too) and tags.
+ * @example const index = buildSearchIndex(catalog.products);
+ */
+export function buildSearchIndex(products: readonly Product[]): SearchIndex {
+  return {
+    entries: products.map((product) => ({
+      product,
+      // Newlines keep fields apart; query tokens never contain whitespace, so none spans two.
+      haystack: normalizeForSearch(
+        [...Object.values(product.title), ...Object.values(product.description), ...product.tags].join('\n'),
+      ),
+    })),
+  };
+}
+
+/**
+ * The products whose text contains every whitespace-separated token of the query, in
+ * catalog order. An empty query returns every product.
+ * @example searchProducts(index, 'musli nuss') // products mentioning "Müsli" and "Nüsse"
+ */
+export function searchProducts(index: SearchIndex, query: string): Product[] {
+  const tokens = normalizeForSearch(query).split(/\s+/).filter(Boolean);
+  return index.entries
+    .filter((entry) => tokens.every((token) => entry.haystack.includes(token)))
+    .map((entry) => entry.product);
+}
+
+export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest';
+
+/**
+ * The lowest and highest price of a product in minor units: over its variants, or its price.
+ * @example productPriceRange(mug) // { min: 1490, max: 4990 }
+ */
+export function productPriceRange(product: Product): { min: number; max: number } {
+  if (!product.variants.length) return { min: product.price, max: product.price };
+  const prices = product.variants.map((variant) => variant.price);
+  return { min: Math.min(...prices), max: Math.max(...prices) };
+}
+
+const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
+
+const comparators: Record<ProductSort, (a: Product, b: Product) => number> = {
+  featured: (a, b) => a.position - b.position,
+  'price-asc': (a, b) => productPriceRange(a).min - productPriceRange(b).min,
+  'price-desc': (a, b) => productPriceRange(b).min - productPriceRange(a).min,
+  newest: (a, b) => createdTime(b) - createdTime(a),
+};
+
+/**
+ * A sorted copy. Prices compare by the "from" price a card shows (the lowest variant price);
+ * ties keep their order in the input, since Array.prototype.sort is stable (ES2019).
+ * @example sortProducts(products, 'price-asc')
+ */
+export function sortProducts(products: readonly Product[], sort: ProductSort): Product[] {
+  // hasOwn: the sort often comes from a URL parameter, and "constructor" must not pick Object.
+  const compare = Object.hasOwn(comparators, sort) ? comparators[sort] : comparators.featured;
+  return [...products].sort(compare);
+}
+
+/**
+ * The products of one category, or all of them for `null`.
+ * @example filterByCategory(products, 'coffee')
+ */
+export function filterByCategory(products: readonly Product[], categoryId: string | null): Product[] {
+  return categoryId === null ? [...products] : products.filter((product) => product.categoryId === categoryId);
+}
