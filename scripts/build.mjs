@@ -14,6 +14,9 @@ import { widgetBase } from './widget-base.mjs';
 const outDir = 'dist/client';
 const quiet = /** @type {const} */ ('warn');
 
+/** Modules only the product view, the cart drawer or other on-demand parts import. */
+const lazyOnly = /ProductDetail|CartDrawer|CartLineRow|Gallery|VariantPicker|QuantityInput|variant-selection|detail\.css|cart\.css|quantity\.css|i18n\/(en|de)\.ts|cart-restore|unknown-fields|frame\/child/;
+
 /** A classic script (IIFE): no imports, no globals but what it sets itself. */
 async function classicScript(/** @type {string} */ entry, /** @type {string} */ fileName, /** @type {boolean} */ first) {
   await build({
@@ -49,8 +52,14 @@ async function esModule(/** @type {string} */ entry, /** @type {string} */ fileN
       copyPublicDir: false,
       lib: { entry, formats: ['es'], fileName: () => fileName },
       rollupOptions: {
+        preserveEntrySignatures: 'allow-extension',
         // Lib mode leaves ES output's whitespace for downstream bundlers; ours goes to browsers.
-        output: { chunkFileNames: 'fanshop-[name]-[hash].mjs', minify: !process.env.FANSHOP_NOMINIFY },
+        output: {
+          chunkFileNames: 'fanshop-[name]-[hash].mjs',
+          minify: !process.env.FANSHOP_NOMINIFY,
+          // Everything the grid needs in one file (one request, one gzip dictionary); what
+          // only the lazy parts use stays in their chunks.
+        },
       },
     },
   });

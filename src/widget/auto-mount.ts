@@ -1,6 +1,5 @@
 import { configFromDataset, type FanshopConfig } from './config';
 import { mount, type FanshopInstance } from './mount';
-import { startFrameChild } from './frame/child';
 
 /**
  * Mounts a shop into every `<div data-fanshop>` of the page, or right after the script tag when
@@ -8,7 +7,8 @@ import { startFrameChild } from './frame/child';
  * Elements already mounted (the script included twice) are skipped.
  */
 export function autoMount(scriptData: DOMStringMap | null, scriptElement: Element | null): void {
-  startFrameChild(window);
+  // Only a shop inside an iframe talks to a host page; others never load that code.
+  if (window.parent !== window) void import('./frame/child').then((m) => m.startFrameChild(window));
   const base: Partial<FanshopConfig> = { ...window.FanshopConfig, ...(scriptData ? configFromDataset(scriptData) : {}) };
   let targets = Array.from(document.querySelectorAll<HTMLElement>('[data-fanshop]'));
   if (!targets.length && scriptElement?.parentNode) {

@@ -52,33 +52,21 @@ export interface FanshopConfig {
   onEvent?: <E extends FanshopEventName>(name: E, payload: FanshopEventPayloads[E]) => void;
 }
 
-export const defaultTheme: ThemeTokens = {
-  primary: '#0f5cc0',
-  onPrimary: '#ffffff',
-  background: '#ffffff',
-  text: '#1b1f24',
-  radius: '12px',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  density: 'comfortable',
-  columns: 4,
-  scheme: 'light',
-};
+/** The theme a shop has when the merchant sets none; the same values are the CSS defaults. */
+export const defaultScheme: ThemeTokens['scheme'] = 'light';
 
 export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme'>> {
   locale?: string;
   labels?: Record<string, unknown>;
   on?: FanshopEventHandlers;
   onEvent?: FanshopConfig['onEvent'];
-  /** Every token, defaults filled in. */
-  theme: ThemeTokens;
-  /** Only the tokens the merchant set: these go inline on the host element. */
-  themeOverrides: Partial<ThemeTokens>;
+  /** Only the tokens the merchant set: these go inline on the host element; the rest are CSS defaults. */
+  theme: Partial<ThemeTokens>;
 }
 
 export function resolveConfig(config: FanshopConfig): ResolvedConfig {
-  const themeOverrides = stripUndefined(config.theme ?? {});
-  if (themeOverrides.columns !== undefined) themeOverrides.columns = clampInt(themeOverrides.columns, 1, 6, defaultTheme.columns);
-  const theme = { ...defaultTheme, ...themeOverrides };
+  const theme = stripUndefined(config.theme ?? {});
+  if (theme.columns !== undefined) theme.columns = clampInt(theme.columns, 1, 6, 4);
   return {
     ...config,
     catalog: config.catalog,
@@ -87,7 +75,6 @@ export function resolveConfig(config: FanshopConfig): ResolvedConfig {
     maxQuantity: clampInt(config.maxQuantity, 1, 999, 99),
     maxLines: clampInt(config.maxLines, 1, 500, 50),
     theme,
-    themeOverrides,
   };
 }
 
@@ -100,7 +87,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
-const themeKeys = Object.keys(defaultTheme) as (keyof ThemeTokens)[];
+const themeKeys: (keyof ThemeTokens)[] = ['primary', 'onPrimary', 'background', 'text', 'radius', 'fontFamily', 'density', 'columns', 'scheme'];
 
 /**
  * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-heading-level`,

@@ -1,17 +1,18 @@
 import { h, render } from 'preact';
 import { resolveConfig, themeProperties, type FanshopConfig } from './config';
-import { chooseLocale } from './i18n/locale';
-import { messagesFor } from './i18n/locale';
+import { chooseLocale, messagesFor } from './i18n/locale';
+import { loadMessages } from './i18n/messages';
 import { createCartStore } from './cart/store';
-import { safeStorage } from './cart/persistence';
 import { createEventBus, type FanshopEventHandler, type FanshopEventName } from './social/events';
 import { createShopStore } from './shop/store';
 import { startRouter } from './shop/router';
 import { ShopContext, type Shop } from './shop/context';
-import { attachStorage, reloadCatalog, stopPersisting } from './shop/boot';
+import { catalogUrl, reloadCatalog } from './shop/boot';
+import { loadCatalog } from './shop/load';
 import { App } from './ui/App';
-import css from './ui/styles.css?inline';
+import { Skeleton } from './ui/LoadingState';
 import { adoptCss } from './ui/adopt-css';
+import css from './ui/styles.css?inline';
 
 export interface FanshopInstance {
   /** Removes the shop from the page and stops listening to the URL. */
@@ -40,40 +41,54 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
   }
   const config = resolveConfig(userConfig);
   const host = element as HTMLElement;
-  for (const [name, value] of Object.entries(themeProperties(config.themeOverrides))) host.style.setProperty(name, value);
+  for (const [name, value] of Object.entries(themeProperties(config.theme))) host.style.setProperty(name, value);
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   adoptCss(root, css);
-
+  // Skeleton cards at once; the catalog and the one message table this shop needs load together.
+  render(h(Skeleton, { label: undefined }), root);
   const { locale, language } = chooseLocale({
     config: config.locale,
     pageLang: document.documentElement.lang,
     browser: navigator.languages,
   });
+  const pendingCatalog = loadCatalog(catalogUrl(config.catalog));
+  const events = createEventBus(host, config);
   const store = createShopStore();
-  const shop: Shop = {
-    config,
-    t: messagesFor(language, config.labels),
-    locale,
-    language,
-    store,
-    cart: createCartStore(),
-    events: createEventBus(host, config),
-    router: startRouter(store, window),
-    limits: { maxQuantity: config.maxQuantity, maxLines: config.maxLines },
-    root,
-  };
-  attachStorage(shop, safeStorage(() => window.localStorage));
-  render(h(ShopContext.Provider, { value: shop }, h(App, {})), root);
-  void reloadCatalog(shop);
+  const disposers: (() => void)[] = [];
+  let mounted = true;
+
+  loadMessages(language).then(
+    (messages) => {
+      if (!mounted) return;
+      const router = startRouter(store, window);
+      disposers.push(router.stop);
+      const shop: Shop = {
+        config,
+        t: messagesFor(messages, language, config.labels),
+        locale,
+        language,
+        store,
+        cart: createCartStore(),
+        events,
+        router,
+        limits: { maxQuantity: config.maxQuantity, maxLines: config.maxLines },
+        root,
+        disposers,
+      };
+      render(h(ShopContext.Provider, { value: shop }, h(App, {})), root);
+      void reloadCatalog(shop, pendingCatalog);
+    },
+    (error: unknown) => console.error('[fanshop] could not load the shop’s texts:', error),
+  );
 
   const instance: FanshopInstance = {
     unmount() {
+      mounted = false;
       render(null, root);
-      shop.router.stop();
-      stopPersisting(shop);
+      disposers.forEach((dispose) => dispose());
       instances.delete(element);
     },
-    on: shop.events.on,
+    on: events.on,
   };
   instances.set(element, instance);
   return instance;

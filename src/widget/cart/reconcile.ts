@@ -1,22 +1,14 @@
-import type { Catalog, Product, ProductVariant } from '../../core/catalog/types';
+import type { Catalog } from '../../core/catalog/types';
 import type { CartLine, CartLimits } from './store';
+import { availableUnits, findVariant } from './availability';
+
+export { availableUnits, findVariant };
 
 export type CartChange =
   | { readonly kind: 'gone'; readonly line: CartLine }
   | { readonly kind: 'sold_out'; readonly line: CartLine }
   | { readonly kind: 'repriced'; readonly line: CartLine; readonly before: number; readonly after: number }
   | { readonly kind: 'reduced'; readonly line: CartLine; readonly before: number; readonly after: number };
-
-/** Units a shopper can still buy of a product or variant; Infinity when stock is not tracked. */
-export function availableUnits(product: Product, variant: ProductVariant | undefined): number {
-  if (product.availability === 'out_of_stock') return 0;
-  const stock = variant ? variant.stock : product.stock;
-  return stock ?? Infinity;
-}
-
-export function findVariant(product: Product, variantId: string | null): ProductVariant | undefined {
-  return variantId === null ? undefined : product.variants.find((v) => v.id === variantId);
-}
 
 /**
  * Checks stored lines against today's catalog: lines whose product or variant is gone or sold

@@ -1,4 +1,4 @@
-import { messageTables, type Messages } from './messages';
+import { languages, type Messages } from './messages';
 
 export interface LocaleChoice {
   /** The full BCP 47 tag used for Intl formatting, e.g. `de-AT`. */
@@ -16,7 +16,7 @@ function supported(tag: string | null | undefined): LocaleChoice | null {
     return null; // `lang="xx_YY"` and other junk a host page may carry
   }
   const language = canonical.split('-')[0]?.toLowerCase() ?? '';
-  return language in messageTables ? { locale: canonical, language } : null;
+  return (languages as readonly string[]).includes(language) ? { locale: canonical, language } : null;
 }
 
 /**
@@ -41,11 +41,10 @@ export function chooseLocale(sources: {
 export type LabelOverrides = Partial<Record<keyof Messages, unknown>> | Record<string, Partial<Record<keyof Messages, unknown>>>;
 
 /**
- * The message table for a language with the merchant's overrides applied. A string override of a
+ * A language's message table (see loadMessages) with the merchant's overrides applied. A string override of a
  * message that takes values replaces it with `{0}`-style placeholders filled in order.
  */
-export function messagesFor(language: string, overrides?: Record<string, unknown>): Messages {
-  const base = messageTables[language] ?? messageTables.en!;
+export function messagesFor(base: Messages, language: string, overrides?: Record<string, unknown>): Messages {
   if (!overrides) return base;
   const flat = { ...overrides, ...(typeof overrides[language] === 'object' ? (overrides[language] as object) : {}) };
   const merged: Record<string, unknown> = { ...base };

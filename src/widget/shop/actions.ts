@@ -2,11 +2,11 @@ import { localize } from '../../core/catalog/localize';
 import type { Product, ProductVariant } from '../../core/catalog/types';
 import { money, toMajorUnits } from '../../core/money';
 import { addLine, cartSubtotal, removeLine, setLineQuantity, type CartLine } from '../cart/store';
-import { availableUnits, findVariant } from '../cart/reconcile';
+import { availableUnits, findVariant } from '../cart/availability';
 import type { FanshopItemPayload } from '../social/events';
 import type { Shop } from './context';
 import { announce } from './store';
-import { requestHostScroll } from '../frame/child';
+import { requestHostScroll } from '../frame/host-scroll';
 
 /** The shopper's actions: each changes a store, tells the host page, and says what happened. */
 

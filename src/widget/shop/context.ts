@@ -22,6 +22,10 @@ export interface Shop {
   readonly limits: CartLimits;
   /** The shadow root (or document) the shop renders into, for focus management. */
   readonly root: ShadowRoot | Document;
+  /** Set once the saved cart is being restored (after the first catalog load). */
+  cartRestore?: Promise<unknown>;
+  /** Run on unmount: stop saving the cart, stop listening. */
+  readonly disposers: (() => void)[];
 }
 
 export const ShopContext = createContext<Shop | null>(null);

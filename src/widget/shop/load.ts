@@ -1,5 +1,6 @@
-import { formatProblems, parseCatalog } from '../../core/catalog';
+import { formatProblems, parseCatalogWithoutWarnings } from '../../core/catalog/parse-core';
 import type { Catalog } from '../../core/catalog/types';
+import { afterPaint } from './after-paint';
 
 export type CatalogLoadResult =
   | { ok: true; catalog: Catalog }
@@ -29,15 +30,16 @@ export async function loadCatalog(url: string, fetchImpl: typeof fetch = fetch):
     return { ok: false, kind: 'invalid' };
   }
   performance.mark('fanshop:catalog-fetched');
-  const result = parseCatalog(json);
+  const result = parseCatalogWithoutWarnings(json);
   performance.mark('fanshop:catalog-parsed');
-  if (result.warnings.length) console.warn(`[fanshop] the catalog ${url} has warnings:\n${formatProblems(result.warnings)}`);
   if (!result.ok) {
     console.error(
       `[fanshop] the catalog ${url} has ${result.errors.length} problem(s):\n${formatProblems(result.errors)}\nCheck it with: npx fanshop validate ${url}`,
     );
     return { ok: false, kind: 'invalid' };
   }
+  // Unknown fields are worth a console warning, not a delay: look for them after the grid shows.
+  afterPaint(() => void import('./catalog-warnings').then((m) => m.warnAboutUnknownFields(json, url)));
   return { ok: true, catalog: withAbsoluteImages(result.catalog, url) };
 }
 

@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { localize } from '../../core/catalog/localize';
 import { useShop } from '../shop/context';
+import { defaultScheme } from '../config';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { CartButton } from './CartButton';
@@ -21,10 +22,10 @@ export function App() {
   const cartOpen = useStore(shop.store, (s) => s.cartOpen);
   const cartUsed = useRef(false);
   cartUsed.current ||= cartOpen;
-  const framed = document.documentElement.hasAttribute('data-fanshop-framed');
+  const framed = window.parent !== window;
   const name = catalog ? localize(catalog.shop.name, shop.locale, catalog.shop.defaultLocale) : '';
   return (
-    <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme} data-framed={framed || undefined} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
+    <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme ?? defaultScheme} data-framed={framed || undefined} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
       <header class="header" part="header">
         {config.showTitle && name ? (
           <Heading level={config.headingLevel} class="shop-title" part="title">
@@ -36,7 +37,7 @@ export function App() {
         {status === 'ready' && <CartButton />}
       </header>
       <Notices />
-      {status === 'loading' && <LoadingState />}
+      {status === 'loading' && <LoadingState label={t.loading} />}
       {status === 'error' && <ErrorState />}
       {status === 'ready' && (
         <>

@@ -6,6 +6,7 @@ import { useStore } from './use-store';
 import { Toolbar } from './Toolbar';
 import { ProductCard } from './ProductCard';
 import { preloadParts } from './lazy-parts';
+import { afterPaint } from '../shop/after-paint';
 
 /** The grid with its search, filter and sort: what the shopper sees first. */
 export function Browse(props: { hidden: boolean }) {
@@ -34,8 +35,7 @@ export function Browse(props: { hidden: boolean }) {
   useEffect(() => {
     if (products.length) performance.mark('fanshop:first-product');
     // With the grid on screen, fetch the product view and cart code while the shopper looks.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
-    idle(preloadParts);
+    afterPaint(preloadParts);
   }, []);
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { localize } from '../../core/catalog/localize';
-import { availableUnits } from '../cart/reconcile';
+import { availableUnits } from '../cart/availability';
 import { addToCart, itemPayload } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { useStore } from './use-store';
@@ -10,7 +10,7 @@ import { Gallery } from './Gallery';
 import { VariantPicker } from './VariantPicker';
 import { QuantityInput } from './QuantityInput';
 import { BackIcon } from './icons';
-import { requestHostScroll } from '../frame/child';
+import { requestHostScroll } from '../frame/host-scroll';
 import { adoptCss } from './adopt-css';
 import css from './detail.css?inline';
 import { paragraphs, productFacts } from './product-facts';

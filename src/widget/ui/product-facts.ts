@@ -1,6 +1,6 @@
 import type { Product } from '../../core/catalog/types';
 import { productPriceRange } from '../../core/catalog/search';
-import { availableUnits } from '../cart/reconcile';
+import { availableUnits } from '../cart/availability';
 
 /** What a card or the detail view shows about a product, derived from the catalog alone. */
 export function productFacts(product: Product) {

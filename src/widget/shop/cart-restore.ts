@@ -1,0 +1,28 @@
+import type { Catalog } from '../../core/catalog/types';
+import { loadCart, persistCart, safeStorage, saveCart } from '../cart/persistence';
+import { reconcileCart } from '../cart/reconcile';
+import { addLine, createCartStore } from '../cart/store';
+import type { Shop } from './context';
+import { describeChange } from './describe-change';
+import { addNotices } from './store';
+
+/**
+ * Brings back the shopper's saved cart once the grid is on screen (this module loads after the
+ * first product card, so it costs the first view nothing). The saved lines are reconciled
+ * against today's catalog, lines the shopper added in the meantime are merged in, and every
+ * change is told. Returns the function that stops saving.
+ */
+export function restoreCart(shop: Shop, catalog: Catalog): () => void {
+  const storage = safeStorage(() => window.localStorage);
+  const shopId = catalog.shop.id;
+  const { lines, changes } = reconcileCart(loadCart(storage, shopId), catalog, shop.limits);
+  const merged = createCartStore(lines);
+  for (const line of shop.cart.getState().lines) {
+    addLine(merged, { ...line, available: Infinity }, line.quantity, shop.limits);
+  }
+  shop.cart.setState({ lines: merged.getState().lines });
+  // Save at once, so a reconciled cart is what the next page load finds.
+  if (changes.length) saveCart(storage, shopId, shop.cart.getState().lines);
+  addNotices(shop.store, changes.map((c) => describeChange(c, shop.t, shop.locale, catalog.shop.currency)));
+  return persistCart(shop.cart, storage, shopId);
+}
