@@ -57,6 +57,7 @@ async function esModule(/** @type {string} */ entry, /** @type {string} */ fileN
         output: {
           chunkFileNames: 'fanshop-[name]-[hash].mjs',
           minify: !process.env.FANSHOP_NOMINIFY,
+          comments: false,
           // Everything the grid needs in one file (one request, one gzip dictionary); what
           // only the lazy parts use stays in their chunks.
         },

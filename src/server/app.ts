@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { securityHeaders, strictCsp } from './security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
-import { catalogRoute, type CatalogSource } from './catalog-route';
+import { catalogRoute } from './catalog-route';
+import { catalogLoader, type CatalogSource } from './catalog-source';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -29,6 +30,6 @@ export function createApp(options: AppOptions): Hono {
   app.get('/shop', (c) => html(standaloneShopPage({ locale: c.req.query('locale') }), true));
   app.get('/frame', () => html(framedShopPage()));
   app.get('/demo/hostile', () => html(hostilePage()));
-  app.get('/catalog.json', catalogRoute(options.catalog));
+  app.get('/catalog.json', catalogRoute(catalogLoader(options.catalog)));
   return app;
 }

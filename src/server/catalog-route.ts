@@ -1,24 +1,25 @@
 import type { Handler } from 'hono';
-
-/** Reads the catalog's JSON text; an implementation per runtime (file on Node, asset on Workers). */
-export interface CatalogSource {
-  read(): Promise<string>;
-}
+import { ENVELOPE_FORMAT, PARSED_CATALOG_PARAM, type CatalogEnvelope } from '../core/catalog/envelope';
+import type { LoadedCatalog } from './catalog-source';
 
 /**
- * `GET /catalog.json`: the merchant's catalog as they wrote it, with an ETag so the widget's
- * repeat visits cost a 304. CORS is open: the catalog is public and embeds fetch it cross-origin.
+ * `GET /catalog.json`: the merchant's catalog as written (editors, `fanshop validate`), or with
+ * `?fanshop=1` the catalog as this server parsed it (core/catalog/envelope.ts), which the widget
+ * uses without parsing it again. An invalid catalog answers 422 with its problems, so the widget
+ * shows its error state and the console names every JSON path. ETags make repeat visits a 304;
+ * CORS is open because the catalog is public and embeds fetch it from other origins.
  */
-export function catalogRoute(source: CatalogSource): Handler {
+export function catalogRoute(load: () => Promise<LoadedCatalog>): Handler {
   return async (c) => {
-    let text: string;
+    let loaded: LoadedCatalog;
     try {
-      text = await source.read();
+      loaded = await load();
     } catch (error) {
       console.error('[fanshop] cannot read the catalog:', error);
-      return c.json({ error: { code: 'catalog_unavailable', message: 'The catalog cannot be read.' } }, 500);
+      return c.json({ error: { code: 'catalog_unavailable', message: 'The catalog cannot be read.' } }, 500, { 'Access-Control-Allow-Origin': '*' });
     }
-    const etag = `"${await digest(text)}"`;
+    const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
+    const etag = parsed ? `"p${loaded.etag.slice(1)}` : loaded.etag;
     const headers = {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'public, max-age=60, must-revalidate',
@@ -26,11 +27,11 @@ export function catalogRoute(source: CatalogSource): Handler {
       ETag: etag,
     };
     if (c.req.header('If-None-Match') === etag) return new Response(null, { status: 304, headers });
-    return new Response(text, { headers });
+    if (!parsed) return new Response(loaded.text, { headers });
+    const { result } = loaded;
+    const envelope: CatalogEnvelope = result.ok
+      ? { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings }
+      : { format: ENVELOPE_FORMAT, errors: result.errors, warnings: result.warnings };
+    return new Response(JSON.stringify(envelope), { status: result.ok ? 200 : 422, headers });
   };
-}
-
-async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }

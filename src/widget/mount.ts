@@ -2,12 +2,12 @@ import { h, render } from 'preact';
 import { resolveConfig, themeProperties, type FanshopConfig } from './config';
 import { chooseLocale, messagesFor } from './i18n/locale';
 import { loadMessages } from './i18n/messages';
-import { createCartStore } from './cart/store';
+import { createCartStore } from './cart/state';
 import { createEventBus, type FanshopEventHandler, type FanshopEventName } from './social/events';
 import { createShopStore } from './shop/store';
 import { startRouter } from './shop/router';
 import { ShopContext, type Shop } from './shop/context';
-import { catalogUrl, reloadCatalog } from './shop/boot';
+import { catalogUrl, reloadCatalog, widgetOrigin } from './shop/boot';
 import { loadCatalog } from './shop/load';
 import { App } from './ui/App';
 import { Skeleton } from './ui/LoadingState';
@@ -51,7 +51,7 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
     pageLang: document.documentElement.lang,
     browser: navigator.languages,
   });
-  const pendingCatalog = loadCatalog(catalogUrl(config.catalog));
+  const pendingCatalog = loadCatalog(catalogUrl(config.catalog), widgetOrigin);
   const events = createEventBus(host, config);
   const store = createShopStore();
   const disposers: (() => void)[] = [];

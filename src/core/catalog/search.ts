@@ -1,4 +1,5 @@
 import type { Product } from './types';
+import { productPriceRange } from './price-range';
 
 /**
  * Search, sort and filter over a catalog's products: small enough to run on every keystroke
@@ -49,15 +50,7 @@ export function searchProducts(index: SearchIndex, query: string): Product[] {
 
 export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest';
 
-/**
- * The lowest and highest price of a product in minor units: over its variants, or its price.
- * @example productPriceRange(mug) // { min: 1490, max: 4990 }
- */
-export function productPriceRange(product: Product): { min: number; max: number } {
-  if (!product.variants.length) return { min: product.price, max: product.price };
-  const prices = product.variants.map((variant) => variant.price);
-  return { min: Math.min(...prices), max: Math.max(...prices) };
-}
+export { productPriceRange };
 
 const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
 

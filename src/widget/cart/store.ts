@@ -1,22 +1,7 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCartStore, type CartLine, type CartState, type CartStore } from './state';
+
+export { createCartStore, type CartLine, type CartState, type CartStore };
 import { money, sumMoney, timesMoney, type Money } from '../../core/money';
-
-/** One line of the cart: ids and a quantity, plus what the shopper saw when adding it. */
-export interface CartLine {
-  readonly productId: string;
-  readonly variantId: string | null;
-  readonly quantity: number;
-  /** Minor units at the time of adding; reconciled against the catalog on every load. */
-  readonly unitPrice: number;
-  /** The title when added, so a line whose product disappeared can still be named. */
-  readonly title: string;
-}
-
-export interface CartState {
-  readonly lines: readonly CartLine[];
-}
-
-export type CartStore = StoreApi<CartState>;
 
 export interface CartLimits {
   /** Most units of one line (configurable, default 99). */
@@ -28,10 +13,6 @@ export interface CartLimits {
 export type AddResult =
   | { readonly ok: true; readonly line: CartLine; readonly added: number }
   | { readonly ok: false; readonly reason: 'limit' | 'full' | 'invalid'; readonly limit: number };
-
-export function createCartStore(lines: readonly CartLine[] = []): CartStore {
-  return createStore<CartState>()(() => ({ lines }));
-}
 
 export function lineKey(line: { productId: string; variantId: string | null }): string {
   return `${line.productId}\u0000${line.variantId ?? ''}`;

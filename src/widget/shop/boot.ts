@@ -9,7 +9,7 @@ import { afterPaint } from './after-paint';
  */
 export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadResult>): Promise<void> {
   shop.store.setState({ status: 'loading', errorKind: null });
-  const result = await (pending ?? loadCatalog(catalogUrl(shop.config.catalog)));
+  const result = await (pending ?? loadCatalog(catalogUrl(shop.config.catalog), widgetOrigin));
   if (!result.ok) {
     shop.store.setState({ status: 'error', errorKind: result.kind });
     return;
@@ -22,6 +22,9 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
     );
   }
 }
+
+/** Where this widget's code came from: a catalog from the same server arrives already parsed. */
+export const widgetOrigin = new URL(import.meta.url).origin;
 
 export function catalogUrl(configured: string): string {
   return new URL(configured, document.baseURI).href;

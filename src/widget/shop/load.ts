@@ -1,46 +1,62 @@
-import { formatProblems, parseCatalogWithoutWarnings } from '../../core/catalog/parse-core';
-import type { Catalog } from '../../core/catalog/types';
-import { afterPaint } from './after-paint';
+import { isCatalogEnvelope, PARSED_CATALOG_PARAM } from '../../core/catalog/envelope';
+import type { Catalog, CatalogProblem } from '../../core/catalog/types';
 
 export type CatalogLoadResult =
   | { ok: true; catalog: Catalog }
   | { ok: false; kind: 'network' | 'invalid' };
 
 /**
- * Fetches and parses the catalog once. Problems go to the console for the merchant (with the
- * URL and every JSON path); the shopper gets a translated error state with a Retry button.
+ * Fetches the catalog once. From a Fanshop server on the widget's own origin it arrives parsed
+ * (core/catalog/envelope.ts); from anywhere else, such as static hosting, the widget loads the
+ * checker and parses the file itself. Problems go to the console for the merchant, with the URL
+ * and every JSON path; the shopper gets a translated error state with a Retry button.
  */
-export async function loadCatalog(url: string, fetchImpl: typeof fetch = fetch): Promise<CatalogLoadResult> {
+export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: typeof fetch = fetch): Promise<CatalogLoadResult> {
+  const request = new URL(url);
+  request.searchParams.set(PARSED_CATALOG_PARAM, '1');
   let response: Response;
+  let json: unknown;
   try {
-    response = await fetchImpl(url, { credentials: 'omit' });
+    response = await fetchImpl(request.href, { credentials: 'omit' });
   } catch (error) {
     console.error(`[fanshop] could not fetch the catalog ${url}:`, error);
     return { ok: false, kind: 'network' };
   }
-  if (!response.ok) {
-    console.error(`[fanshop] could not fetch the catalog ${url}: HTTP ${response.status}`);
-    return { ok: false, kind: 'network' };
-  }
-  let json: unknown;
   try {
     json = await response.json();
   } catch {
-    console.error(`[fanshop] the catalog ${url} is not valid JSON. Check it with: npx fanshop validate ${url}`);
-    return { ok: false, kind: 'invalid' };
+    json = undefined;
+  }
+  // Only our own server's word is taken for it: it served this widget's code too.
+  const trusted = new URL(response.url || request.href).origin === widgetOrigin && isCatalogEnvelope(json);
+  if (!response.ok && !trusted) {
+    console.error(`[fanshop] could not fetch the catalog ${url}: HTTP ${response.status}`);
+    return { ok: false, kind: 'network' };
   }
   performance.mark('fanshop:catalog-fetched');
-  const result = parseCatalogWithoutWarnings(json);
-  performance.mark('fanshop:catalog-parsed');
-  if (!result.ok) {
-    console.error(
-      `[fanshop] the catalog ${url} has ${result.errors.length} problem(s):\n${formatProblems(result.errors)}\nCheck it with: npx fanshop validate ${url}`,
-    );
-    return { ok: false, kind: 'invalid' };
+  if (json === undefined) return report(url, [{ path: '', message: 'is not valid JSON' }], []);
+  if (trusted) {
+    const envelope = json as import('../../core/catalog/envelope').CatalogEnvelope;
+    return 'catalog' in envelope ? done(envelope.catalog, url, envelope.warnings) : report(url, envelope.errors, envelope.warnings);
   }
-  // Unknown fields are worth a console warning, not a delay: look for them after the grid shows.
-  afterPaint(() => void import('./catalog-warnings').then((m) => m.warnAboutUnknownFields(json, url)));
-  return { ok: true, catalog: withAbsoluteImages(result.catalog, url) };
+  const { parseCatalog } = await import('../../core/catalog/parse');
+  const result = parseCatalog(json);
+  return result.ok ? done(result.catalog, url, result.warnings) : report(url, result.errors, result.warnings);
+}
+
+function lines(problems: readonly CatalogProblem[]): string {
+  return problems.map((p) => `  ${p.path || '(catalog)'}: ${p.message}`).join('\n');
+}
+
+function done(catalog: Catalog, url: string, warnings: readonly CatalogProblem[]): CatalogLoadResult {
+  performance.mark('fanshop:catalog-parsed');
+  if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${lines(warnings)}`);
+  return { ok: true, catalog: withAbsoluteImages(catalog, url) };
+}
+
+function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {
+  console.error(`[fanshop] the catalog ${url} has ${errors.length} problem(s):\n${lines([...errors, ...warnings])}\nCheck it with: npx fanshop validate ${url}`);
+  return { ok: false, kind: 'invalid' };
 }
 
 /** Image paths in a catalog are relative to the catalog file, not to the host page. */

@@ -4,10 +4,8 @@ import { useShop } from '../shop/context';
 import { defaultScheme } from '../config';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
-import { CartButton } from './CartButton';
 import { Browse } from './Browse';
-import { LazyCartDrawer, LazyProductDetail } from './lazy-parts';
-import { Notices } from './Notices';
+import { LazyCartButton, LazyCartDrawer, LazyNotices, LazyProductDetail } from './lazy-parts';
 import { LiveRegion } from './LiveRegion';
 import { LoadingState } from './LoadingState';
 import { ErrorState } from './ErrorState';
@@ -20,6 +18,7 @@ export function App() {
   const productId = useStore(shop.store, (s) => s.productId);
   // The drawer's code loads the first time the cart opens; after that it stays mounted.
   const cartOpen = useStore(shop.store, (s) => s.cartOpen);
+  const hasNotices = useStore(shop.store, (s) => s.notices.length > 0);
   const cartUsed = useRef(false);
   cartUsed.current ||= cartOpen;
   const framed = window.parent !== window;
@@ -34,9 +33,9 @@ export function App() {
         ) : (
           <span />
         )}
-        {status === 'ready' && <CartButton />}
+        {status === 'ready' && <LazyCartButton.Lazy />}
       </header>
-      <Notices />
+      {hasNotices && <LazyNotices.Lazy />}
       {status === 'loading' && <LoadingState label={t.loading} />}
       {status === 'error' && <ErrorState />}
       {status === 'ready' && (

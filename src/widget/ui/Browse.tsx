@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { buildSearchIndex, filterByCategory, searchProducts, sortProducts } from '../../core/catalog/search';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import type { Product } from '../../core/catalog/types';
 import { useShop } from '../shop/context';
 import { clearFilters } from '../shop/store';
+import { afterPaint } from '../shop/after-paint';
 import { useStore } from './use-store';
 import { Toolbar } from './Toolbar';
 import { ProductCard } from './ProductCard';
-import { preloadParts } from './lazy-parts';
-import { afterPaint } from '../shop/after-paint';
+import { preloadParts, searchModule } from './lazy-parts';
 
 /** The grid with its search, filter and sort: what the shopper sees first. */
 export function Browse(props: { hidden: boolean }) {
@@ -15,9 +15,14 @@ export function Browse(props: { hidden: boolean }) {
   const query = useStore(shop.store, (s) => s.query);
   const categoryId = useStore(shop.store, (s) => s.categoryId);
   const sort = useStore(shop.store, (s) => s.sort);
-  const index = useMemo(() => buildSearchIndex(catalog.products), [catalog]);
-  const products = useMemo(
-    () => sortProducts(filterByCategory(searchProducts(index, query), categoryId), sort),
+  // Search, sort and filter code arrives after the first paint; the catalog's own order needs none.
+  const [, searchArrived] = useReducer((n: number) => n + 1, 0);
+  const search = searchModule.get();
+  const filtering = query.trim() !== '' || categoryId !== null || sort !== 'featured';
+  if (filtering && !search) void searchModule.load().then(searchArrived);
+  const index = useMemo(() => search?.buildSearchIndex(catalog.products), [catalog, search]);
+  const products: readonly Product[] = useMemo(
+    () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort) : catalog.products),
     [index, query, categoryId, sort],
   );
 
@@ -34,7 +39,7 @@ export function Browse(props: { hidden: boolean }) {
 
   useEffect(() => {
     if (products.length) performance.mark('fanshop:first-product');
-    // With the grid on screen, fetch the product view and cart code while the shopper looks.
+    // With the grid on screen, fetch the rest of the shop's code while the shopper looks.
     afterPaint(preloadParts);
   }, []);
 

@@ -5,7 +5,7 @@ import { useShop } from '../shop/context';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { CartLineRow } from './CartLineRow';
-import { CloseIcon } from './icons';
+import { CloseIcon } from './close-icon';
 import { formatMoney } from '../../core/money';
 import { adoptCss } from './adopt-css';
 import css from './cart.css?inline';

@@ -1,11 +1,14 @@
 import { useShop } from '../shop/context';
 import { dismissNotice } from '../shop/store';
 import { useStore } from './use-store';
-import { CloseIcon } from './icons';
+import { CloseIcon } from './close-icon';
+import { adoptCss } from './adopt-css';
+import css from './notices.css?inline';
 
 /** Changes the shopper must know about (their cart was adjusted), shown until dismissed. */
 export function Notices() {
   const shop = useShop();
+  adoptCss(shop.root, css);
   const notices = useStore(shop.store, (s) => s.notices);
   if (!notices.length) return null;
   return (

@@ -1,10 +1,10 @@
 import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
-import { addToCart } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { Heading } from './Heading';
 import { Price } from './Price';
 import { productFacts } from './product-facts';
+import { actionsModule } from './lazy-parts';
 
 export function ProductCard({ product }: { product: Product }) {
   const shop = useShop();
@@ -47,7 +47,9 @@ export function ProductCard({ product }: { product: Product }) {
         part="button add-to-cart"
         disabled={facts.soldOut}
         aria-describedby={titleId}
-        onClick={() => (product.variants.length ? shop.router.open(product.id) : addToCart(shop, product, undefined, 1))}
+        onClick={() =>
+          product.variants.length ? shop.router.open(product.id) : void actionsModule.load().then((m) => m.addToCart(shop, product, undefined, 1))
+        }
       >
         {facts.soldOut ? t.soldOut : t.addToCart}
       </button>

@@ -9,7 +9,7 @@ import { Price } from './Price';
 import { Gallery } from './Gallery';
 import { VariantPicker } from './VariantPicker';
 import { QuantityInput } from './QuantityInput';
-import { BackIcon } from './icons';
+import { iconProps } from './icons';
 import { requestHostScroll } from '../frame/host-scroll';
 import { adoptCss } from './adopt-css';
 import css from './detail.css?inline';
@@ -102,3 +102,9 @@ export function ProductDetail({ productId }: { productId: string }) {
     </article>
   );
 }
+
+const BackIcon = () => (
+  <svg {...iconProps}>
+    <path d="M15 18l-6-6 6-6" />
+  </svg>
+);

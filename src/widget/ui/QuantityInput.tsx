@@ -1,5 +1,5 @@
 import { useShop } from '../shop/context';
-import { MinusIcon, PlusIcon } from './icons';
+import { iconProps } from './icons';
 import { adoptCss } from './adopt-css';
 import css from './quantity.css?inline';
 
@@ -33,3 +33,15 @@ export function QuantityInput(props: { value: number; max: number; label: string
     </div>
   );
 }
+
+const MinusIcon = () => (
+  <svg {...iconProps}>
+    <path d="M5 12h14" />
+  </svg>
+);
+
+const PlusIcon = () => (
+  <svg {...iconProps}>
+    <path d="M12 5v14M5 12h14" />
+  </svg>
+);

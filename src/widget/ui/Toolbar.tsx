@@ -3,7 +3,7 @@ import type { ProductSort } from '../../core/catalog/search';
 import { useShop } from '../shop/context';
 import { setFilters } from '../shop/store';
 import { useStore } from './use-store';
-import { SearchIcon } from './icons';
+import { iconProps } from './icons';
 
 export function Toolbar(props: { count: number }) {
   const shop = useShop();
@@ -66,3 +66,10 @@ export function Toolbar(props: { count: number }) {
     </div>
   );
 }
+
+const SearchIcon = () => (
+  <svg {...iconProps}>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M20 20l-4-4" />
+  </svg>
+);

@@ -1,10 +1,17 @@
 import { lazy } from './lazy';
+import { lazyModule } from './lazy-module';
 
-/** The parts of the shop a shopper reaches after the grid: loaded on demand. */
+/**
+ * The parts of the shop a shopper reaches after the grid is on screen: loaded on demand and
+ * fetched ahead right after the first paint (preloadParts), so they are there when needed.
+ */
 export const LazyProductDetail = lazy(() => import('./ProductDetail').then((m) => m.ProductDetail));
 export const LazyCartDrawer = lazy(() => import('./CartDrawer').then((m) => m.CartDrawer));
+export const LazyCartButton = lazy(() => import('./CartButton').then((m) => m.CartButton));
+export const LazyNotices = lazy(() => import('./Notices').then((m) => m.Notices));
+export const searchModule = lazyModule(() => import('../../core/catalog/search'));
+export const actionsModule = lazyModule(() => import('../shop/actions'));
 
 export function preloadParts(): void {
-  void LazyProductDetail.preload().catch(() => {});
-  void LazyCartDrawer.preload().catch(() => {});
+  for (const part of [LazyProductDetail, LazyCartDrawer, LazyCartButton, searchModule, actionsModule]) void part.load().catch(() => {});
 }

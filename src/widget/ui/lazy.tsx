@@ -1,29 +1,21 @@
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useShop } from '../shop/context';
+import { lazyModule } from './lazy-module';
 
 /**
  * A component whose code arrives on first use, keeping the product view and the cart out of the
- * initial bundle. `preload()` fetches it ahead (after the grid has rendered) so opening is
+ * initial bundle. `load()` fetches it ahead (after the grid has rendered) so opening is
  * instant; if the chunk fails to load, the shopper gets a Retry button, not a blank.
  */
-export function lazy<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<void> | undefined;
-  const preload = () =>
-    (pending ??= load().then(
-      (c) => void (loaded = c),
-      (error: unknown) => {
-        pending = undefined;
-        throw error;
-      },
-    ));
+export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) {
+  const component = lazyModule(loader);
   function Lazy(props: P) {
     const { t } = useShop();
-    const [state, setState] = useState<'loading' | 'ready' | 'failed'>(loaded ? 'ready' : 'loading');
+    const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
     const attempt = () => {
       setState('loading');
-      preload().then(
+      component.load().then(
         () => setState('ready'),
         (error: unknown) => {
           console.error('[fanshop] could not load part of the shop:', error);
@@ -32,9 +24,10 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>) {
       );
     };
     useEffect(() => {
-      if (!loaded) attempt();
+      if (!component.get()) attempt();
     }, []);
-    if (loaded) return h(loaded, props);
+    const Loaded = component.get();
+    if (Loaded) return h(Loaded, props);
     if (state === 'failed')
       return (
         <div class="message" role="alert">
@@ -46,5 +39,5 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>) {
       );
     return null;
   }
-  return { Lazy, preload };
+  return { Lazy, load: component.load };
 }

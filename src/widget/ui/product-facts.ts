@@ -1,5 +1,5 @@
 import type { Product } from '../../core/catalog/types';
-import { productPriceRange } from '../../core/catalog/search';
+import { productPriceRange } from '../../core/catalog/price-range';
 import { availableUnits } from '../cart/availability';
 
 /** What a card or the detail view shows about a product, derived from the catalog alone. */

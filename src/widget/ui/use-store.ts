@@ -10,12 +10,15 @@ export function useStore<S, T>(store: StoreApi<S>, selector: (state: S) => T): T
   const value = selector(store.getState());
   const latest = useRef({ selector, value });
   latest.current = { selector, value };
-  useEffect(
-    () =>
-      store.subscribe((state) => {
-        if (!Object.is(latest.current.selector(state), latest.current.value)) rerender(0);
-      }),
-    [store],
-  );
+  useEffect(() => {
+    const check = () => {
+      if (!Object.is(latest.current.selector(store.getState()), latest.current.value)) rerender(0);
+    };
+    const unsubscribe = store.subscribe(check);
+    // Effects run after paint, so the store may have changed between render and subscribe: a
+    // catalog request that fails fast left the shop on "Loading…" for good (e2e/catalog-errors).
+    check();
+    return unsubscribe;
+  }, [store]);
   return value;
 }

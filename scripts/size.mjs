@@ -1,0 +1,71 @@
+// @ts-check
+/**
+ * `npm run size`: the gzip size of everything the browser fetches before the first product
+ * card shows, for the built widget in dist/client, and a failure above the budget.
+ *
+ * The first view needs: fanshop.js (the script-tag loader), fanshop.mjs and every chunk it
+ * imports statically (followed recursively), and the message table of the shop's language
+ * (both are measured; the larger counts). Everything else arrives after the first paint or on
+ * demand. e2e/initial-load.spec.ts checks in Chromium that this is exactly what is fetched.
+ *
+ * A catalog served by the Fanshop server arrives parsed; from static hosting the widget also
+ * fetches the catalog checker before the first card. That figure is printed too.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { parseSync } from 'rolldown/experimental';
+
+export const BUDGET = 16_000;
+const dir = new URL('../dist/client/', import.meta.url);
+
+/** @param {string} file */
+const read = (file) => readFileSync(new URL(file, dir));
+/** @param {string} file */
+export const gzipBytes = (file) => gzipSync(read(file), { level: 9 }).length;
+
+/**
+ * The file and every module it imports statically, recursively.
+ * @param {string} file
+ * @param {Set<string>} seen
+ */
+export function staticGraph(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const { module } = parseSync(file, read(file).toString('utf8'));
+  for (const imp of module.staticImports) staticGraph(new URL(imp.moduleRequest.value, new URL(file, 'file:///')).pathname.slice(1), seen);
+  for (const exp of module.staticExports) {
+    for (const entry of exp.entries) if (entry.moduleRequest) staticGraph(new URL(entry.moduleRequest.value, new URL(file, 'file:///')).pathname.slice(1), seen);
+  }
+  return seen;
+}
+
+/** The chunk whose name starts with `fanshop-<name>-`. @param {string} name */
+export function chunk(name) {
+  const file = readdirSync(dir).find((f) => f.startsWith(`fanshop-${name}-`) && f.endsWith('.mjs'));
+  if (!file) throw new Error(`[fanshop] no chunk "${name}" in dist/client: run npm run build`);
+  return file;
+}
+
+/** @param {Iterable<string>} files */
+const total = (files) => [...files].reduce((n, f) => n + gzipBytes(f), 0);
+
+export function initialFiles(language = 'en') {
+  return ['fanshop.js', ...staticGraph('fanshop.mjs'), ...staticGraph(chunk(language))];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = ['en', 'de'].map((language) => ({ language, files: new Set(initialFiles(language)) }));
+  const worst = Math.max(...rows.map((r) => total(r.files)));
+  for (const { language, files } of rows) {
+    console.log(`first view (${language}): ${total(files)} bytes gzip`);
+    for (const f of files) console.log(`  ${f.padEnd(40)} ${String(gzipBytes(f)).padStart(6)}`);
+  }
+  const checker = staticGraph(chunk('parse'));
+  const staticHosting = total(new Set([...initialFiles('de'), ...checker]));
+  console.log(`catalog from static hosting (checked in the browser): ${staticHosting} bytes gzip`);
+  const lazy = readdirSync(dir).filter((f) => f.endsWith('.mjs') && !rows.some((r) => r.files.has(f)));
+  console.log(`on demand: ${lazy.map((f) => `${f.replace(/-[\w-]{8}\.mjs$/, '')} ${gzipBytes(f)}`).join(', ')}`);
+  const verdict = worst <= BUDGET ? 'within' : 'OVER';
+  console.log(`size: ${worst} bytes gzip before the first product card, budget ${BUDGET}: ${verdict}`);
+  if (worst > BUDGET) process.exitCode = 1;
+}

@@ -1,0 +1,22 @@
+import type { Catalog, CatalogProblem } from './types';
+
+/**
+ * A catalog parsed once at the edge. A Fanshop server answers `<catalog URL>?fanshop=1` with the
+ * catalog it has already checked (or the problems it found), so the widget it serves does not
+ * check it again (STYLE.md: parse once, at the edge). Static hosts ignore the query string and
+ * send the merchant's file as written; the widget then checks it itself.
+ */
+export const ENVELOPE_FORMAT = 'fanshop/catalog@1';
+
+/** The query parameter that asks a Fanshop server for the parsed catalog. */
+export const PARSED_CATALOG_PARAM = 'fanshop';
+
+export type CatalogEnvelope =
+  | { readonly format: typeof ENVELOPE_FORMAT; readonly catalog: Catalog; readonly warnings: readonly CatalogProblem[] }
+  | { readonly format: typeof ENVELOPE_FORMAT; readonly errors: readonly CatalogProblem[]; readonly warnings: readonly CatalogProblem[] };
+
+export function isCatalogEnvelope(json: unknown): json is CatalogEnvelope {
+  if (typeof json !== 'object' || json === null) return false;
+  const e = json as Record<string, unknown>;
+  return e.format === ENVELOPE_FORMAT && Array.isArray(e.warnings) && (Array.isArray(e.errors) || (typeof e.catalog === 'object' && e.catalog !== null));
+}

@@ -1,0 +1,46 @@
+import { parseCatalog } from '../core/catalog/parse';
+import type { CatalogParseResult } from '../core/catalog/types';
+
+/** Reads the catalog's JSON text; one implementation per runtime (a file on Node, an asset on Workers). */
+export interface CatalogSource {
+  read(): Promise<string>;
+}
+
+export interface LoadedCatalog {
+  /** The merchant's file as written. */
+  readonly text: string;
+  /** Hash of the text, for ETags. */
+  readonly etag: string;
+  /** The parse of it, or why it could not be parsed (`JSON` problems included). */
+  readonly result: CatalogParseResult;
+}
+
+/**
+ * The server's one parse of the catalog (STYLE.md: parse once, at the edge): read on every
+ * request, which is cheap, but parsed again only when the text has changed, so an edited
+ * file is live at once and an unchanged one costs a string comparison.
+ */
+export function catalogLoader(source: CatalogSource): () => Promise<LoadedCatalog> {
+  let last: LoadedCatalog | undefined;
+  return async () => {
+    const text = await source.read();
+    if (last && last.text === text) return last;
+    let json: unknown;
+    let result: CatalogParseResult;
+    try {
+      json = JSON.parse(text);
+      result = parseCatalog(json);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      result = { ok: false, errors: [{ path: '', message: `is not valid JSON: ${reason}` }], warnings: [] };
+    }
+    if (!result.ok) console.error(`[fanshop] the catalog has ${result.errors.length} problem(s); run: npx fanshop validate <file>`);
+    last = { text, etag: `"${await digest(text)}"`, result };
+    return last;
+  };
+}
+
+async function digest(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
