@@ -70,7 +70,7 @@ export function resolveConfig(config: FanshopConfig): ResolvedConfig {
   return {
     ...config,
     catalog: config.catalog,
-    headingLevel: config.headingLevel ?? 2,
+    headingLevel: clampInt(config.headingLevel, 1, 4, 2) as 1 | 2 | 3 | 4,
     showTitle: config.showTitle ?? true,
     maxQuantity: clampInt(config.maxQuantity, 1, 999, 99),
     maxLines: clampInt(config.maxLines, 1, 500, 50),

@@ -50,9 +50,11 @@ const text = (max = 5000) =>
     v.maxLength(max, (issue) => `must be at most ${max} characters, got ${issue.received}`),
   );
 
+/** Ids go into URLs (`#/p/<id>`) and the shopper's saved cart, so they stay short and plain. */
 const id = v.pipe(
   v.string(mustBe('a string')),
   v.minLength(1, 'must not be empty'),
+  v.maxLength(100, (issue) => `must be at most 100 characters, got ${issue.received}`),
   v.regex(/^[\w-]+$/, found('may only contain letters, digits, "-" and "_"')),
 );
 

@@ -12,6 +12,7 @@ export function page(options: { title: string; lang?: string; css?: string[]; bo
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(options.title)}</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml">
     ${options.description ? `<meta name="description" content="${escapeHtml(options.description)}">` : ''}
     ${css}
   </head>

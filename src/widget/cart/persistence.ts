@@ -24,6 +24,8 @@ export function memoryStorage(): KeyValueStorage {
  */
 export function safeStorage(getStorage: () => KeyValueStorage | null | undefined): KeyValueStorage {
   const memory = memoryStorage();
+  // Keys this page has written: memory has their latest value even when the real write failed.
+  const written = new Set<string>();
   let real: KeyValueStorage | null = null;
   try {
     real = getStorage() ?? null;
@@ -32,14 +34,16 @@ export function safeStorage(getStorage: () => KeyValueStorage | null | undefined
   }
   return {
     getItem(key) {
+      if (written.has(key)) return memory.getItem(key);
       try {
-        return real ? (real.getItem(key) ?? memory.getItem(key)) : memory.getItem(key);
+        return real ? real.getItem(key) : null;
       } catch {
         return memory.getItem(key);
       }
     },
     setItem(key, value) {
       memory.setItem(key, value);
+      written.add(key);
       try {
         real?.setItem(key, value);
       } catch {
@@ -81,7 +85,10 @@ export function loadCart(storage: KeyValueStorage, shopId: string): CartLine[] {
     return [];
   }
   const result = v.safeParse(StoredCart, json);
-  return result.success ? result.output.lines : [];
+  if (!result.success) return [];
+  // Tampered storage may list the same product twice: keep the first.
+  const seen = new Set<string>();
+  return result.output.lines.filter((l) => !seen.has(`${l.productId}\u0000${l.variantId}`) && !!seen.add(`${l.productId}\u0000${l.variantId}`));
 }
 
 export function saveCart(storage: KeyValueStorage, shopId: string, lines: readonly CartLine[]): void {

@@ -64,15 +64,15 @@ export function setLineQuantity(
 ): number {
   const state = store.getState();
   const index = findIndex(state, productId, variantId);
-  if (index < 0 || !Number.isFinite(quantity)) return 0;
-  const q = Math.floor(quantity);
+  if (index < 0) return 0;
+  if (!Number.isFinite(quantity)) return state.lines[index]!.quantity;
+  const q = Math.min(Math.floor(quantity), limit);
   if (q <= 0) {
     removeLine(store, productId, variantId);
     return 0;
   }
-  const next = Math.min(q, limit);
-  store.setState({ lines: state.lines.map((l, i) => (i === index ? { ...l, quantity: next } : l)) });
-  return next;
+  store.setState({ lines: state.lines.map((l, i) => (i === index ? { ...l, quantity: q } : l)) });
+  return q;
 }
 
 export function removeLine(store: CartStore, productId: string, variantId: string | null): CartLine | undefined {

@@ -49,7 +49,7 @@ export function messagesFor(base: Messages, language: string, overrides?: Record
   const flat = { ...overrides, ...(typeof overrides[language] === 'object' ? (overrides[language] as object) : {}) };
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(flat)) {
-    if (!(key in base) || typeof value !== 'string') continue;
+    if (!Object.hasOwn(base, key) || typeof value !== 'string') continue;
     merged[key] =
       typeof base[key as keyof Messages] === 'function'
         ? (...args: unknown[]) => value.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''))

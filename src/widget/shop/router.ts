@@ -10,12 +10,12 @@ export function productFromUrl(location: { hash: string; search: string }): stri
   const match = HASH.exec(location.hash);
   if (match) {
     try {
-      return decodeURIComponent(match[1]!);
+      return decodeURIComponent(match[1]!) || null;
     } catch {
       return null;
     }
   }
-  return new URLSearchParams(location.search).get('product');
+  return new URLSearchParams(location.search).get('product') || null;
 }
 
 export interface Router {

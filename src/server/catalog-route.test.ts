@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createApp } from './app';
+import { ENVELOPE_FORMAT, isCatalogEnvelope } from '../core/catalog/envelope';
+
+const demo = readFileSync(new URL('../../public/catalog.json', import.meta.url), 'utf8');
+const appWith = (text: () => string) => createApp({ catalog: { read: async () => text() } });
+
+describe('GET /catalog.json', () => {
+  it('serves the merchant’s file as written, with an ETag and open CORS', async () => {
+    const res = await appWith(() => demo).request('/catalog.json');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(demo);
+    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{24}"$/);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  });
+
+  it('answers a repeat visit with the same ETag by 304', async () => {
+    const app = appWith(() => demo);
+    const etag = (await app.request('/catalog.json?fanshop=1')).headers.get('ETag')!;
+    const again = await app.request('/catalog.json?fanshop=1', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the parsed catalog to the widget when asked with ?fanshop=1', async () => {
+    const res = await appWith(() => demo).request('/catalog.json?fanshop=1');
+    const body = await res.json();
+    expect(isCatalogEnvelope(body)).toBe(true);
+    expect(body.format).toBe(ENVELOPE_FORMAT);
+    expect(body.catalog.products.length).toBeGreaterThanOrEqual(24);
+    // Parsed means normalised: plain strings became localized maps, variants carry prices.
+    expect(typeof body.catalog.shop.name).toBe('object');
+    expect(body.catalog.products.every((p: { variants: { price: number }[] }) => p.variants.every((v) => Number.isInteger(v.price)))).toBe(true);
+  });
+
+  it('answers 422 with every problem and its JSON path when the catalog is invalid', async () => {
+    const broken = JSON.parse(demo);
+    broken.products[3].price = 12.5;
+    delete broken.shop.currency;
+    const res = await appWith(() => JSON.stringify(broken)).request('/catalog.json?fanshop=1');
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'products[3].price', message: 'must be a whole number of cents, got 12.5' },
+        { path: 'shop.currency', message: 'is required' },
+      ]),
+    );
+  });
+
+  it('answers 422 naming the problem when the file is not JSON', async () => {
+    const res = await appWith(() => '{ "shop": ').request('/catalog.json?fanshop=1');
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors[0].message).toMatch(/^is not valid JSON/);
+  });
+
+  it('parses again as soon as the file changes', async () => {
+    let text = demo;
+    const app = appWith(() => text);
+    const first = await (await app.request('/catalog.json?fanshop=1')).json();
+    const edited = JSON.parse(demo);
+    edited.products[0].price = 999;
+    text = JSON.stringify(edited);
+    const second = await (await app.request('/catalog.json?fanshop=1')).json();
+    expect(second.catalog.products[0].price).toBe(999);
+    expect(first.catalog.products[0].price).not.toBe(999);
+  });
+
+  it('answers 500 without a stack trace when the file cannot be read', async () => {
+    const app = createApp({ catalog: { read: async () => Promise.reject(new Error('EACCES /secret/path')) } });
+    const res = await app.request('/catalog.json');
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toMatch(/EACCES|secret|at /);
+  });
+});
+
+describe('demo pages', () => {
+  it.each(['/', '/shop', '/frame', '/demo/hostile'])('%s is HTML under a strict Content-Security-Policy', async (path) => {
+    const res = await appWith(() => demo).request(path);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('Content-Security-Policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(await res.text()).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  });
+
+  it('lets any site frame the full-page shop, and no other page', async () => {
+    const app = appWith(() => demo);
+    expect((await app.request('/shop')).headers.get('Content-Security-Policy')).toContain('frame-ancestors *');
+    expect((await app.request('/')).headers.get('Content-Security-Policy')).toContain("frame-ancestors 'self'");
+  });
+
+  it('passes only a well-formed ?locale= into the shop page', async () => {
+    const app = appWith(() => demo);
+    expect(await (await app.request('/shop?locale=de')).text()).toContain('data-locale="de"');
+    expect(await (await app.request('/shop?locale=%22%3E%3Cscript%3E')).text()).not.toContain('<script>');
+  });
+});
