@@ -6,7 +6,8 @@
  *                            imports; fanshop-*.mjs are its chunks loaded on demand
  *   client/fanshop-frame.js  the host loader for the iframe embed
  *   client/*                 public/ (demo catalog and images)
- *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI
+ *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI;
+ *                            server/catalog.mjs the catalog core (for scripts)
  */
 import { build } from 'vite';
 import { widgetBase } from './widget-base.mjs';
@@ -82,7 +83,7 @@ await build({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts' },
+      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts', catalog: 'src/core/catalog/index.ts' },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
   },

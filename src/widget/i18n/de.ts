@@ -13,6 +13,7 @@ const de: Messages = {
   sortPriceDesc: 'Preis: absteigend',
   sortNewest: 'Neueste',
   resultCount: (n) => (n === 1 ? '1 Produkt' : `${n} Produkte`),
+  showMore: (left) => `Mehr zeigen (noch ${left})`,
   emptyTitle: 'Keine passenden Produkte',
   emptyText: 'Versuch es mit einem anderen Wort oder zeig alle Produkte.',
   clearFilters: 'Filter zurücksetzen',

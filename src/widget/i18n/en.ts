@@ -14,6 +14,7 @@ const en = {
   sortPriceDesc: 'Price: high to low',
   sortNewest: 'Newest',
   resultCount: (n: number) => (n === 1 ? '1 product' : `${n} products`),
+  showMore: (left: number) => `Show more (${left} more)`,
   emptyTitle: 'No products match',
   emptyText: 'Try another word or show all products.',
   clearFilters: 'Clear filters',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { Product } from '../../core/catalog/types';
 import { useShop } from '../shop/context';
 import { clearFilters } from '../shop/store';
@@ -7,6 +7,9 @@ import { useStore } from './use-store';
 import { Toolbar } from './Toolbar';
 import { ProductCard } from './ProductCard';
 import { preloadParts, searchModule } from './lazy-parts';
+
+/** Cards rendered at first and added by each "Show more": a 1,000-product catalog shows fast. */
+const PAGE = 48;
 
 /** The grid with its search, filter and sort: what the shopper sees first. */
 export function Browse(props: { hidden: boolean }) {
@@ -25,6 +28,9 @@ export function Browse(props: { hidden: boolean }) {
     () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort) : catalog.products),
     [index, query, categoryId, sort],
   );
+
+  const [shown, setShown] = useState(PAGE);
+  useEffect(() => setShown(PAGE), [query, categoryId, sort]);
 
   // Tell the host page what the shopper searched for once they pause typing.
   const first = useRef(true);
@@ -48,13 +54,19 @@ export function Browse(props: { hidden: boolean }) {
       <Toolbar count={products.length} />
       {products.length ? (
         <ul class="grid" part="grid" role="list">
-          {products.map((p) => (
+          {products.slice(0, shown).map((p) => (
             <li key={p.id}>
               <ProductCard product={p} />
             </li>
           ))}
         </ul>
-      ) : (
+      ) : null}
+      {products.length > shown && (
+        <button type="button" class="button more" part="button show-more" onClick={() => setShown(shown + PAGE)}>
+          {shop.t.showMore(products.length - shown)}
+        </button>
+      )}
+      {products.length ? null : (
         <div class="message" part="empty">
           <p class="message-title">{shop.t.emptyTitle}</p>
           <p>{shop.t.emptyText}</p>
