@@ -55,7 +55,7 @@ async function startServer(port, env = {}) {
   throw new Error(`[bench] the server on port ${port} did not start; run npm run build first`);
 }
 
-/** @param {import('@playwright/test').Browser} browser @param {string} url @param {(page: import('@playwright/test').Page) => Promise<void>} [prepare] */
+/** @param {import("@playwright/test").Browser} browser @param {string} url @param {(page: import("@playwright/test").Page) => Promise<unknown>} [prepare] */
 async function marks(browser, url, prepare) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
