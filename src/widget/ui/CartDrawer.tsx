@@ -9,6 +9,7 @@ import { CloseIcon } from './close-icon';
 import { formatMoney } from '../../core/money';
 import { adoptCss } from './adopt-css';
 import css from './cart.css?inline';
+import controlsCss from './controls.css?inline';
 
 /**
  * The cart as a modal <dialog>: showModal() makes the rest of the page inert (the focus trap),
@@ -17,6 +18,7 @@ import css from './cart.css?inline';
  */
 export function CartDrawer() {
   const shop = useShop();
+  adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   const { t } = shop;
   const open = useStore(shop.store, (s) => s.cartOpen);

@@ -4,10 +4,12 @@ import { useStore } from './use-store';
 import { CloseIcon } from './close-icon';
 import { adoptCss } from './adopt-css';
 import css from './notices.css?inline';
+import controlsCss from './controls.css?inline';
 
 /** Changes the shopper must know about (their cart was adjusted), shown until dismissed. */
 export function Notices() {
   const shop = useShop();
+  adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   const notices = useStore(shop.store, (s) => s.notices);
   if (!notices.length) return null;

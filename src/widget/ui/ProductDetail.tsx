@@ -13,12 +13,14 @@ import { iconProps } from './icons';
 import { requestHostScroll } from '../frame/host-scroll';
 import { adoptCss } from './adopt-css';
 import css from './detail.css?inline';
+import controlsCss from './controls.css?inline';
 import { paragraphs, productFacts } from './product-facts';
 import { initialSelection, matchVariant } from './variant-selection';
 
 /** One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`. */
 export function ProductDetail({ productId }: { productId: string }) {
   const shop = useShop();
+  adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   const { t, config } = shop;
   const catalog = useStore(shop.store, (s) => s.catalog)!;

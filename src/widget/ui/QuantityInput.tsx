@@ -2,10 +2,12 @@ import { useShop } from '../shop/context';
 import { iconProps } from './icons';
 import { adoptCss } from './adopt-css';
 import css from './quantity.css?inline';
+import controlsCss from './controls.css?inline';
 
 /** Minus, a number field and plus; the field accepts typing and clamps to 1..max on change. */
 export function QuantityInput(props: { value: number; max: number; label: string; min?: number; onChange: (n: number) => void }) {
   const { t, root } = useShop();
+  adoptCss(root, controlsCss);
   adoptCss(root, css);
   const min = props.min ?? 1;
   const set = (n: number) => props.onChange(Math.max(min, Math.min(props.max, n)));
