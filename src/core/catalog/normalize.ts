@@ -58,6 +58,7 @@ function normalizeProduct(product: ProductFile, position: number, localize: Loca
       compareAtPrice: variant.compareAtPrice ?? (variant.price === undefined ? product.compareAtPrice : undefined),
       stock: variant.stock,
       sku: variant.sku,
+      ...(variant.stripePriceId ? { stripePriceId: variant.stripePriceId } : {}),
     }),
   );
   const soldOut =
@@ -92,6 +93,8 @@ function normalizeProduct(product: ProductFile, position: number, localize: Loca
     categoryId: product.category,
     tags: product.tags ?? [],
     createdAt: normalizeCreatedAt(product.createdAt),
+    ...(product.stripePriceId ? { stripePriceId: product.stripePriceId } : {}),
+    ...(product.paymentLink ? { paymentLink: product.paymentLink } : {}),
     position,
   };
 }

@@ -67,6 +67,8 @@ const broken: BrokenCase[] = [
   { name: 'a currency that is not an ISO code', input: changed((f) => (f.shop.currency = 'euro')), path: 'shop.currency', message: 'must be a three-letter ISO 4217 currency code such as EUR, got "euro"' },
   { name: 'a negative stock', input: changed((f) => (f.products[1].stock = -1)), path: 'products[1].stock', message: 'must be 0 or more, got -1' },
   { name: 'an id with a space', input: changed((f) => (f.products[0].id = 'a b')), path: 'products[0].id', message: 'may only contain letters, digits, "-" and "_", got "a b"' },
+  { name: 'a Stripe price id that is not one', input: changed((f) => (f.products[0].stripePriceId = 'prod_123')), path: 'products[0].stripePriceId', message: 'must be a Stripe price id such as "price_1PgafyB7WZ01zgkW", got "prod_123"' },
+  { name: 'a payment link that is not https', input: changed((f) => (f.products[0].paymentLink = 'http://buy.stripe.com/x')), path: 'products[0].paymentLink', message: 'must be an https address of a Stripe Payment Link' },
   { name: 'an id too long for a URL', input: changed((f) => (f.products[0].id = 'x'.repeat(101))), path: 'products[0].id', message: 'must be at most 100 characters, got 101' },
   { name: 'an empty shop id', input: changed((f) => (f.shop.id = '')), path: 'shop.id', message: 'must not be empty' },
   { name: 'a category the file does not have', input: changed((f) => (f.products[0].category = 'tea')), path: 'products[0].category', message: 'names no category of this file, got "tea"' },

@@ -133,6 +133,18 @@ const option = obj({
   values: v.pipe(list(optionValue), v.minLength(1, 'must list at least one value')),
 });
 
+/** https://docs.stripe.com/api/prices/object#price_object-id */
+const stripePriceId = v.pipe(
+  v.string(mustBe('a string')),
+  v.regex(/^price_\w{1,200}$/, found('must be a Stripe price id such as "price_1PgafyB7WZ01zgkW"')),
+);
+
+/** https://docs.stripe.com/payment-links: an https address, usually https://buy.stripe.com/… */
+const paymentLink = v.pipe(
+  v.string(mustBe('a string')),
+  v.regex(/^https:\/\/[^\s/?#]+\/\S+$/, found('must be an https address of a Stripe Payment Link such as "https://buy.stripe.com/test_abc"')),
+);
+
 const variant = obj({
   id,
   options: v.record(v.string(mustBe('a string')), text(200), mustBe('an object')),
@@ -140,6 +152,7 @@ const variant = obj({
   compareAtPrice: v.optional(cents),
   stock: v.optional(stock),
   sku: v.optional(text(200)),
+  stripePriceId: v.optional(stripePriceId),
 });
 
 const product = obj({
@@ -160,6 +173,8 @@ const product = obj({
   availability: v.optional(
     v.picklist(['in_stock', 'out_of_stock'], found('must be "in_stock" or "out_of_stock"')),
   ),
+  stripePriceId: v.optional(stripePriceId),
+  paymentLink: v.optional(paymentLink),
 });
 
 /** The whole file. `$schema` is the editor's hint (docs/catalog-format.md) and is otherwise unused. */

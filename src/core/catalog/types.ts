@@ -53,6 +53,8 @@ export interface ProductVariant {
   /** Units left; `undefined` means not tracked (unlimited). */
   readonly stock?: number;
   readonly sku?: string;
+  /** A Stripe Price to charge instead of `price` (the server still checks stock and limits). */
+  readonly stripePriceId?: string;
 }
 
 export interface Product {
@@ -75,6 +77,10 @@ export interface Product {
   readonly createdAt: string;
   /** Position in the catalog file: the "featured" order. */
   readonly position: number;
+  /** A Stripe Price to charge instead of `price`, for a product without variants. */
+  readonly stripePriceId?: string;
+  /** A Stripe Payment Link: shops without a server sell the product through it ("Buy now"). */
+  readonly paymentLink?: string;
 }
 
 export interface Catalog {
