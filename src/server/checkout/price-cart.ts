@@ -1,0 +1,79 @@
+import { localize } from '../../core/catalog/localize';
+import type { Catalog, Product, ProductVariant } from '../../core/catalog/types';
+import { checkoutError, type CheckoutError } from './errors';
+import type { CheckoutLineRequest } from './request';
+
+/** A cart line as the catalog prices it: what Stripe is asked to charge. */
+export interface PricedLine {
+  readonly productId: string;
+  readonly variantId: string | null;
+  readonly quantity: number;
+  /** Minor units, from the catalog. */
+  readonly unitAmount: number;
+  readonly stripePriceId: string | undefined;
+  /** Product title (and variant values) in the shopper's language. */
+  readonly name: string;
+  readonly imageUrl: string | undefined;
+}
+
+export interface PricedCart {
+  readonly currency: string;
+  readonly lines: readonly PricedLine[];
+  /** Minor units. */
+  readonly total: number;
+}
+
+function variantLabel(product: Product, variant: ProductVariant, locale: string, fallback: string): string {
+  return product.options
+    .map((o) => o.values.find((value) => value.id === variant.options[o.id]))
+    .map((value) => (value ? localize(value.label, locale, fallback) : ''))
+    .filter(Boolean)
+    .join(' / ');
+}
+
+/**
+ * Prices a cart from the catalog alone. Lines naming the same product and variant are merged
+ * first, so stock is checked against what the shopper really buys. The first problem found is
+ * returned with the index of the line it concerns.
+ */
+export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[], locale: string): { ok: true; cart: PricedCart } | { ok: false; error: CheckoutError } {
+  const fallback = catalog.shop.defaultLocale;
+  const products = new Map(catalog.products.map((p) => [p.id, p]));
+  const merged = new Map<string, { line: CheckoutLineRequest; index: number }>();
+  for (const [index, line] of lines.entries()) {
+    const key = `${line.productId}\u0000${line.variantId ?? ''}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { index: seen.index, line: { ...line, quantity: seen.line.quantity + line.quantity } } : { line, index });
+  }
+  const priced: PricedLine[] = [];
+  for (const { line, index } of merged.values()) {
+    // A Map, not an object: ids like "__proto__" or "constructor" find nothing.
+    const product = products.get(line.productId);
+    if (!product) return { ok: false, error: checkoutError('unknown_product', 'This product is not in the shop.', index) };
+    let variant: ProductVariant | undefined;
+    if (product.variants.length) {
+      if (line.variantId === null) return { ok: false, error: checkoutError('variant_required', 'Choose a size or colour for this product.', index) };
+      variant = product.variants.find((candidate) => candidate.id === line.variantId);
+      if (!variant) return { ok: false, error: checkoutError('unknown_variant', 'This option of the product is not in the shop.', index) };
+    } else if (line.variantId !== null) {
+      return { ok: false, error: checkoutError('unknown_variant', 'This product has no options.', index) };
+    }
+    const stock = product.availability === 'out_of_stock' ? 0 : (variant ? variant.stock : product.stock) ?? Infinity;
+    if (stock <= 0) return { ok: false, error: checkoutError('sold_out', 'This product is sold out.', index) };
+    if (line.quantity > stock) return { ok: false, error: checkoutError('quantity_above_stock', `Only ${stock} of this product are left.`, index) };
+    const title = localize(product.title, locale, fallback);
+    const label = variant ? variantLabel(product, variant, locale, fallback) : '';
+    const image = product.images[0];
+    priced.push({
+      productId: product.id,
+      variantId: variant?.id ?? null,
+      quantity: line.quantity,
+      unitAmount: variant ? variant.price : product.price,
+      stripePriceId: variant ? variant.stripePriceId : product.stripePriceId,
+      name: label ? `${title} (${label})` : title,
+      imageUrl: image ? new URL(image.src, `${catalog.shop.baseUrl}/`).href : undefined,
+    });
+  }
+  const total = priced.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0);
+  return { ok: true, cart: { currency: catalog.shop.currency, lines: priced, total } };
+}

@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import { checkoutError, type CheckoutError } from './errors';
+
+/**
+ * The body of `POST /api/checkout`: ids and quantities only. Prices, names or totals a browser
+ * adds are not part of the schema and never read (STYLE.md: nothing upstream trusts the
+ * shopper's browser). Quantities are checked per line so the error can point at the line.
+ */
+export interface CheckoutLineRequest {
+  readonly productId: string;
+  readonly variantId: string | null;
+  readonly quantity: number;
+}
+
+export interface CheckoutRequest {
+  readonly lines: readonly CheckoutLineRequest[];
+  readonly locale: string | undefined;
+  /** The page to come back to after paying or cancelling; must be on an allowed origin. */
+  readonly returnUrl: string;
+}
+
+export interface CheckoutLimits {
+  /** Most units of one line (default 99). */
+  readonly maxQuantity: number;
+  /** Most lines in one checkout (default 50). */
+  readonly maxLines: number;
+}
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+const Body = v.object({
+  lines: v.array(v.unknown()),
+  locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
+  returnUrl: v.pipe(v.string(), v.maxLength(2000), v.url()),
+});
+
+const Line = v.object({
+  productId: id,
+  variantId: v.optional(v.nullable(id)),
+  quantity: v.unknown(),
+});
+
+export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { ok: true; request: CheckoutRequest } | { ok: false; error: CheckoutError } {
+  const body = v.safeParse(Body, json);
+  if (!body.success) {
+    const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
+    return { ok: false, error: checkoutError('invalid_request', `The request is not a checkout request (${where}).`) };
+  }
+  const { lines, locale, returnUrl } = body.output;
+  if (lines.length === 0) return { ok: false, error: checkoutError('empty_cart', 'The cart is empty.') };
+  if (lines.length > limits.maxLines) {
+    return { ok: false, error: checkoutError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
+  }
+  const parsed: CheckoutLineRequest[] = [];
+  for (const [index, raw] of lines.entries()) {
+    const line = v.safeParse(Line, raw);
+    if (!line.success) return { ok: false, error: checkoutError('invalid_request', 'A cart line is not a product id with a quantity.', index) };
+    const { quantity } = line.output;
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > limits.maxQuantity) {
+      return { ok: false, error: checkoutError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, index) };
+    }
+    parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
+  }
+  return { ok: true, request: { lines: parsed, locale, returnUrl } };
+}

@@ -1,0 +1,112 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type Stripe from 'stripe';
+import type { Catalog } from '../../core/catalog/types';
+import { checkoutError, errorStatus, type CheckoutError } from './errors';
+import { parseCheckoutRequest, type CheckoutLimits } from './request';
+import { priceCart } from './price-cart';
+import { idempotencyKey, sessionParams, type SessionOptions } from './session-params';
+import { fixedWindowLimit } from './rate-limit';
+import { sessionSummary } from './session-summary';
+
+export interface CheckoutOptions extends SessionOptions, CheckoutLimits {
+  readonly stripe: Stripe;
+  /** The catalog as the server parsed it, or null when it cannot be read or is invalid. */
+  readonly catalog: () => Promise<Catalog | null>;
+  /** Origins whose pages may start a checkout and be returned to (CORS and return URLs). */
+  readonly allowedOrigins: readonly string[];
+  /** Checkout creations per client per minute. */
+  readonly rateLimitPerMinute: number;
+  /** Who is asking, for the rate limit: the connecting address. */
+  readonly clientAddress: (c: Context) => string;
+  /** Largest request body in bytes (default 32 KB). */
+  readonly maxBodyBytes: number;
+}
+
+const fail = (c: Context, error: CheckoutError) => c.json({ error }, errorStatus[error.code]);
+
+/**
+ * `POST /api/checkout` prices the cart again from the catalog and creates a Stripe Checkout
+ * Session; `GET /api/checkout/sessions/:id` tells the returning shopper what they bought.
+ */
+export function checkoutRoutes(options: CheckoutOptions): Hono {
+  const app = new Hono();
+  const allowed = new Set(options.allowedOrigins);
+  const limit = fixedWindowLimit(options.rateLimitPerMinute, 60_000);
+
+  // CORS by hand: an allowed Origin gets itself back, others get nothing (the browser blocks).
+  const cors = async (c: Context, next: () => Promise<void>) => {
+    const origin = c.req.header('Origin');
+    const ok = origin !== undefined && allowed.has(origin);
+    if (ok) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+    }
+    if (c.req.method === 'OPTIONS') {
+      if (!ok) return c.body(null, 403);
+      c.header('Access-Control-Allow-Methods', 'POST, GET');
+      c.header('Access-Control-Allow-Headers', 'Content-Type');
+      c.header('Access-Control-Max-Age', '600');
+      return c.body(null, 204);
+    }
+    if (origin !== undefined && !ok) return fail(c, checkoutError('origin_not_allowed', 'This site may not start a checkout.'));
+    await next();
+  };
+  app.use('/api/checkout', cors);
+  app.use('/api/checkout/*', cors);
+
+  app.post(
+    '/api/checkout',
+    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => fail(c, checkoutError('body_too_large', `The request is larger than ${options.maxBodyBytes} bytes.`)) }),
+    async (c) => {
+      if (!/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
+        return fail(c, checkoutError('unsupported_media_type', 'Send the cart as application/json.'));
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(await c.req.text());
+      } catch {
+        return fail(c, checkoutError('malformed_json', 'The request body is not valid JSON.'));
+      }
+      const parsed = parseCheckoutRequest(json, options);
+      if (!parsed.ok) return fail(c, parsed.error);
+      const { request } = parsed;
+      if (!allowed.has(new URL(request.returnUrl).origin)) {
+        return fail(c, checkoutError('origin_not_allowed', 'The shop cannot send shoppers back to that page.'));
+      }
+      const client = options.clientAddress(c);
+      if (!limit.take(client)) {
+        c.header('Retry-After', '60');
+        return fail(c, checkoutError('rate_limited', 'Too many checkouts started; try again in a minute.'));
+      }
+      const catalog = await options.catalog();
+      if (!catalog) return c.json({ error: { code: 'catalog_unavailable', message: 'The shop’s catalog cannot be read.' } }, 503);
+      const locale = request.locale ?? catalog.shop.defaultLocale;
+      const priced = priceCart(catalog, request.lines, locale);
+      if (!priced.ok) return fail(c, priced.error);
+      const params = sessionParams(priced.cart, { ...options, returnUrl: request.returnUrl, locale });
+      try {
+        const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: await idempotencyKey(params, client) });
+        return c.json(options.uiMode === 'embedded_page' ? { id: session.id, clientSecret: session.client_secret } : { id: session.id, url: session.url });
+      } catch (error) {
+        // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
+        console.error('[fanshop] Stripe refused to create a Checkout Session:', error instanceof Error ? error.message : error);
+        return fail(c, checkoutError('payment_provider_error', 'The payment provider is not reachable; try again.'));
+      }
+    },
+  );
+
+  app.get('/api/checkout/sessions/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^cs_(test|live)_\w{1,200}$/.test(id)) return fail(c, checkoutError('session_not_found', 'No such checkout.'));
+    try {
+      return c.json(await sessionSummary(options.stripe, id));
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404) return fail(c, checkoutError('session_not_found', 'No such checkout.'));
+      console.error('[fanshop] could not read a Checkout Session:', error instanceof Error ? error.message : error);
+      return fail(c, checkoutError('payment_provider_error', 'The payment provider is not reachable; try again.'));
+    }
+  });
+  return app;
+}

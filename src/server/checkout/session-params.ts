@@ -1,0 +1,81 @@
+import type Stripe from 'stripe';
+import type { PricedCart } from './price-cart';
+
+export interface SessionOptions {
+  /** `hosted_page` (Stripe's page) or `embedded_page` (Stripe's form in the shop's dialog). */
+  readonly uiMode: 'hosted_page' | 'embedded_page';
+  /** Countries to ship to; none means no shipping address is asked. ISO 3166-1 alpha-2. */
+  readonly shippingCountries: readonly string[];
+  readonly allowPromotionCodes: boolean;
+}
+
+/** Stripe Checkout's own languages; anything else becomes `auto` (the shopper's browser). */
+const stripeLocales = new Set(['bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'hr', 'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW']);
+
+export function stripeLocale(locale: string): Stripe.Checkout.SessionCreateParams.Locale {
+  if (stripeLocales.has(locale)) return locale as Stripe.Checkout.SessionCreateParams.Locale;
+  const language = locale.split('-')[0] ?? '';
+  return (stripeLocales.has(language) ? language : 'auto') as Stripe.Checkout.SessionCreateParams.Locale;
+}
+
+/** Adds `checkout=…` to the page the shopper came from, keeping its own query and hash. */
+export function returnUrlWith(returnUrl: string, params: Record<string, string>): string {
+  const url = new URL(returnUrl);
+  url.searchParams.delete('checkout');
+  url.searchParams.delete('session_id');
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  // Stripe fills in {CHECKOUT_SESSION_ID}; URLSearchParams would have encoded its braces.
+  return url.href.replace(encodeURIComponent('{CHECKOUT_SESSION_ID}'), '{CHECKOUT_SESSION_ID}');
+}
+
+/**
+ * The Checkout Session for a priced cart: amounts from the catalog (`price_data.unit_amount` in
+ * minor units, or the catalog's Stripe Price), the cart in metadata (ids and quantities, 500
+ * characters per value at most), and the URLs that bring the shopper back.
+ * https://docs.stripe.com/api/checkout/sessions/create
+ */
+export function sessionParams(cart: PricedCart, options: SessionOptions & { returnUrl: string; locale: string }): Stripe.Checkout.SessionCreateParams {
+  const line_items = cart.lines.map((line): Stripe.Checkout.SessionCreateParams.LineItem =>
+    line.stripePriceId
+      ? { price: line.stripePriceId, quantity: line.quantity }
+      : {
+          quantity: line.quantity,
+          price_data: {
+            currency: cart.currency.toLowerCase(),
+            unit_amount: line.unitAmount,
+            product_data: { name: line.name, ...(line.imageUrl?.startsWith('https://') ? { images: [line.imageUrl] } : {}), metadata: { productId: line.productId, ...(line.variantId ? { variantId: line.variantId } : {}) } },
+          },
+        },
+  );
+  const cartMetadata = JSON.stringify(cart.lines.map((l) => [l.productId, l.variantId, l.quantity]));
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: 'payment',
+    ui_mode: options.uiMode,
+    line_items,
+    locale: stripeLocale(options.locale),
+    metadata: { fanshop_cart: cartMetadata.length <= 500 ? cartMetadata : `${cart.lines.length} lines`, fanshop_total: String(cart.total) },
+    ...(options.allowPromotionCodes ? { allow_promotion_codes: true } : {}),
+    ...(options.shippingCountries.length
+      ? { shipping_address_collection: { allowed_countries: [...options.shippingCountries] as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry[] } }
+      : {}),
+  };
+  if (options.uiMode === 'embedded_page') {
+    params.return_url = returnUrlWith(options.returnUrl, { checkout: 'success', session_id: '{CHECKOUT_SESSION_ID}' });
+  } else {
+    params.success_url = returnUrlWith(options.returnUrl, { checkout: 'success', session_id: '{CHECKOUT_SESSION_ID}' });
+    params.cancel_url = returnUrlWith(options.returnUrl, { checkout: 'cancel' });
+  }
+  return params;
+}
+
+/**
+ * An idempotency key made from the cart: a double click within the same minute creates one
+ * session, not two (Stripe replays the first answer for a repeated key). A later, deliberate
+ * second purchase of the same cart falls in another minute and gets its own session.
+ * https://docs.stripe.com/api/idempotent_requests
+ */
+export async function idempotencyKey(params: Stripe.Checkout.SessionCreateParams, client: string, now = Date.now()): Promise<string> {
+  const text = JSON.stringify([client, Math.floor(now / 60_000), params]);
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return `fanshop-${Array.from(new Uint8Array(hash).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
