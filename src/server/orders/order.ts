@@ -1,0 +1,46 @@
+/** An order, made from a paid Checkout Session (`checkout.session.completed`). */
+export interface Order {
+  /** The Checkout Session id: one session, one order. */
+  readonly id: string;
+  readonly createdAt: string;
+  readonly livemode: boolean;
+  readonly currency: string;
+  /** Minor units. */
+  readonly amountSubtotal: number;
+  readonly amountTotal: number;
+  readonly customerEmail: string | null;
+  readonly shippingAddress: {
+    readonly name: string | null;
+    readonly line1: string | null;
+    readonly line2: string | null;
+    readonly postalCode: string | null;
+    readonly city: string | null;
+    readonly state: string | null;
+    readonly country: string | null;
+  } | null;
+  readonly lines: readonly OrderLine[];
+  readonly paymentIntent: string | null;
+}
+
+export interface OrderLine {
+  readonly productId: string | null;
+  readonly variantId: string | null;
+  readonly title: string;
+  readonly quantity: number;
+  /** Minor units for the whole line. */
+  readonly amountTotal: number;
+}
+
+/**
+ * Where orders are kept. The embedded default (file-store.ts) is a folder of JSON files on the
+ * server's disk; a multi-instance deployment implements this against its database.
+ */
+export interface OrderStore {
+  /** Saves an order unless one with its id exists; says which happened. */
+  saveOrder(order: Order): Promise<'created' | 'exists'>;
+  getOrder(id: string): Promise<Order | undefined>;
+  listOrders(): Promise<Order[]>;
+  /** Records a webhook event id; false when it was recorded before (a replay). */
+  markEventProcessed(eventId: string): Promise<boolean>;
+  hasProcessedEvent(eventId: string): Promise<boolean>;
+}

@@ -1,0 +1,51 @@
+import type Stripe from 'stripe';
+import type { Order } from '../orders/order';
+
+/**
+ * An order from a completed Checkout Session and its line items. Product and variant ids come
+ * from the session's `fanshop_cart` metadata (session-params.ts), in line item order.
+ */
+export function orderFromSession(session: Stripe.Checkout.Session, items: readonly Stripe.LineItem[]): Order {
+  const shipping = session.collected_information?.shipping_details ?? null;
+  const address = shipping?.address ?? session.customer_details?.address ?? null;
+  return {
+    id: session.id,
+    createdAt: new Date(session.created * 1000).toISOString(),
+    livemode: session.livemode,
+    currency: (session.currency ?? '').toUpperCase(),
+    amountSubtotal: session.amount_subtotal ?? 0,
+    amountTotal: session.amount_total ?? 0,
+    customerEmail: session.customer_details?.email ?? session.customer_email ?? null,
+    shippingAddress: address
+      ? {
+          name: shipping?.name ?? session.customer_details?.name ?? null,
+          line1: address.line1 ?? null,
+          line2: address.line2 ?? null,
+          postalCode: address.postal_code ?? null,
+          city: address.city ?? null,
+          state: address.state ?? null,
+          country: address.country ?? null,
+        }
+      : null,
+    lines: items.map((item, index) => ({
+      productId: cartIds(session)[index]?.[0] ?? null,
+      variantId: cartIds(session)[index]?.[1] ?? null,
+      title: item.description ?? '',
+      quantity: item.quantity ?? 1,
+      amountTotal: item.amount_total,
+    })),
+    paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+  };
+}
+
+/** `[[productId, variantId, quantity], …]` as session-params.ts wrote it; [] when absent. */
+function cartIds(session: Stripe.Checkout.Session): [string | null, string | null][] {
+  try {
+    const cart: unknown = JSON.parse(session.metadata?.fanshop_cart ?? '[]');
+    return Array.isArray(cart)
+      ? cart.map((l) => (Array.isArray(l) ? [typeof l[0] === 'string' ? l[0] : null, typeof l[1] === 'string' ? l[1] : null] : [null, null]))
+      : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,68 @@
+import type { Handler } from 'hono';
+import Stripe from 'stripe';
+import type { Order, OrderStore } from '../orders/order';
+import { orderFromSession } from './order-from-session';
+
+export interface WebhookOptions {
+  readonly stripe: Stripe;
+  /** The endpoint's signing secret (`whsec_…`). Without it the route refuses everything. */
+  readonly webhookSecret: string | undefined;
+  readonly orders: OrderStore;
+  /** The merchant's hook; a failure is logged and the order stays saved. */
+  readonly onOrder?: ((order: Order) => void | Promise<void>) | undefined;
+  /** Seconds a signature stays valid (Stripe's default and ours: 300). */
+  readonly toleranceSeconds?: number;
+}
+
+/** Web Crypto, so verification runs the same on Node and on Workers. */
+const cryptoProvider = Stripe.createSubtleCryptoProvider();
+
+/**
+ * `POST /api/webhooks/stripe`. Verifies `Stripe-Signature` on the raw body (no unsigned
+ * fallback: without a secret nothing is accepted), processes each event id once, and turns
+ * `checkout.session.completed` into a stored order before calling the merchant's hook.
+ * https://docs.stripe.com/webhooks#verify-events
+ */
+export function stripeWebhookRoute(options: WebhookOptions): Handler {
+  return async (c) => {
+    const signature = c.req.header('Stripe-Signature');
+    const raw = await c.req.text();
+    if (!options.webhookSecret) {
+      console.error('[fanshop] a Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set: refused');
+      return c.json({ error: { code: 'webhook_not_configured', message: 'Webhooks are not configured.' } }, 503);
+    }
+    if (!signature) return c.json({ error: { code: 'signature_missing', message: 'Missing Stripe-Signature.' } }, 400);
+    let event: Stripe.Event;
+    try {
+      event = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, options.toleranceSeconds ?? 300, cryptoProvider);
+    } catch {
+      return c.json({ error: { code: 'signature_invalid', message: 'The signature does not match.' } }, 400);
+    }
+    if (await options.orders.hasProcessedEvent(event.id)) return c.json({ received: true, duplicate: true });
+    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
+      const session = event.data.object;
+      if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
+        let order: Order;
+        try {
+          const items = await options.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 });
+          order = orderFromSession(session, items.data);
+        } catch (error) {
+          // Not recorded as processed: Stripe retries the event and we try again.
+          console.error('[fanshop] could not read the line items of', session.id, error instanceof Error ? error.message : error);
+          return c.json({ error: { code: 'payment_provider_error', message: 'Try again later.' } }, 502);
+        }
+        // Saved before anything else can fail, and saved once: a replay finds it 'exists'.
+        const saved = await options.orders.saveOrder(order);
+        if (saved === 'created' && options.onOrder) {
+          try {
+            await options.onOrder(order);
+          } catch (error) {
+            console.error(`[fanshop] the onOrder hook failed for order ${order.id}; the order is saved:`, error);
+          }
+        }
+      }
+    }
+    await options.orders.markEventProcessed(event.id);
+    return c.json({ received: true });
+  };
+}
