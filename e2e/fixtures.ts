@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
 
 /**
  * Shared helpers for the journeys. Playwright's CSS and role locators pierce open shadow roots,
@@ -16,6 +16,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 export { expect };
 
+/** The demo catalog's shop id: the cart lives in localStorage under `fanshop:cart:<id>`. */
+export const CART_KEY = 'fanshop:cart:nordlicht';
+
 export function cards(page: Page) {
   return page.locator('article[part="card"]');
 }
@@ -24,22 +27,82 @@ export function cartButton(page: Page) {
   return page.getByRole('button', { name: /^(Cart|Warenkorb)/ });
 }
 
+/** The number on the Cart button, as the shopper reads it. */
+export function cartCount(page: Page) {
+  return page.locator('[part="cart-count"]');
+}
+
 export async function waitForGrid(page: Page) {
   await expect(cards(page).first()).toBeVisible();
 }
 
 export function card(page: Page, title: string | RegExp) {
-  return cards(page).filter({ has: page.getByRole('heading', { name: title }) });
+  return cards(page).filter({ has: page.getByRole('heading', { name: title, exact: typeof title === 'string' ? true : undefined }) });
 }
 
-/** Serves a host page of our own at `path` on the shop's origin (the merchant's HTML, not the shop). */
-export async function hostPage(page: Page, path: string, body: string, headers: Record<string, string> = {}) {
+/**
+ * Serves a host page of our own at `path` on the shop's origin (the merchant's HTML, not the
+ * shop). It has no Content-Security-Policy unless `headers` sets one, so inline scripts run.
+ */
+export async function hostPage(page: Page, path: string, body: string, options: { lang?: string; head?: string; headers?: Record<string, string> } = {}) {
+  const { lang = 'en', head = '', headers = {} } = options;
   await page.route(`**${path}`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title></head><body>${body}</body></html>` }),
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers,
+      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="/favicon.svg">${head}</head><body>${body}</body></html>`,
+    }),
   );
 }
 
-/** Saves a screenshot under test-results/screenshots for people to look at. */
-export async function snap(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+/**
+ * What has keyboard focus, looking through shadow roots (document.activeElement stops at the
+ * shop's host element). `null` when focus is on the body or nowhere.
+ */
+export async function focused(page: Page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+      part: el.getAttribute('part') ?? '',
+      pressed: el.getAttribute('aria-pressed'),
+      productLink: el.hasAttribute('data-product-link'),
+      inDialog: el.closest('dialog[open]') !== null,
+      outline: style.outlineStyle,
+    };
+  });
+}
+
+/**
+ * Loads every image of the shop now, as if the shopper had scrolled: cards use
+ * `loading="lazy"`, and a full-page screenshot would otherwise show blank tiles below the fold.
+ */
+export async function loadAllImages(page: Page | Frame) {
+  await page.evaluate(async () => {
+    const images: HTMLImageElement[] = [];
+    const collect = (root: Document | ShadowRoot) => {
+      root.querySelectorAll('img').forEach((img) => images.push(img));
+      root.querySelectorAll('*').forEach((el) => el.shadowRoot && collect(el.shadowRoot));
+    };
+    collect(document);
+    await Promise.all(
+      images.map((img) => {
+        img.loading = 'eager';
+        return img.complete ? undefined : img.decode().catch(() => undefined);
+      }),
+    );
+  });
+}
+
+/**
+ * Saves a screenshot under test-results/screenshots for people to look at: the full page, or
+ * with `fullPage: false` what fits the window (a modal's backdrop covers only the window).
+ */
+export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: options.fullPage ?? true });
 }

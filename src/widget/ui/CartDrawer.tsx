@@ -44,8 +44,27 @@ export function CartDrawer() {
     (opener.current ?? shop.root.querySelector<HTMLElement>('[data-cart-button]'))?.focus();
   };
 
+  // showModal() makes the page behind inert, but Tab after the last control still leaves the
+  // document (to the browser's UI, or in the iframe embed to the host page, which is not inert),
+  // so keyboard users lose their place. Wrap Tab and Shift+Tab inside the drawer, as the APG's
+  // modal dialog pattern asks: https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/
+  const keepFocusInside = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab' || !dialog.current) return;
+    const controls = Array.from(dialog.current.querySelectorAll<HTMLElement>('button, input, select, a[href], [tabindex]')).filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+    );
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    const active = shop.root.activeElement;
+    if (!first || !last) return;
+    if (e.shiftKey ? active === first || !dialog.current.contains(active) : active === last) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    }
+  };
+
   return (
-    <dialog ref={dialog} class="drawer" part="cart" aria-labelledby="cart-title" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+    <dialog ref={dialog} class="drawer" part="cart" aria-labelledby="cart-title" onClose={onClose} onKeyDown={keepFocusInside} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
       <div class="drawer-panel">
         <div class="drawer-head">
           <Heading level={shop.config.headingLevel} id="cart-title" class="drawer-title">

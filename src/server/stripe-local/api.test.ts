@@ -1,0 +1,120 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createLocalStripe } from './index';
+
+/**
+ * The wire protocol where an SDK would hide it: raw bodies, headers and URLs through
+ * `app.request()`, with no network. Also proves the app works mounted under a prefix.
+ */
+
+const local = () => createLocalStripe({ webhookSecret: 'whsec_api_test', publicUrl: 'http://localhost:8787/_stripe', log: () => {} });
+const auth = { Authorization: 'Bearer sk_test_local', 'Content-Type': 'application/x-www-form-urlencoded' };
+const body =
+  'mode=payment&success_url=https%3A%2F%2Fshop.example%2Fthanks&line_items[0][price_data][currency]=eur' +
+  '&line_items[0][price_data][unit_amount]=2490&line_items[0][price_data][product_data][name]=Shirt&line_items[0][quantity]=1';
+const create = (app: Hono, text = body, headers: Record<string, string> = auth) =>
+  app.request('/v1/checkout/sessions', { method: 'POST', body: text, headers });
+const errorOf = async (res: Response) => ((await res.json()) as { error: Record<string, unknown> }).error;
+
+describe('the /v1 API', () => {
+  it('creates a session from a raw form body and answers with Stripe’s headers', async () => {
+    const res = await create(local().app);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(res.headers.get('Request-Id')).toMatch(/^req_/);
+    expect(res.headers.get('Stripe-Version')).toBe('2026-10-28.endive');
+    const session = (await res.json()) as { url: string; id: string };
+    expect(session.url).toBe(`http://localhost:8787/_stripe/c/pay/${session.id}`);
+  });
+
+  it('sends Stripe’s complete error envelope for an unknown parameter', async () => {
+    const res = await create(local().app, `${body}&foo=bar`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'parameter_unknown',
+        doc_url: 'https://stripe.com/docs/error-codes/parameter-unknown',
+        message: 'Received unknown parameter: foo',
+        param: 'foo',
+        request_log_url: null,
+        type: 'invalid_request_error',
+      },
+    });
+  });
+
+  it('lists several unknown parameters in one message', async () => {
+    expect(await errorOf(await create(local().app, `${body}&foo=1&bar=2`))).toMatchObject({ message: 'Received unknown parameters: foo, bar', param: 'foo' });
+  });
+
+  it('treats a malformed key as an unknown parameter', async () => {
+    expect(await errorOf(await create(local().app, `${body}&metadata[order=1`))).toMatchObject({ code: 'parameter_unknown', param: 'metadata[order' });
+  });
+
+  it('refuses line items with a gap in their indices', async () => {
+    const gap = body.replaceAll('line_items[0]', 'line_items[1]');
+    const error = await errorOf(await create(local().app, gap));
+    expect(error).toMatchObject({ type: 'invalid_request_error', param: 'line_items' });
+    expect(error.message).toMatch(/^Invalid array/);
+  });
+
+  it('refuses a hash where Stripe expects a string', async () => {
+    expect(await errorOf(await create(local().app, `${body}&locale[x]=de`))).toMatchObject({ param: 'locale', message: 'Invalid string: {"x":"de"}' });
+  });
+
+  it('refuses JSON bodies the way Stripe does', async () => {
+    const res = await create(local().app, '{"mode":"payment"}', { ...auth, 'Content-Type': 'application/json' });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toMatch(/^Invalid request: unsupported Content-Type application\/json/);
+  });
+
+  it('asks for an API key when there is none', async () => {
+    const res = await create(local().app, body, { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(401);
+    expect((await errorOf(res)).message).toMatch(/^You did not provide an API key/);
+  });
+
+  it('accepts the key as curl sends it with -u (Basic auth)', async () => {
+    const res = await create(local().app, body, { ...auth, Authorization: `Basic ${btoa('sk_test_local:')}` });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a malformed Stripe-Version and one older than the ui_mode rename', async () => {
+    expect(await errorOf(await create(local().app, body, { ...auth, 'Stripe-Version': 'latest' }))).toMatchObject({ message: 'Invalid Stripe API version: latest' });
+    const old = await create(local().app, body, { ...auth, 'Stripe-Version': '2025-03-31.basil' });
+    expect(old.status).toBe(400);
+  });
+
+  it('answers an unknown endpoint with Stripe’s “Unrecognized request URL”', async () => {
+    const res = await local().app.request('/v1/customers', { headers: auth });
+    expect(res.status).toBe(404);
+    expect((await errorOf(res)).message).toBe('Unrecognized request URL (GET: /v1/customers). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.');
+  });
+
+  it('replays an idempotent request with Idempotent-Replayed and the original request id', async () => {
+    const app = local().app;
+    const headers = { ...auth, 'Idempotency-Key': 'k1' };
+    const first = await create(app, body, headers);
+    // The same parameters in another order are the same request.
+    const reordered = body.split('&').reverse().join('&');
+    const again = await create(app, reordered, headers);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(again.headers.get('Original-Request')).toBe(first.headers.get('Request-Id'));
+    expect(await again.text()).toBe(await first.text());
+  });
+});
+
+describe('mounted under a prefix', () => {
+  it('serves the API, the pay page and its stylesheet under the prefix the publicUrl names', async () => {
+    const shop = new Hono();
+    shop.route('/_stripe', local().app);
+    const res = await shop.request('/_stripe/v1/checkout/sessions', { method: 'POST', body, headers: auth });
+    const session = (await res.json()) as { url: string };
+    const path = new URL(session.url).pathname;
+    expect(path).toMatch(/^\/_stripe\/c\/pay\/cs_test_/);
+    const page = await shop.request(path);
+    expect(page.status).toBe(200);
+    const css = new URL('../pay.css', session.url).pathname;
+    expect(css).toBe('/_stripe/c/pay.css');
+    expect((await shop.request(css)).status).toBe(200);
+  });
+});

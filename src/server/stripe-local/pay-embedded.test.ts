@@ -1,0 +1,78 @@
+import Stripe from 'stripe';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStripe, type StartedLocalStripe } from './index';
+import { webhookReceiver } from './testing';
+
+/** Embedded pages (return_url, client secret) and sessions that run out of time. */
+
+const WEBHOOK_SECRET = 'whsec_pay_test';
+let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
+let local: StartedLocalStripe;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  receiver = await webhookReceiver(() => 200);
+  local = await startLocalStripe({ webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, log: () => {} });
+  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http' });
+});
+afterAll(async () => {
+  await local.close();
+  await receiver.close();
+});
+afterEach(() => {
+  receiver.received.length = 0;
+});
+
+const pay = (url: string, fields: Record<string, string>) =>
+  fetch(url, { method: 'POST', redirect: 'manual', body: new URLSearchParams(fields), headers: { 'Accept-Language': 'en' } });
+const goodCard = { email: 'fan@example.com', number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123' };
+
+describe('embedded_page sessions', () => {
+  const embedded = () =>
+    stripe.checkout.sessions.create({
+      mode: 'payment',
+      ui_mode: 'embedded_page',
+      line_items: [{ price_data: { currency: 'eur', unit_amount: 2490, product_data: { name: 'Tour Shirt' } }, quantity: 1 }],
+      return_url: 'https://shop.example/return?session_id={CHECKOUT_SESSION_ID}',
+    });
+
+  it('opens with the client secret only, and not under the hosted URL', async () => {
+    const session = await embedded();
+    expect((await fetch(`${local.url}/c/embedded/${session.id}?client_secret=${session.client_secret}`)).status).toBe(200);
+    expect((await fetch(`${local.url}/c/embedded/${session.id}?client_secret=wrong`)).status).toBe(404);
+    expect((await fetch(`${local.url}/c/pay/${session.id}`)).status).toBe(404);
+  });
+
+  it('redirects to return_url with the session id after paying', async () => {
+    const session = await embedded();
+    const res = await pay(`${local.url}/c/embedded/${session.id}?client_secret=${session.client_secret}`, goodCard);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe(`https://shop.example/return?session_id=${session.id}`);
+    expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe('expiry', () => {
+  it('shows an expired session as expired, on the page and through the API', async () => {
+    let now = Date.now();
+    const clocked = await startLocalStripe({ webhookSecret: WEBHOOK_SECRET, now: () => now, log: () => {} });
+    try {
+      const client = new Stripe('sk_test_local', { host: '127.0.0.1', port: clocked.port, protocol: 'http' });
+      const session = await client.checkout.sessions.create({
+        mode: 'payment',
+        line_items: [{ price_data: { currency: 'eur', unit_amount: 990, product_data: { name: 'Sticker set' } }, quantity: 1 }],
+        success_url: 'https://shop.example/thanks',
+        cancel_url: 'https://shop.example/cart',
+      });
+      now += 24 * 60 * 60 * 1000 + 1000;
+      const res = await fetch(session.url!, { headers: { 'Accept-Language': 'en' } });
+      expect(res.status).toBe(410);
+      const html = await res.text();
+      expect(html).toContain('This checkout has expired.');
+      expect(html).toContain('href="https://shop.example/cart"');
+      expect(await client.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'expired', url: null });
+    } finally {
+      await clocked.close();
+    }
+  });
+});
