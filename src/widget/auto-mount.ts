@@ -11,6 +11,9 @@ export function autoMount(scriptData: DOMStringMap | null, scriptElement: Elemen
   if (window.parent !== window) void import('./frame/child').then((m) => m.startFrameChild(window));
   const base: Partial<FanshopConfig> = { ...window.FanshopConfig, ...(scriptData ? configFromDataset(scriptData) : {}) };
   let targets = Array.from(document.querySelectorAll<HTMLElement>('[data-fanshop]'));
+  // A script tag without data-catalog and no <div data-fanshop>: the page only wants
+  // Fanshop.mount(), so there is nothing to mount and nothing to complain about.
+  if (!targets.length && !base.catalog) return;
   if (!targets.length && scriptElement?.parentNode) {
     const div = document.createElement('div');
     div.setAttribute('data-fanshop', '');

@@ -20,7 +20,7 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
       <script src="/fanshop.js" data-catalog="/catalog.json" async></script>
       <section class="snippet" aria-labelledby="embed-title">
         <h2 id="embed-title">Embed it on your page</h2>
-        <pre><code>${escapeHtml(snippet)}</code></pre>
+        <pre tabindex="0"><code>${escapeHtml(snippet)}</code></pre>
       </section>
     </main>
     <footer class="site-footer"><p>Demo shop. No real products are sold.</p></footer>`,

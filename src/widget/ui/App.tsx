@@ -25,6 +25,7 @@ export function App() {
   const name = catalog ? localize(catalog.shop.name, shop.locale, catalog.shop.defaultLocale) : '';
   return (
     <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme ?? defaultScheme} data-framed={framed || undefined} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
+      {status !== 'error' && (
       <header class="header" part="header">
         {config.showTitle && name ? (
           <Heading level={config.headingLevel} class="shop-title" part="title">
@@ -35,6 +36,7 @@ export function App() {
         )}
         {status === 'ready' && <LazyCartButton.Lazy />}
       </header>
+      )}
       {hasNotices && <LazyNotices.Lazy />}
       {status === 'loading' && <LoadingState label={t.loading} />}
       {status === 'error' && <ErrorState />}

@@ -32,16 +32,18 @@ export function Browse(props: { hidden: boolean }) {
   const [shown, setShown] = useState(PAGE);
   useEffect(() => setShown(PAGE), [query, categoryId, sort]);
 
-  // Tell the host page what the shopper searched for once they pause typing.
-  const first = useRef(true);
+  // Tell the host page what the shopper searched for once they pause typing: once per new
+  // query or category, counted with the search code in (it may arrive after the last keystroke).
+  const reported = useRef(`${query}\u0000${categoryId}`);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const timer = setTimeout(() => shop.events.emit('search', { query: query.trim(), categoryId, resultCount: products.length }), 500);
+    const key = `${query}\u0000${categoryId}`;
+    if (key === reported.current || (filtering && !search)) return;
+    const timer = setTimeout(() => {
+      reported.current = key;
+      shop.events.emit('search', { query: query.trim(), categoryId, resultCount: products.length });
+    }, 500);
     return () => clearTimeout(timer);
-  }, [query, categoryId]);
+  }, [query, categoryId, search]);
 
   useEffect(() => {
     if (products.length) performance.mark('fanshop:first-product');
