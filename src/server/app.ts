@@ -3,10 +3,16 @@ import { securityHeaders, strictCsp } from './security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
 import { catalogRoute } from './catalog-route';
 import { catalogLoader, type CatalogSource } from './catalog-source';
+import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
+import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
   catalog: CatalogSource;
+  /** Checkout with Stripe; without it the shop has no /api/checkout (static Payment Links only). */
+  checkout?: Omit<CheckoutOptions, 'catalog'>;
+  /** Stripe webhooks turning paid sessions into orders. */
+  webhooks?: WebhookOptions;
 }
 
 /**
@@ -30,6 +36,20 @@ export function createApp(options: AppOptions): Hono {
   app.get('/shop', (c) => html(standaloneShopPage({ locale: c.req.query('locale') }), true));
   app.get('/frame', () => html(framedShopPage()));
   app.get('/demo/hostile', () => html(hostilePage()));
-  app.get('/catalog.json', catalogRoute(catalogLoader(options.catalog)));
+  const loadCatalog = catalogLoader(options.catalog);
+  app.get('/catalog.json', catalogRoute(loadCatalog));
+  if (options.checkout) {
+    // The same parse the widget gets: prices come from it, never from the request.
+    const catalog = async () => {
+      try {
+        const { result } = await loadCatalog();
+        return result.ok ? result.catalog : null;
+      } catch {
+        return null;
+      }
+    };
+    app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
+  }
+  if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
   return app;
 }

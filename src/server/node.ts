@@ -1,15 +1,55 @@
 import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import Stripe from 'stripe';
 import { createApp } from './app';
+import { fileOrderStore } from './orders/file-store';
+import { startLocalStripe } from './stripe-local';
 
-/** `npm start`: the demo shop on http://localhost:8787 (PORT overrides). */
+/**
+ * `npm start`: the demo shop on http://localhost:8787 (PORT overrides). With STRIPE_SECRET_KEY
+ * checkout goes to Stripe; without it, to the local test-mode Stripe (src/server/stripe-local).
+ */
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
 const catalogFile = process.env.FANSHOP_CATALOG ?? `${clientDir}catalog.json`;
 const port = Number(process.env.PORT ?? 8787);
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-const app = createApp({ catalog: { read: () => readFile(catalogFile, 'utf8') } });
+const secretKey = process.env.STRIPE_SECRET_KEY;
+let stripe: Stripe;
+let webhookSecret = process.env.STRIPE_WEBHOOK_SECRET;
+let localStripe: Awaited<ReturnType<typeof startLocalStripe>> | undefined;
+if (secretKey) {
+  stripe = new Stripe(secretKey);
+} else {
+  webhookSecret = `whsec_local_${randomBytes(24).toString('hex')}`;
+  localStripe = await startLocalStripe({
+    webhookSecret,
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+    publicUrl: `http://localhost:${port}/_stripe`,
+  });
+  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: localStripe.port, protocol: 'http' });
+}
+
+const app = createApp({
+  catalog: { read: () => readFile(catalogFile, 'utf8') },
+  checkout: {
+    stripe,
+    uiMode: process.env.FANSHOP_CHECKOUT_UI === 'embedded' ? 'embedded_page' : 'hosted_page',
+    shippingCountries: list(process.env.FANSHOP_SHIPPING_COUNTRIES ?? 'DE,AT,CH,NL,FR,GB,US'),
+    allowPromotionCodes: process.env.FANSHOP_PROMOTION_CODES !== 'false',
+    allowedOrigins: list(process.env.FANSHOP_ALLOWED_ORIGINS).length ? list(process.env.FANSHOP_ALLOWED_ORIGINS) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    maxQuantity: Number(process.env.FANSHOP_MAX_QUANTITY ?? 99),
+    maxLines: Number(process.env.FANSHOP_MAX_LINES ?? 50),
+    rateLimitPerMinute: Number(process.env.FANSHOP_CHECKOUT_RATE_LIMIT ?? 20),
+    maxBodyBytes: 32 * 1024,
+    clientAddress: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
+  },
+  webhooks: { stripe, webhookSecret, orders: fileOrderStore(process.env.FANSHOP_DATA_DIR ?? '.data') },
+});
+if (localStripe) app.route('/_stripe', localStripe.app);
 app.use(
   '*',
   serveStatic({
@@ -25,4 +65,5 @@ app.notFound((c) => c.text('Not found', 404));
 
 serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
   console.log(`[fanshop] demo shop on http://localhost:${info.port}  (/ inline, /shop full page, /frame 520px iframe)`);
+  if (localStripe) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
 });
