@@ -46,6 +46,8 @@ export interface FanshopConfig {
   maxQuantity?: number;
   /** Most different lines in the cart. Default `50`. */
   maxLines?: number;
+  /** The checkout endpoint. Default: `/api/checkout` on the server that serves fanshop.js. */
+  checkoutUrl?: string;
   /** Callbacks per event: `{ add_to_cart(payload) { … } }`. */
   on?: FanshopEventHandlers;
   /** One callback for every event. */
@@ -55,7 +57,8 @@ export interface FanshopConfig {
 /** The theme a shop has when the merchant sets none; the same values are the CSS defaults. */
 export const defaultScheme: ThemeTokens['scheme'] = 'light';
 
-export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme'>> {
+export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme' | 'checkoutUrl'>> {
+  checkoutUrl?: string;
   locale?: string;
   labels?: Record<string, unknown>;
   on?: FanshopEventHandlers;

@@ -38,7 +38,7 @@ function createFrame(slot: HTMLElement): void {
     if (!message) return;
     if (message.type === 'ready') iframe.contentWindow?.postMessage({ fanshop: 1, type: 'init' }, src.origin);
     if (message.type === 'resize') iframe.style.height = `${Math.min(message.height, 100000)}px`;
-    if (message.type === 'scroll' && iframe.getBoundingClientRect().top < 0) iframe.scrollIntoView({ block: 'start' });
+    if (message.type === 'scroll' && Math.abs(iframe.getBoundingClientRect().top) > 8) iframe.scrollIntoView({ block: 'start' });
   });
   slot.append(iframe);
 }

@@ -21,6 +21,10 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
       afterPaint(() => void import('./cart-restore').then((m) => resolve(void shop.disposers.push(m.restoreCart(shop, catalog))))),
     );
   }
+  if (new URLSearchParams(location.search).has('checkout')) {
+    const endpoint = shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href;
+    void import('../checkout/return').then((m) => m.handleCheckoutReturn(shop, endpoint, window));
+  }
 }
 
 /** Where this widget's code came from: a catalog from the same server arrives already parsed. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { cartSubtotal } from '../cart/store';
 import { closeCart } from '../shop/actions';
+import { CheckoutButton } from './CheckoutButton';
 import { useShop } from '../shop/context';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
@@ -94,6 +95,7 @@ export function CartDrawer() {
                 <strong data-subtotal>{formatMoney(cartSubtotal({ lines }, currency), shop.locale)}</strong>
               </p>
               <p class="note">{t.taxNote}</p>
+              <CheckoutButton />
             </div>
           </>
         )}

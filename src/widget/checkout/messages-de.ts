@@ -1,0 +1,26 @@
+import type { CheckoutMessages } from './messages-en';
+
+const de: CheckoutMessages = {
+  checkout: 'Zur Kasse',
+  checkoutPending: 'Sichere Kasse wird geöffnet…',
+  continueToCheckout: 'Weiter zur sicheren Kasse',
+  popupBlocked: 'Dein Browser hat den Tab für die Kasse nicht geöffnet.',
+  orderConfirmed: (total, items) => `Danke! Deine Bestellung über ${total} ist bestätigt: ${items}.`,
+  orderPending: 'Deine Zahlung wird bearbeitet; du bekommst eine E-Mail, sobald sie bestätigt ist.',
+  checkoutCancelled: 'Kasse abgebrochen. Es wurde nichts berechnet; dein Warenkorb ist unverändert.',
+  errors: {
+    empty_cart: 'Dein Warenkorb ist leer.',
+    too_many_lines: 'Dein Warenkorb hat zu viele verschiedene Artikel für eine Bestellung.',
+    invalid_quantity: 'Bitte wähle eine Menge von 1 bis 99 für diesen Artikel.',
+    unknown_product: 'Diesen Artikel gibt es nicht mehr. Bitte entferne ihn.',
+    unknown_variant: 'Diese Variante gibt es nicht mehr. Bitte entferne sie.',
+    variant_required: 'Bitte wähle Größe oder Farbe für diesen Artikel.',
+    sold_out: 'Dieser Artikel ist gerade ausverkauft. Bitte entferne ihn.',
+    quantity_above_stock: 'Von diesem Artikel ist nicht mehr genug da. Bitte verringere die Menge.',
+    rate_limited: 'Zu viele Versuche. Bitte warte eine Minute und versuch es noch einmal.',
+    origin_not_allowed: 'Auf dieser Seite ist die Kasse nicht verfügbar.',
+    other: 'Die Kasse konnte nicht geöffnet werden. Prüf deine Verbindung und versuch es noch einmal.',
+  },
+};
+
+export default de;

@@ -1,0 +1,37 @@
+import { formatMoney, money } from '../../core/money';
+import type { Shop } from '../shop/context';
+import { addNotices } from '../shop/store';
+import { loadCheckoutMessages } from './messages';
+
+/**
+ * Back from Stripe: `?checkout=success&session_id=…` shows what was bought (status, total and
+ * line titles, all the server tells) and empties the cart; `?checkout=cancel` says nothing was
+ * charged and leaves the cart alone. The parameters are then taken out of the address bar.
+ */
+export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Window): Promise<void> {
+  const url = new URL(win.location.href);
+  const state = url.searchParams.get('checkout');
+  const sessionId = url.searchParams.get('session_id');
+  url.searchParams.delete('checkout');
+  url.searchParams.delete('session_id');
+  win.history.replaceState(win.history.state, '', url.href);
+  const t = await loadCheckoutMessages(shop.language, shop.config.labels);
+  // The saved cart comes back first, so emptying it is not undone by the restore.
+  await shop.cartRestore;
+  if (state === 'cancel') return addNotices(shop.store, [t.checkoutCancelled]);
+  if (state !== 'success' || !sessionId || !/^cs_\w+$/.test(sessionId)) return;
+  try {
+    const response = await fetch(`${endpoint}/sessions/${encodeURIComponent(sessionId)}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const summary = (await response.json()) as { status: string | null; paid: boolean; total: number | null; currency: string | null; lines: { title: string; quantity: number }[] };
+    if (summary.status === 'complete') {
+      shop.cart.setState({ lines: [] });
+      const total = summary.total !== null && summary.currency ? formatMoney(money(summary.total, summary.currency), shop.locale) : '';
+      const items = summary.lines.map((l) => (l.quantity > 1 ? `${l.quantity} × ${l.title}` : l.title)).join(', ');
+      addNotices(shop.store, [summary.paid ? t.orderConfirmed(total, items) : t.orderPending]);
+    }
+  } catch (error) {
+    console.error('[fanshop] could not read the finished checkout:', error);
+    addNotices(shop.store, [t.orderPending]);
+  }
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useShop } from '../shop/context';
+import { widgetOrigin } from '../shop/boot';
+import { loadCheckoutMessages, type CheckoutMessages } from '../checkout/messages';
+import { prepareHandoff } from '../checkout/handoff';
+import { startCheckout, type CheckoutOutcome } from '../checkout/start-checkout';
+
+/**
+ * The cart's "Checkout" button: the server prices the cart and answers with a Stripe session;
+ * a refusal is shown translated, naming the line it concerns.
+ */
+export function CheckoutButton() {
+  const shop = useShop();
+  const [t, setT] = useState<CheckoutMessages | null>(null);
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null);
+  useEffect(() => {
+    void loadCheckoutMessages(shop.language, shop.config.labels).then(setT);
+  }, []);
+  if (!t) return null;
+  const lines = shop.cart.getState().lines;
+  const onClick = () => {
+    // Synchronously, inside the click: a framed shop's new tab must open now to be allowed.
+    const handoff = prepareHandoff(window);
+    setPending(true);
+    setOutcome(null);
+    void startCheckout({
+      endpoint: shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href,
+      lines,
+      locale: shop.locale,
+      handoff,
+      win: window,
+    }).then((result) => {
+      setPending(false);
+      setOutcome(result);
+    });
+  };
+  const error = outcome?.kind === 'error' ? outcome : null;
+  const line = error?.lineIndex !== undefined ? lines[error.lineIndex] : undefined;
+  return (
+    <div class="checkout" part="checkout">
+      {error && (
+        <p class="checkout-error" role="alert" data-checkout-error={error.code}>
+          {line && <strong>{line.title}: </strong>}
+          {t.errors[error.code] ?? t.errors.other}
+        </p>
+      )}
+      {outcome?.kind === 'link' ? (
+        <>
+          <p role="status">{t.popupBlocked}</p>
+          <a class="button primary wide" part="button checkout-link" href={outcome.url} target="_blank" rel="noopener">
+            {t.continueToCheckout}
+          </a>
+        </>
+      ) : (
+        <button type="button" class="button primary wide" part="button checkout-button" disabled={pending || !lines.length} onClick={onClick}>
+          {pending ? t.checkoutPending : t.checkout}
+        </button>
+      )}
+    </div>
+  );
+}
