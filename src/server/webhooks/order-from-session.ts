@@ -8,6 +8,7 @@ import type { Order } from '../orders/order';
 export function orderFromSession(session: Stripe.Checkout.Session, items: readonly Stripe.LineItem[]): Order {
   const shipping = session.collected_information?.shipping_details ?? null;
   const address = shipping?.address ?? session.customer_details?.address ?? null;
+  const ids = cartIds(session);
   return {
     id: session.id,
     createdAt: new Date(session.created * 1000).toISOString(),
@@ -28,8 +29,8 @@ export function orderFromSession(session: Stripe.Checkout.Session, items: readon
         }
       : null,
     lines: items.map((item, index) => ({
-      productId: cartIds(session)[index]?.[0] ?? null,
-      variantId: cartIds(session)[index]?.[1] ?? null,
+      productId: ids[index]?.[0] ?? null,
+      variantId: ids[index]?.[1] ?? null,
       title: item.description ?? '',
       quantity: item.quantity ?? 1,
       amountTotal: item.amount_total,
