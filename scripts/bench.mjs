@@ -71,13 +71,68 @@ async function marks(browser, url, prepare) {
   return result;
 }
 
+/** @param {number[]} xs @param {number} q */
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN) * 100) / 100;
+};
+
+/**
+ * POST /api/checkout on the 1,000-product server (its local test-mode Stripe behind it):
+ * latency one request at a time (p50, p99) and throughput with 10 in flight. Each request buys
+ * different products, so no idempotent replay makes it cheaper than a real one.
+ * @param {{ products: { id: string, variants?: { id: string }[], stock?: number }[] }} catalog @param {number} lines
+ */
+async function checkoutLoad(catalog, lines) {
+  /** @param {{ stock?: number }} x */
+  const inStock = (x) => x.stock === undefined || x.stock > 2;
+  const buyable = catalog.products
+    .filter((p) => /** @type {{ availability?: string }} */ (p).availability !== 'out_of_stock' && (p.variants?.length ? p.variants.some((v) => inStock(/** @type {{ stock?: number }} */ (v))) : inStock(p)))
+    .map((p) => ({ productId: p.id, variantId: p.variants?.find((v) => inStock(/** @type {{ stock?: number }} */ (v)))?.id ?? null }));
+  let n = 0;
+  const body = () => {
+    const chosen = Array.from({ length: lines }, (_, i) => buyable[(n * lines + i) % buyable.length]);
+    n++;
+    return JSON.stringify({
+      lines: chosen.map((p) => ({ ...p, quantity: 1 })),
+      returnUrl: 'http://127.0.0.1:8792/shop',
+    });
+  };
+  const once = async () => {
+    const t = performance.now();
+    const res = await fetch('http://127.0.0.1:8792/api/checkout', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:8792' }, body: body() });
+    await res.arrayBuffer();
+    // Server-Timing tells how long the (local) Stripe call took; the rest is the server's own.
+    const stripeMs = Number(/stripe;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1] ?? NaN);
+    return { ms: performance.now() - t, status: res.status, ownMs: performance.now() - t - stripeMs };
+  };
+  for (let i = 0; i < 20; i++) await once(); // warm up
+  const latencies = [];
+  const own = [];
+  const statuses = new Set();
+  for (let i = 0; i < 200; i++) {
+    const r = await once();
+    latencies.push(r.ms);
+    own.push(r.ownMs);
+    statuses.add(r.status);
+  }
+  const total = 400;
+  let started = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: 10 }, async () => {
+    while (started++ < total) statuses.add((await once()).status);
+  }));
+  const seconds = (performance.now() - t0) / 1000;
+  return { statuses: [...statuses], p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), serverOwnP99Ms: quantile(own, 0.99), requestsPerSecond: Math.round(total / seconds) };
+}
+
 const big = generatedCatalog(1000);
 const dir = mkdtempSync(join(tmpdir(), 'fanshop-bench-'));
 const bigFile = join(dir, 'catalog-1000.json');
 writeFileSync(bigFile, JSON.stringify(big));
 
 const demoServer = await startServer(8791);
-const bigServer = await startServer(8792, { FANSHOP_CATALOG: bigFile });
+const bigServer = await startServer(8792, { FANSHOP_CATALOG: bigFile, FANSHOP_CHECKOUT_RATE_LIMIT: '1000000', FANSHOP_DATA_DIR: join(dir, 'data') });
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
@@ -105,12 +160,14 @@ try {
     nodeParse.push(performance.now() - t);
     if (!r.ok) throw new Error('[bench] the generated catalog did not parse');
   }
+  const checkout = { oneLine: await checkoutLoad(big, 1), twentyLines: await checkoutLoad(big, 20) };
   console.log(
     JSON.stringify(
       {
         runs: RUNS,
         firstCardMs: median(firstCard),
         catalog1000: { serverParsedMs: median(serverParsed), browserParsedMs: median(browserParsed), nodeParseMs: median(nodeParse) },
+        checkout,
         samples: { firstCard, serverParsed, browserParsed },
       },
       null,

@@ -4,6 +4,8 @@ import type { CatalogParseResult } from '../core/catalog/types';
 /** Reads the catalog's JSON text; one implementation per runtime (a file on Node, an asset on Workers). */
 export interface CatalogSource {
   read(): Promise<string>;
+  /** Something that changes when the catalog does (a file's mtime and size); lets the loader skip reading. */
+  version?(): Promise<string>;
 }
 
 export interface LoadedCatalog {
@@ -16,13 +18,17 @@ export interface LoadedCatalog {
 }
 
 /**
- * The server's one parse of the catalog (STYLE.md: parse once, at the edge): read on every
- * request, which is cheap, but parsed again only when the text has changed, so an edited
- * file is live at once and an unchanged one costs a string comparison.
+ * The server's one parse of the catalog (STYLE.md: parse once, at the edge): parsed again only
+ * when the catalog has changed, so an edited file is live at once. With `version()` (a file's
+ * mtime) an unchanged catalog is not even read; without it, the text is read and compared.
  */
 export function catalogLoader(source: CatalogSource): () => Promise<LoadedCatalog> {
   let last: LoadedCatalog | undefined;
+  let lastVersion: string | undefined;
   return async () => {
+    const version = source.version ? await source.version() : undefined;
+    if (last && version !== undefined && version === lastVersion) return last;
+    lastVersion = version;
     const text = await source.read();
     if (last && last.text === text) return last;
     let json: unknown;

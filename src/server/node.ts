@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -34,7 +34,13 @@ if (secretKey) {
 }
 
 const app = createApp({
-  catalog: { read: () => readFile(catalogFile, 'utf8') },
+  catalog: {
+    read: () => readFile(catalogFile, 'utf8'),
+    version: async () => {
+      const info = await stat(catalogFile);
+      return `${info.mtimeMs}:${info.size}`;
+    },
+  },
   checkout: {
     stripe,
     uiMode: process.env.FANSHOP_CHECKOUT_UI === 'embedded' ? 'embedded_page' : 'hosted_page',
