@@ -1,5 +1,6 @@
 import { parseCatalog } from '../core/catalog/parse';
 import type { CatalogParseResult } from '../core/catalog/types';
+import { sha256Hex } from './hash';
 
 /** Reads the catalog's JSON text; one implementation per runtime (a file on Node, an asset on Workers). */
 export interface CatalogSource {
@@ -41,12 +42,7 @@ export function catalogLoader(source: CatalogSource): () => Promise<LoadedCatalo
       result = { ok: false, errors: [{ path: '', message: `is not valid JSON: ${reason}` }], warnings: [] };
     }
     if (!result.ok) console.error(`[fanshop] the catalog has ${result.errors.length} problem(s); run: npx fanshop validate <file>`);
-    last = { text, etag: `"${await digest(text)}"`, result };
+    last = { text, etag: `"${await sha256Hex(text, 12)}"`, result };
     return last;
   };
-}
-
-async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -52,15 +52,6 @@ function parseUnchecked(input: unknown, findWarnings: (input: Record<string, unk
   return { ok: true, catalog: normalizeCatalog(result.output), warnings };
 }
 
-/**
- * `parseCatalog` without the unknown-field warnings, for the widget's first render: the
- * warnings are for the merchant's console and come a moment later from `findCatalogWarnings`
- * (warnings.ts, which the widget loads on demand), keeping the walker out of the initial bundle.
- */
-export function parseCatalogWithoutWarnings(input: unknown): CatalogParseResult {
-  return parseSafely(input, () => []);
-}
-
 /** The parse with a choice of warnings finder (parse.ts passes the unknown-field walker). */
 export function parseSafely(input: unknown, findWarnings: (input: Record<string, unknown>) => CatalogProblem[]): CatalogParseResult {
   try {
@@ -71,12 +62,4 @@ export function parseSafely(input: unknown, findWarnings: (input: Record<string,
     const reason = error instanceof Error ? error.message : 'unexpected value';
     return { ok: false, errors: [{ path: '', message: `could not be read: ${reason}` }], warnings: [] };
   }
-}
-
-/**
- * One line per problem, `path: message`; the root is shown as `(catalog)`.
- * @example formatProblems([{ path: 'products[0].price', message: 'is required' }]) // "products[0].price: is required"
- */
-export function formatProblems(problems: readonly CatalogProblem[]): string {
-  return problems.map((problem) => `${problem.path || '(catalog)'}: ${problem.message}`).join('\n');
 }

@@ -2,7 +2,7 @@ import type { CatalogParseResult } from './types';
 import { parseSafely } from './parse-core';
 import { findCatalogWarnings } from './warnings';
 
-export { formatProblems, parseCatalogWithoutWarnings } from './parse-core';
+export { formatProblems } from './format-problems';
 
 /**
  * Checks an untrusted catalog (already `JSON.parse`d) and returns the catalog or every problem

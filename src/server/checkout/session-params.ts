@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { PricedCart } from './price-cart';
+import { sha256Hex } from '../hash';
 
 export interface SessionOptions {
   /** `hosted_page` (Stripe's page) or `embedded_page` (Stripe's form in the shop's dialog). */
@@ -75,7 +76,5 @@ export function sessionParams(cart: PricedCart, options: SessionOptions & { retu
  * https://docs.stripe.com/api/idempotent_requests
  */
 export async function idempotencyKey(params: Stripe.Checkout.SessionCreateParams, client: string, now = Date.now()): Promise<string> {
-  const text = JSON.stringify([client, Math.floor(now / 60_000), params]);
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return `fanshop-${Array.from(new Uint8Array(hash).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `fanshop-${await sha256Hex(JSON.stringify([client, Math.floor(now / 60_000), params]), 16)}`;
 }

@@ -44,16 +44,17 @@ export type LabelOverrides = Partial<Record<keyof Messages, unknown>> | Record<s
  * A language's message table (see loadMessages) with the merchant's overrides applied. A string override of a
  * message that takes values replaces it with `{0}`-style placeholders filled in order.
  */
-export function messagesFor(base: Messages, language: string, overrides?: Record<string, unknown>): Messages {
+export function messagesFor<T extends object>(base: T, language: string, overrides?: Record<string, unknown>): T {
   if (!overrides) return base;
   const flat = { ...overrides, ...(typeof overrides[language] === 'object' ? (overrides[language] as object) : {}) };
-  const merged: Record<string, unknown> = { ...base };
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(flat)) {
-    if (!Object.hasOwn(base, key) || typeof value !== 'string') continue;
+    const current: unknown = (base as Record<string, unknown>)[key];
+    if (!Object.hasOwn(base, key) || typeof value !== 'string' || (typeof current !== 'string' && typeof current !== 'function')) continue;
     merged[key] =
-      typeof base[key as keyof Messages] === 'function'
+      typeof current === 'function'
         ? (...args: unknown[]) => value.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''))
         : value;
   }
-  return merged as Messages;
+  return merged as T;
 }

@@ -1,5 +1,6 @@
 import { isCatalogEnvelope, PARSED_CATALOG_PARAM } from '../../core/catalog/envelope';
 import type { Catalog, CatalogProblem } from '../../core/catalog/types';
+import { formatProblems } from '../../core/catalog/format-problems';
 
 export type CatalogLoadResult =
   | { ok: true; catalog: Catalog }
@@ -44,18 +45,14 @@ export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: 
   return result.ok ? done(result.catalog, url, result.warnings) : report(url, result.errors, result.warnings);
 }
 
-function lines(problems: readonly CatalogProblem[]): string {
-  return problems.map((p) => `  ${p.path || '(catalog)'}: ${p.message}`).join('\n');
-}
-
 function done(catalog: Catalog, url: string, warnings: readonly CatalogProblem[]): CatalogLoadResult {
   performance.mark('fanshop:catalog-parsed');
-  if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${lines(warnings)}`);
+  if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${formatProblems(warnings)}`);
   return { ok: true, catalog: withAbsoluteImages(catalog, url) };
 }
 
 function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {
-  console.error(`[fanshop] the catalog ${url} has ${errors.length} problem(s):\n${lines([...errors, ...warnings])}\nCheck it with: npx fanshop validate ${url}`);
+  console.error(`[fanshop] the catalog ${url} has ${errors.length} problem(s):\n${formatProblems([...errors, ...warnings])}\nCheck it with: npx fanshop validate ${url}`);
   return { ok: false, kind: 'invalid' };
 }
 
