@@ -33,6 +33,19 @@ if (secretKey) {
   stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: localStripe.port, protocol: 'http' });
 }
 
+/**
+ * FANSHOP_CHECKOUT_UI=embedded: Stripe's form in a dialog on the shop's page. Stripe.js needs the
+ * publishable key; the local test mode has its own key and a stand-in for js.stripe.com.
+ */
+function embeddedCheckout() {
+  if (process.env.FANSHOP_CHECKOUT_UI !== 'embedded') return undefined;
+  if (localStripe) return { publishableKey: 'pk_test_local', stripeJs: '/_stripe/js/stripe.js' };
+  const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY;
+  if (publishableKey?.startsWith('pk_')) return { publishableKey };
+  console.warn('[fanshop] FANSHOP_CHECKOUT_UI=embedded needs STRIPE_PUBLISHABLE_KEY (pk_…); using Stripe’s hosted page');
+  return undefined;
+}
+
 const app = createApp({
   catalog: {
     read: () => readFile(catalogFile, 'utf8'),
@@ -43,7 +56,7 @@ const app = createApp({
   },
   checkout: {
     stripe,
-    uiMode: process.env.FANSHOP_CHECKOUT_UI === 'embedded' ? 'embedded_page' : 'hosted_page',
+    embedded: embeddedCheckout(),
     shippingCountries: list(process.env.FANSHOP_SHIPPING_COUNTRIES ?? 'DE,AT,CH,NL,FR,GB,US'),
     allowPromotionCodes: process.env.FANSHOP_PROMOTION_CODES !== 'false',
     allowedOrigins: list(process.env.FANSHOP_ALLOWED_ORIGINS).length ? list(process.env.FANSHOP_ALLOWED_ORIGINS) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],

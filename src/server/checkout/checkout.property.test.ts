@@ -21,7 +21,7 @@ beforeAll(async () => {
   const stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
   app = createApp({
     catalog: { read: async () => demo },
-    checkout: { stripe, uiMode: 'hosted_page', shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1_000_000, maxBodyBytes: 32 * 1024, clientAddress: () => 'prop' },
+    checkout: { stripe, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1_000_000, maxBodyBytes: 32 * 1024, clientAddress: () => 'prop' },
     webhooks: { stripe, webhookSecret: 'whsec_prop', orders: memoryOrderStore() },
   });
 });

@@ -17,6 +17,11 @@ export interface CheckoutRequest {
   readonly locale: string | undefined;
   /** The page to come back to after paying or cancelling; must be on an allowed origin. */
   readonly returnUrl: string;
+  /**
+   * The widget can show Stripe's embedded form (it runs at the top of the tab, not in a frame).
+   * Only then does a server configured for embedded checkout create an `embedded_page` session.
+   */
+  readonly embeddable: boolean;
 }
 
 export interface CheckoutLimits {
@@ -32,6 +37,7 @@ const Body = v.object({
   lines: v.array(v.unknown()),
   locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
   returnUrl: v.pipe(v.string(), v.maxLength(2000), v.url()),
+  embeddable: v.optional(v.boolean()),
 });
 
 const Line = v.object({
@@ -46,7 +52,7 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
     return { ok: false, error: checkoutError('invalid_request', `The request is not a checkout request (${where}).`) };
   }
-  const { lines, locale, returnUrl } = body.output;
+  const { lines, locale, returnUrl, embeddable } = body.output;
   if (lines.length === 0) return { ok: false, error: checkoutError('empty_cart', 'The cart is empty.') };
   if (lines.length > limits.maxLines) {
     return { ok: false, error: checkoutError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
@@ -61,5 +67,5 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     }
     parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
   }
-  return { ok: true, request: { lines: parsed, locale, returnUrl } };
+  return { ok: true, request: { lines: parsed, locale, returnUrl, embeddable: embeddable === true } };
 }

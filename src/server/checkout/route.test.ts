@@ -18,12 +18,12 @@ let stripe: Stripe;
 const orders = memoryOrderStore();
 const hooked: Order[] = [];
 
-function app(overrides: { rateLimitPerMinute?: number; onOrder?: (o: Order) => void } = {}) {
+function app(overrides: { rateLimitPerMinute?: number; onOrder?: (o: Order) => void; embedded?: { publishableKey: string; stripeJs?: string } } = {}) {
   return createApp({
     catalog: { read: async () => demo },
     checkout: {
       stripe,
-      uiMode: 'hosted_page',
+      embedded: overrides.embedded,
       shippingCountries: ['DE'],
       allowPromotionCodes: true,
       allowedOrigins: [origin],
@@ -75,6 +75,24 @@ describe('POST /api/checkout', () => {
     const body = cart([{ productId: 'bircher-muesli-mix', quantity: 3 }]);
     const [first, second] = await Promise.all([post(a, body), post(a, body)]);
     expect((await first.json()).id).toBe((await second.json()).id);
+  });
+
+  it('creates an embedded session, with the key Stripe.js needs, only for a widget that can embed it', async () => {
+    const a = app({ embedded: { publishableKey: 'pk_test_local', stripeJs: '/_stripe/js/stripe.js' } });
+    const lines = [{ productId: 'bircher-muesli-mix', quantity: 1 }];
+    const embedded = await (await post(a, { ...cart(lines), embeddable: true })).json();
+    expect(embedded).toEqual({ id: expect.stringMatching(/^cs_test_/), clientSecret: expect.stringMatching(/^cs_test_\w+_secret_/), publishableKey: 'pk_test_local', stripeJs: '/_stripe/js/stripe.js' });
+    const session = local.sessions.get(embedded.id)!.session;
+    expect(session).toMatchObject({ ui_mode: 'embedded_page', success_url: null, cancel_url: null });
+    expect(session.return_url).toBe(`${origin}/shop?x=1&checkout=success&session_id={CHECKOUT_SESSION_ID}`);
+
+    // A framed shop cannot embed it: Stripe's own page instead, in a new tab.
+    const framed = await (await post(a, cart([{ productId: 'bircher-muesli-mix', quantity: 2 }]))).json();
+    expect(framed.url).toMatch(/\/c\/pay\/cs_test_/);
+    expect(framed.clientSecret).toBeUndefined();
+    // A server without embedded checkout ignores the wish.
+    const hosted = await (await post(app(), { ...cart([{ productId: 'bircher-muesli-mix', quantity: 3 }]), embeddable: true })).json();
+    expect(hosted.url).toMatch(/\/c\/pay\/cs_test_/);
   });
 
   it.each([

@@ -9,8 +9,15 @@ import { idempotencyKey, sessionParams, type SessionOptions } from './session-pa
 import { fixedWindowLimit } from './rate-limit';
 import { sessionSummary } from './session-summary';
 
-export interface CheckoutOptions extends SessionOptions, CheckoutLimits {
+export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, CheckoutLimits {
   readonly stripe: Stripe;
+  /**
+   * Stripe's embedded form in a dialog on the shop's page, instead of Stripe's own page. Used
+   * when the widget says it can embed (top level, not in a frame); otherwise hosted as usual.
+   * `publishableKey` goes to Stripe.js in the browser; `stripeJs` (a path on this server) is
+   * only set by the local test mode, whose stand-in replaces js.stripe.com.
+   */
+  readonly embedded?: { readonly publishableKey: string; readonly stripeJs?: string } | undefined;
   /** The catalog as the server parsed it, or null when it cannot be read or is invalid. */
   readonly catalog: () => Promise<Catalog | null>;
   /** Origins whose pages may start a checkout and be returned to (CORS and return URLs). */
@@ -84,14 +91,17 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       const locale = request.locale ?? catalog.shop.defaultLocale;
       const priced = priceCart(catalog, request.lines, locale);
       if (!priced.ok) return fail(c, priced.error);
-      const params = sessionParams(priced.cart, { ...options, returnUrl: request.returnUrl, locale });
+      const uiMode = options.embedded && request.embeddable ? 'embedded_page' : 'hosted_page';
+      const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale });
       try {
         const key = await idempotencyKey(params, client);
         const started = performance.now();
         const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: key });
         // How long Stripe took, so what the server itself adds can be measured (npm run bench).
         c.header('Server-Timing', `stripe;dur=${(performance.now() - started).toFixed(1)}`);
-        return c.json(options.uiMode === 'embedded_page' ? { id: session.id, clientSecret: session.client_secret } : { id: session.id, url: session.url });
+        if (uiMode === 'hosted_page' || !options.embedded) return c.json({ id: session.id, url: session.url });
+        const { publishableKey, stripeJs } = options.embedded;
+        return c.json({ id: session.id, clientSecret: session.client_secret, publishableKey, ...(stripeJs ? { stripeJs } : {}) });
       } catch (error) {
         // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
         console.error('[fanshop] Stripe refused to create a Checkout Session:', error instanceof Error ? error.message : error);

@@ -43,12 +43,38 @@ describe('embedded_page sessions', () => {
     expect((await fetch(`${local.url}/c/pay/${session.id}`)).status).toBe(404);
   });
 
-  it('redirects to return_url with the session id after paying', async () => {
+  it('after paying, tells Stripe.js on the shop’s page (and only there) to go to return_url', async () => {
     const session = await embedded();
     const res = await pay(`${local.url}/c/embedded/${session.id}?client_secret=${session.client_secret}`, goodCard);
-    expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toBe(`https://shop.example/return?session_id=${session.id}`);
+    // Stripe's frame does not navigate itself: Stripe.js sends the whole tab to return_url.
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-embedded data-shop-origin="https://shop.example"');
+    expect(html).toContain(`data-complete="https://shop.example/return?session_id=${session.id}"`);
+    expect(html).toContain('<script src="../embedded.js" defer></script>');
+    expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'self' https://shop.example");
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it('leaves the shopper on the page for the shop’s onComplete when the session says never', async () => {
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      ui_mode: 'embedded_page',
+      redirect_on_completion: 'never',
+      line_items: [{ price_data: { currency: 'eur', unit_amount: 990, product_data: { name: 'Sticker set' } }, quantity: 1 }],
+    });
+    const html = await (await pay(`${local.url}/c/embedded/${session.id}?client_secret=${session.client_secret}`, goodCard)).text();
+    expect(html).toContain('data-complete=""');
+  });
+
+  it('serves the stand-in Stripe.js and the frame script as JavaScript', async () => {
+    for (const path of ['/js/stripe.js', '/c/embedded.js']) {
+      const res = await fetch(`${local.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+      const source = await res.text();
+      expect(() => new Function(source)).not.toThrow();
+    }
   });
 });
 

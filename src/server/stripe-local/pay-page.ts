@@ -69,7 +69,8 @@ export function renderPayPage({ stored, locale, text, values = {}, problem }: Pa
     ? field({ name: 'email', label: text.email, type: 'email', autocomplete: 'email', value: session.customer_email, readonly: true })
     : field({ name: 'email', label: text.email, type: 'email', autocomplete: 'email', required: true, maxlength: 512 });
   const cancel = session.cancel_url ? `<a class="cancel" href="${esc(session.cancel_url)}">${esc(text.cancel)}</a>` : '';
-  return document(locale, text, `<main class="checkout">
+  const embed = session.ui_mode === 'embedded_page' ? { shopOrigin: shopOrigin(session.return_url) } : undefined;
+  return document(locale, text, embed, `<main class="checkout">
     <section class="summary" aria-labelledby="summary-heading">
       <h1 id="summary-heading">${esc(text.summary)}</h1>
       <ul class="lines">
@@ -99,19 +100,43 @@ export function renderPayPage({ stored, locale, text, values = {}, problem }: Pa
 }
 
 /** A page that only says something: paid, already paid, expired, not found. */
-export function renderStatusPage(options: { locale: string; text: PayText; heading: string; hint?: string; link?: { href: string; label: string } }): string {
+export function renderStatusPage(options: { locale: string; text: PayText; heading: string; hint?: string; link?: { href: string; label: string }; embed?: EmbedInfo | undefined }): string {
   const { text } = options;
-  return document(options.locale, text, `<main class="checkout status">
+  return document(options.locale, text, options.embed, `<main class="checkout status">
     <section class="status-card">
       <h1>${esc(options.heading)}</h1>
       ${options.hint ? `<p>${esc(options.hint)}</p>` : ''}
-      ${options.link ? `<a class="pay-button" href="${esc(options.link.href)}">${esc(options.link.label)}</a>` : ''}
+      ${options.link ? `<a class="pay-button" href="${esc(options.link.href)}"${options.embed ? ' target="_top"' : ''}>${esc(options.link.label)}</a>` : ''}
     </section>
   </main>`);
 }
 
+/**
+ * A page shown in the shop's dialog (embedded_page): `embedded.js` tells the stand-in Stripe.js
+ * on the shop's page its height and, once paid, where to send the shopper (`complete`), as
+ * Stripe's frame tells Stripe.js. Messages go to the shop's origin only.
+ */
+export interface EmbedInfo {
+  shopOrigin: string | null;
+  /** Set once paid: the URL to send the shopper to, or '' to call onComplete instead. */
+  complete?: string;
+}
+
+export function shopOrigin(returnUrl: string | null | undefined): string | null {
+  if (!returnUrl) return null;
+  try {
+    return new URL(returnUrl.replaceAll('{CHECKOUT_SESSION_ID}', 'cs')).origin;
+  } catch {
+    return null;
+  }
+}
+
 /** Every page: the test-mode banner first, so nobody mistakes this for a real payment. */
-function document(locale: string, text: PayText, main: string): string {
+function document(locale: string, text: PayText, embed: EmbedInfo | undefined, main: string): string {
+  // Without a return_url the page may only be framed by its own origin (frame-ancestors 'self').
+  const data = embed
+    ? ` data-embedded${embed.shopOrigin ? ` data-shop-origin="${esc(embed.shopOrigin)}"` : ''}${embed.complete !== undefined ? ` data-complete="${esc(embed.complete)}"` : ''}`
+    : '';
   return `<!doctype html>
 <html lang="${esc(locale)}">
   <head>
@@ -120,9 +145,9 @@ function document(locale: string, text: PayText, main: string): string {
     <meta name="robots" content="noindex">
     <title>${esc(text.title)} · ${esc(text.banner)}</title>
     <link rel="icon" href="data:,">
-    <link rel="stylesheet" href="../pay.css">
+    <link rel="stylesheet" href="../pay.css">${data ? '\n    <script src="../embedded.js" defer></script>' : ''}
   </head>
-  <body>
+  <body${data}>
     <p class="test-banner" role="note"><strong>${esc(text.banner)}</strong> <span>${esc(text.bannerHint)}</span></p>
   ${main}
     <footer class="footer">${esc(text.footer)}</footer>

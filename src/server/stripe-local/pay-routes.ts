@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { checkTestCard } from './cards';
 import { completedEvent, type WireSession } from './objects';
 import { PAY_CSS } from './pay-css';
-import { renderPayPage, renderStatusPage, withSessionId, type PayValues } from './pay-page';
+import { renderPayPage, renderStatusPage, shopOrigin, withSessionId, type EmbedInfo, type PayValues } from './pay-page';
+import { EMBEDDED_FRAME_JS, STRIPE_JS_STANDIN } from './stripe-js';
 import { payLocale, type PayProblem } from './pay-text';
 import type { SessionStore, StoredSession } from './store';
 import { deliverEvent, type WebhookEndpoint } from './webhook';
@@ -28,6 +29,10 @@ type Kind = 'hosted' | 'embedded';
 export function payRoutes(deps: PayDeps): Hono {
   const pay = new Hono();
   pay.get('/c/pay.css', () => new Response(PAY_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } }));
+  const script = (body: string) => () => new Response(body, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' } });
+  // The stand-in for https://js.stripe.com/endive/stripe.js, which cannot be reached from here.
+  pay.get('/js/stripe.js', script(STRIPE_JS_STANDIN));
+  pay.get('/c/embedded.js', script(EMBEDDED_FRAME_JS));
   for (const kind of ['hosted', 'embedded'] as const) {
     const path = kind === 'hosted' ? '/c/pay/:id' : '/c/embedded/:id';
     pay.get(path, (c) => show(c, kind));
@@ -91,22 +96,27 @@ export function payRoutes(deps: PayDeps): Hono {
       ...(deps.log ? { log: deps.log } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
-    const target = kind === 'hosted' ? completed.success_url : completed.redirect_on_completion === 'always' ? completed.return_url : undefined;
-    if (target) return c.redirect(withSessionId(target, completed), 303);
-    return html(c, 200, renderStatusPage({ locale, text, heading: text.paid, hint: text.paidHint }), completed);
+    if (kind === 'hosted' && completed.success_url) return c.redirect(withSessionId(completed.success_url, completed), 303);
+    // Embedded: the frame tells Stripe.js on the shop's page, which sends the whole tab to
+    // return_url (redirect_on_completion `always`) or calls the shop's onComplete.
+    // Cards never need a redirect, so `if_required` and `never` both end in onComplete.
+    const redirect = completed.return_url && completed.redirect_on_completion === 'always' ? withSessionId(completed.return_url, completed) : '';
+    const embed: EmbedInfo = { shopOrigin: shopOrigin(completed.return_url), complete: redirect };
+    return html(c, 200, renderStatusPage({ locale, text, heading: text.paid, hint: text.paidHint, ...(kind === 'embedded' ? { embed } : {}) }), completed);
   }
 
   /** The page for a session that can no longer be paid, or null while it is open. */
   function closed(c: Context, session: WireSession): Response | null {
     if (session.status === 'open') return null;
     const { locale, text } = payLocale(session.locale, c.req.header('Accept-Language'));
+    const embed = session.ui_mode === 'embedded_page' ? { shopOrigin: shopOrigin(session.return_url) } : undefined;
     if (session.status === 'complete') {
       const back = session.success_url ?? session.return_url;
       const link = back ? { href: withSessionId(back, session), label: text.backToShop } : undefined;
-      return html(c, 200, renderStatusPage({ locale, text, heading: text.alreadyPaid, ...(link ? { link } : {}) }), session);
+      return html(c, 200, renderStatusPage({ locale, text, heading: text.alreadyPaid, embed, ...(link ? { link } : {}) }), session);
     }
     const link = session.cancel_url ? { href: session.cancel_url, label: text.backToShop } : undefined;
-    return html(c, 410, renderStatusPage({ locale, text, heading: text.expired, hint: text.expiredHint, ...(link ? { link } : {}) }), session);
+    return html(c, 410, renderStatusPage({ locale, text, heading: text.expired, hint: text.expiredHint, embed, ...(link ? { link } : {}) }), session);
   }
 
   function notFound(c: Context): Response {
