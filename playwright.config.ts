@@ -27,11 +27,21 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
     },
   },
-  webServer: {
-    command: 'node dist/server/node.mjs',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
-    url: `http://localhost:${port}/catalog.json`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: 'node dist/server/node.mjs',
+      env: { PORT: String(port), HOST: '127.0.0.1' },
+      url: `http://localhost:${port}/catalog.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+    },
+    {
+      // The same server configured for Stripe's embedded checkout (e2e/embedded-checkout.spec.ts).
+      command: 'node dist/server/node.mjs',
+      env: { PORT: String(port + 1), HOST: '127.0.0.1', FANSHOP_CHECKOUT_UI: 'embedded', FANSHOP_DATA_DIR: 'test-results/data-embedded' },
+      url: `http://localhost:${port + 1}/catalog.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+    },
+  ],
 });

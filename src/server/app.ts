@@ -23,11 +23,13 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
 
+  // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
+  const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;
   const html = (body: string, framable = false) =>
     new Response(body, {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': strictCsp({ framable }),
+        'Content-Security-Policy': strictCsp({ framable, stripe }),
         'Cache-Control': 'no-cache',
       },
     });

@@ -3,16 +3,20 @@ import type { MiddlewareHandler } from 'hono';
 /**
  * A strict Content-Security-Policy on every page we serve: no inline scripts or styles, no eval.
  * The demo pages prove the widget runs under it (its styles are constructed stylesheets).
- * `framable` pages (the shop itself) may be framed by any site: merchants frame them.
+ * `framable` pages (the shop itself) may be framed by any site: merchants frame them. `stripe`
+ * opens the policy to Stripe.js, for embedded checkout with real keys.
  */
-export function strictCsp(options: { framable?: boolean } = {}): string {
+export function strictCsp(options: { framable?: boolean; stripe?: boolean } = {}): string {
+  // Stripe's embedded checkout (real keys) loads Stripe.js and frames Stripe's pages; these are
+  // the hosts Stripe lists: https://docs.stripe.com/security/guide#content-security-policy
+  const stripe = (hosts: string) => (options.stripe ? ` ${hosts}` : '');
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${stripe('https://js.stripe.com https://*.js.stripe.com')}`,
     "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "frame-src 'self'",
+    `img-src 'self' data:${stripe('https://*.stripe.com')}`,
+    `connect-src 'self'${stripe('https://api.stripe.com https://checkout.stripe.com')}`,
+    `frame-src 'self'${stripe('https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com https://checkout.stripe.com')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

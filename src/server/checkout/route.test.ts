@@ -117,6 +117,13 @@ describe('POST /api/checkout', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_quantity', lineIndex: 1 } });
   });
 
+  it('opens the pages’ CSP to Stripe.js only for embedded checkout with real Stripe', async () => {
+    const csp = async (a: ReturnType<typeof app>) => (await a.request('/shop')).headers.get('Content-Security-Policy') ?? '';
+    expect(await csp(app({ embedded: { publishableKey: 'pk_test_123' } }))).toMatch(/script-src 'self' https:\/\/js\.stripe\.com .*frame-src 'self' https:\/\/js\.stripe\.com/);
+    expect(await csp(app({ embedded: { publishableKey: 'pk_test_local', stripeJs: '/_stripe/js/stripe.js' } }))).not.toContain('stripe.com');
+    expect(await csp(app())).not.toContain('stripe.com');
+  });
+
   it('answers CORS preflights for allowed origins only', async () => {
     const a = app();
     const ok = await a.request('/api/checkout', { method: 'OPTIONS', headers: { Origin: origin } });

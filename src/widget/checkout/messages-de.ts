@@ -8,6 +8,10 @@ const de: CheckoutMessages = {
   orderConfirmed: (total, items) => `Danke! Deine Bestellung über ${total} ist bestätigt: ${items}.`,
   orderPending: 'Deine Zahlung wird bearbeitet; du bekommst eine E-Mail, sobald sie bestätigt ist.',
   checkoutCancelled: 'Kasse abgebrochen. Es wurde nichts berechnet; dein Warenkorb ist unverändert.',
+  secureCheckout: 'Sichere Kasse',
+  closeCheckout: 'Kasse schließen',
+  paymentFormFailed: 'Das Zahlungsformular konnte nicht geladen werden. Prüfe deine Verbindung oder erlaube js.stripe.com in deinem Blocker und versuche es erneut.',
+  tryAgain: 'Erneut versuchen',
   errors: {
     empty_cart: 'Dein Warenkorb ist leer.',
     too_many_lines: 'Dein Warenkorb hat zu viele verschiedene Artikel für eine Bestellung.',

@@ -7,6 +7,10 @@ const en = {
   orderConfirmed: (total: string, items: string) => `Thank you! Your order of ${total} is confirmed: ${items}.`,
   orderPending: 'Your payment is being processed; you will get an email when it is confirmed.',
   checkoutCancelled: 'Checkout cancelled. Nothing was charged; your cart is as you left it.',
+  secureCheckout: 'Secure checkout',
+  closeCheckout: 'Close checkout',
+  paymentFormFailed: 'The payment form could not be loaded. Check your connection, or turn off a blocker for js.stripe.com, and try again.',
+  tryAgain: 'Try again',
   errors: {
     empty_cart: 'Your cart is empty.',
     too_many_lines: 'Your cart has too many different items for one order.',

@@ -1,22 +1,27 @@
 import type { CartLine } from '../cart/state';
 import type { Handoff } from './handoff';
 import { cancelHandoff, completeHandoff } from './handoff';
+import type { EmbeddedSession } from './embedded';
 
 export type CheckoutOutcome =
   | { kind: 'redirected' }
+  | { kind: 'embedded'; session: EmbeddedSession }
   | { kind: 'link'; url: string }
   | { kind: 'error'; code: string; lineIndex: number | undefined };
 
 /**
  * Sends the cart (ids and quantities only: the server prices it) to the checkout endpoint and
- * hands the shopper to the session it answers with.
+ * hands the shopper to the session it answers with: Stripe's page (a URL), or Stripe's embedded
+ * form (a client secret) when the server is set up for it and the shop is not framed.
  */
 export async function startCheckout(options: { endpoint: string; lines: readonly CartLine[]; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
   const returnUrl = new URL(options.win.location.href);
   returnUrl.searchParams.delete('checkout');
   returnUrl.searchParams.delete('session_id');
   let response: Response;
-  let body: { url?: string; error?: { code?: string; lineIndex?: number } } = {};
+  let body: { url?: string; clientSecret?: string; publishableKey?: string; stripeJs?: string; error?: { code?: string; lineIndex?: number } } = {};
+  // Stripe's embedded form needs the top of the tab; a framed shop gets Stripe's page.
+  const embeddable = options.handoff.kind === 'navigate' && options.win.top === options.win;
   try {
     response = await fetch(options.endpoint, {
       method: 'POST',
@@ -25,12 +30,17 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
         lines: options.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
         locale: options.locale,
         returnUrl: returnUrl.href,
+        embeddable,
       }),
     });
     body = await response.json();
   } catch {
     cancelHandoff(options.handoff);
     return { kind: 'error', code: 'other', lineIndex: undefined };
+  }
+  if (response.ok && embeddable && typeof body.clientSecret === 'string' && typeof body.publishableKey === 'string') {
+    const { clientSecret, publishableKey, stripeJs } = body;
+    return { kind: 'embedded', session: { clientSecret, publishableKey, ...(typeof stripeJs === 'string' ? { stripeJs } : {}) } };
   }
   if (!response.ok || typeof body.url !== 'string') {
     cancelHandoff(options.handoff);
