@@ -28,11 +28,11 @@ test('the shopper pays in the dialog and the whole page returns to the confirmat
   expect(requested.filter((p) => /stripe|Embedded/i.test(p))).toEqual([]);
 
   const dialog = await openEmbeddedCheckout(page);
-  expect(requested).toContain('/_stripe/js/stripe.js');
-  expect(requested.some((p) => /fanshop-EmbeddedCheckout-\w+\.mjs$/.test(p))).toBe(true);
-  await expect(page).toHaveURL(/\/shop$/);
   const form = page.frameLocator('iframe[title="Secure checkout"]');
   await expect(form.getByText('Test mode: no real payment')).toBeVisible();
+  expect(requested).toContain('/_stripe/js/stripe.js');
+  expect(requested.some((p) => /fanshop-embedded-\w+\.mjs$/.test(p))).toBe(true);
+  await expect(page).toHaveURL(/\/shop$/);
   await expect(form.getByText('€5.90').first()).toBeVisible();
   await form.locator('input[name=email]').fill('shopper@example.com');
   await form.locator('input[name=name]').fill('Erika Mustermann');

@@ -1,13 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
 import { useShop } from '../shop/context';
 import { widgetOrigin } from '../shop/boot';
 import { loadCheckoutMessages, type CheckoutMessages } from '../checkout/messages';
 import { prepareHandoff } from '../checkout/handoff';
 import { startCheckout, type CheckoutOutcome } from '../checkout/start-checkout';
-import type { EmbeddedSession } from '../checkout/embedded';
-
-type EmbeddedProps = { session: EmbeddedSession; endpoint: string; t: CheckoutMessages; onClose: () => void };
+import { EmbeddedCheckout } from './EmbeddedCheckout';
 
 /**
  * The cart's "Checkout" button: the server prices the cart and answers with a Stripe session;
@@ -18,7 +15,6 @@ export function CheckoutButton() {
   const [t, setT] = useState<CheckoutMessages | null>(null);
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null);
-  const [Embedded, setEmbedded] = useState<ComponentType<EmbeddedProps> | null>(null);
   useEffect(() => {
     void loadCheckoutMessages(shop.language, shop.config.labels).then(setT);
   }, []);
@@ -36,20 +32,10 @@ export function CheckoutButton() {
       locale: shop.locale,
       handoff,
       win: window,
-    })
-      .then(async (result) => {
-        // Stripe's embedded form: its dialog (and @stripe/stripe-js) load only now.
-        if (result.kind === 'embedded' && !Embedded) {
-          const { EmbeddedCheckout } = await import('./EmbeddedCheckout');
-          setEmbedded(() => EmbeddedCheckout);
-        }
-        return result;
-      })
-      .catch((): CheckoutOutcome => ({ kind: 'error', code: 'other', lineIndex: undefined }))
-      .then((result) => {
-        setPending(false);
-        setOutcome(result);
-      });
+    }).then((result) => {
+      setPending(false);
+      setOutcome(result);
+    });
   };
   const error = outcome?.kind === 'error' ? outcome : null;
   const line = error?.lineIndex !== undefined ? lines[error.lineIndex] : undefined;
@@ -61,7 +47,7 @@ export function CheckoutButton() {
           {t.errors[error.code] ?? t.errors.other}
         </p>
       )}
-      {outcome?.kind === 'embedded' && Embedded && <Embedded session={outcome.session} endpoint={endpoint} t={t} onClose={() => setOutcome(null)} />}
+      {outcome?.kind === 'embedded' && <EmbeddedCheckout session={outcome.session} endpoint={endpoint} t={t} onClose={() => setOutcome(null)} />}
       {outcome?.kind === 'link' ? (
         <>
           <p role="status">{t.popupBlocked}</p>

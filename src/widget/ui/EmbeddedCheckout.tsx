@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StripeEmbeddedCheckout } from '@stripe/stripe-js';
 import type { CheckoutMessages } from '../checkout/messages';
-import { mountEmbeddedCheckout, type EmbeddedSession } from '../checkout/embedded';
+import type { EmbeddedSession } from '../checkout/embedded';
 import { CloseIcon } from './close-icon';
 
 /**
@@ -21,7 +21,10 @@ export function EmbeddedCheckout({ session, endpoint, t, onClose }: { session: E
     if (!el.open) el.showModal();
     let checkout: StripeEmbeddedCheckout | undefined;
     let gone = false;
-    mountEmbeddedCheckout(session, endpoint, slot.current!).then(
+    // @stripe/stripe-js arrives only now, in its own chunk.
+    import('../checkout/embedded')
+      .then((m) => m.mountEmbeddedCheckout(session, endpoint, slot.current!))
+      .then(
       (mounted) => (gone ? mounted.destroy() : (checkout = mounted)),
       (error: unknown) => {
         console.error('[fanshop] could not open the embedded checkout:', error);
