@@ -89,3 +89,4 @@ await build({
   },
 });
 console.log('[fanshop] built dist/client and dist/server');
+await (await import('./build-worker.mjs')).buildWorker(); // dist/worker/worker.mjs: the Cloudflare Worker in one module, for its tests in workerd

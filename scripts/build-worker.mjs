@@ -1,0 +1,44 @@
+// @ts-check
+/**
+ * Builds dist/worker/worker.mjs: src/server/worker.ts and everything it imports in one ES
+ * module, as Cloudflare's workerd runs it. The tests load this file into workerd through
+ * miniflare (src/server/worker.test.ts); `npx wrangler deploy` bundles src/server/worker.ts
+ * itself and does not need it.
+ *
+ * Package exports resolve with the `workerd`/`worker` conditions, so `stripe` is its fetch and
+ * Web Crypto build and nothing from Node's built-ins gets in. Run by scripts/build.mjs, or alone:
+ * `node scripts/build-worker.mjs`.
+ */
+import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const conditions = ['workerd', 'worker', 'browser', 'import', 'default'];
+
+/** @param {string} [outDir] where worker.mjs goes (the tests build into a folder of their own) */
+export async function buildWorker(outDir = 'dist/worker') {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    resolve: { conditions },
+    ssr: { target: 'webworker', noExternal: true, resolve: { conditions, externalConditions: conditions } },
+    build: {
+      ssr: 'src/server/worker.ts',
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      rollupOptions: {
+        platform: 'neutral',
+        output: { format: 'es', entryFileNames: 'worker.mjs', codeSplitting: false },
+      },
+    },
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildWorker();
+  console.log('[fanshop] built dist/worker/worker.mjs');
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import Stripe from 'stripe';
+import { startLocalStripe } from './stripe-local';
+import { kvOrderStore, type KvNamespace } from './orders/kv-store';
+import type { Order } from './orders/order';
+import { buildWorker } from '../../scripts/build-worker.mjs';
+
+/**
+ * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
+ * (scripts/build-worker.mjs) and run in workerd through miniflare, with a static assets binding
+ * and a KV namespace. Its Stripe client talks over fetch, from inside workerd, to the local
+ * test-mode Stripe running here in Node (Stripe itself cannot be reached from here).
+ */
+const root = new URL('../../', import.meta.url).pathname;
+// The files `npm run build` made, or public/ (the demo catalog and images) before a build.
+const assets = existsSync(join(root, 'dist/client/catalog.json')) ? join(root, 'dist/client') : join(root, 'public');
+const catalogText = readFileSync(join(assets, 'catalog.json'), 'utf8');
+const catalog = JSON.parse(catalogText) as { products: { id: string; price: number; title: string | Record<string, string> }[] };
+const muesli = catalog.products.find((p) => p.id === 'bircher-muesli-mix')!;
+const origin = 'https://shop.example';
+const secret = 'whsec_test_worker';
+// wrangler.jsonc `compatibility_date`; per worker (miniflare's default is a date from before
+// URL followed the standard, without URL.canParse).
+const compatibilityDate = '2026-07-30';
+const assetsOptions = (name: string) => ({
+  directory: assets,
+  binding: 'ASSETS',
+  workerName: name,
+  // wrangler.jsonc `run_worker_first: true`
+  routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+});
+
+let outDir: string;
+let mf: Miniflare;
+let local: Awaited<ReturnType<typeof startLocalStripe>>;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'fanshop-worker-'));
+  [local] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), buildWorker(outDir)]);
+  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
+  const scriptPath = join(outDir, 'worker.mjs');
+  mf = new Miniflare({
+    workers: [
+      {
+        name: 'shop',
+        compatibilityDate,
+        modules: true,
+        scriptPath,
+        modulesRoot: outDir,
+        assets: assetsOptions('shop'),
+        kvNamespaces: ['FANSHOP_ORDERS'],
+        bindings: { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: local.url, FANSHOP_ALLOWED_ORIGINS: origin, FANSHOP_SHIPPING_COUNTRIES: 'DE,AT' },
+      },
+      // A merchant who deployed before setting any secret or binding the KV namespace.
+      { name: 'unconfigured', compatibilityDate, modules: true, scriptPath, modulesRoot: outDir, assets: assetsOptions('unconfigured') },
+    ],
+  });
+  await mf.ready;
+}, 30_000);
+
+afterAll(async () => {
+  try {
+    await mf?.dispose();
+    await local?.close();
+  } finally {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  }
+});
+
+// miniflare types its proxies with @cloudflare/workers-types, which this repository does not
+// install; these are the parts the tests use.
+const ordersKv = async () => (await mf.getKVNamespace('FANSHOP_ORDERS')) as unknown as KvNamespace;
+const unconfiguredWorker = async () => (await mf.getWorker('unconfigured')) as unknown as { fetch: typeof mf.dispatchFetch };
+
+let shopper = 0;
+/** POST /api/checkout as the widget sends it; each call a visitor (CF-Connecting-IP) of its own. */
+const checkout = (body: unknown, headers: Record<string, string> = {}) =>
+  mf.dispatchFetch(`${origin}/api/checkout`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin, 'CF-Connecting-IP': `203.0.113.${++shopper}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const cart = (lines: unknown[]) => ({ lines, locale: 'de', returnUrl: `${origin}/shop` });
+
+describe('POST /api/checkout in workerd', () => {
+  it('creates a Checkout Session on Stripe priced from the catalog, ignoring a price the browser sent', async () => {
+    const res = await checkout(cart([{ productId: 'bircher-muesli-mix', quantity: 3, price: 1, unitAmount: 1 }]));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { id: string; url: string };
+    expect(body.url).toBe(`${local.url}/c/pay/${body.id}`);
+    const stored = local.sessions.get(body.id)!.session;
+    expect(stored.amount_total).toBe(muesli.price * 3);
+    expect(stored.currency).toBe('eur');
+    expect(stored.success_url).toBe(`${origin}/shop?checkout=success&session_id={CHECKOUT_SESSION_ID}`);
+    expect(stored.shipping_address_collection?.allowed_countries).toEqual(['DE', 'AT']);
+  });
+
+  it.each([
+    ['an unknown product', cart([{ productId: 'not-in-the-catalog', quantity: 1 }]), 409, 'unknown_product'],
+    ['a quantity of zero', cart([{ productId: 'bircher-muesli-mix', quantity: 0 }]), 422, 'invalid_quantity'],
+    ['a fractional quantity', cart([{ productId: 'bircher-muesli-mix', quantity: 1.5 }]), 422, 'invalid_quantity'],
+    ['a quantity above the limit', cart([{ productId: 'bircher-muesli-mix', quantity: 100 }]), 422, 'invalid_quantity'],
+    ['a price instead of a product', cart([{ price: 1, quantity: 1 }]), 400, 'invalid_request'],
+    ['a return page on another site', { ...cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), returnUrl: 'https://evil.example/' }, 403, 'origin_not_allowed'],
+    ['a body that is not JSON', '{"lines": [', 400, 'malformed_json'],
+  ])('refuses %s with a 4xx error the widget can translate', async (_, body, status, code) => {
+    const before = local.sessions.list().length;
+    const res = await checkout(body);
+    expect(res.status).toBe(status);
+    expect(await res.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+    expect(local.sessions.list()).toHaveLength(before);
+  });
+
+  it('refuses a page on an origin that is not allowed, before reading the cart', async () => {
+    const res = await checkout(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+});
+
+describe('POST /api/webhooks/stripe in workerd', () => {
+  /** A session created through the Worker and paid on the local Stripe, and its completed event. */
+  async function paidSession() {
+    const { id } = (await (await checkout(cart([{ productId: 'bircher-muesli-mix', quantity: 2 }]))).json()) as { id: string };
+    local.sessions.complete(id, {
+      email: 'fan@example.com',
+      shipping: { name: 'Erika Mustermann', address: { line1: 'Hauptstraße 1', line2: null, postal_code: '10115', city: 'Berlin', state: null, country: 'DE' } },
+    });
+    const session = await stripe.checkout.sessions.retrieve(id);
+    const event = { id: `evt_test_${id.slice(-16)}`, object: 'event', type: 'checkout.session.completed', api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: session } };
+    return { session, payload: JSON.stringify(event), eventId: event.id };
+  }
+  const deliver = (payload: string, signature: string) =>
+    mf.dispatchFetch(`${origin}/api/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
+  const orderInKv = async (id: string) => {
+    const text = await (await ordersKv()).get(`order:${id}`, 'text');
+    return text === null ? null : (JSON.parse(text) as Order);
+  };
+
+  it('saves the order of a paid session in KV, once, however often the event is delivered', async () => {
+    const { session, payload, eventId } = await paidSession();
+    const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret });
+    const first = await deliver(payload, signature);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: true });
+    const order = await orderInKv(session.id);
+    expect(order).toMatchObject({ id: session.id, amountTotal: muesli.price * 2, currency: 'EUR', customerEmail: 'fan@example.com' });
+    expect(order!.shippingAddress).toMatchObject({ name: 'Erika Mustermann', city: 'Berlin', country: 'DE' });
+    expect(order!.lines).toEqual([expect.objectContaining({ productId: 'bircher-muesli-mix', variantId: null, quantity: 2, amountTotal: muesli.price * 2 })]);
+
+    const replay = await deliver(payload, signature);
+    expect(await replay.json()).toEqual({ received: true, duplicate: true });
+    const kv = await ordersKv();
+    expect((await kv.list({ prefix: `order:${session.id}` })).keys).toHaveLength(1);
+    expect(await kv.get(`event:${eventId}`, 'text')).not.toBeNull();
+    // What a merchant's own tooling reads: the same store, from outside the Worker.
+    expect((await kvOrderStore(kv).listOrders()).map((o) => o.id)).toContain(session.id);
+  });
+
+  it.each([
+    ['a wrong secret', (p: string) => stripe.webhooks.generateTestHeaderStringAsync({ payload: p, secret: 'whsec_wrong' }), (p: string) => p],
+    ['a tampered body', (p: string) => stripe.webhooks.generateTestHeaderStringAsync({ payload: p, secret }), (p: string) => p.replace(/"amount_total":\d+/, '"amount_total":1')],
+    ['a stale timestamp', (p: string) => stripe.webhooks.generateTestHeaderStringAsync({ payload: p, secret, timestamp: Math.floor(Date.now() / 1000) - 301 }), (p: string) => p],
+  ])('refuses %s with 400 and saves nothing', async (_, sign, body) => {
+    const { session, payload } = await paidSession();
+    const res = await deliver(body(payload), await sign(payload));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'signature_invalid' } });
+    expect(await orderInKv(session.id)).toBeNull();
+  });
+});
+
+describe('files and pages in workerd', () => {
+  it('serves the catalog from the static assets, as written and as parsed, with ETags', async () => {
+    const res = await mf.dispatchFetch(`${origin}/catalog.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await res.text()).toBe(catalogText);
+    const parsed = await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`);
+    expect(await parsed.json()).toMatchObject({ format: expect.any(String), catalog: { products: expect.arrayContaining([expect.objectContaining({ id: 'bircher-muesli-mix' })]) } });
+    const again = await mf.dispatchFetch(`${origin}/catalog.json`, { headers: { 'If-None-Match': res.headers.get('ETag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves images from the assets with the same cache headers as Node, and the demo pages', async () => {
+    const image = await mf.dispatchFetch(`${origin}/images/bircher-muesli.svg`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('Cache-Control')).toBe('public, max-age=86400');
+    expect(image.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(await image.text()).toContain('<svg');
+    const page = await mf.dispatchFetch(`${origin}/shop`);
+    expect(page.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    await page.arrayBuffer();
+    const missing = await mf.dispatchFetch(`${origin}/no-such-file.txt`);
+    expect(missing.status).toBe(404);
+    await missing.arrayBuffer();
+  });
+});
+
+describe('a Worker without secrets or KV', () => {
+  it('answers checkouts and webhooks with a 503 JSON error that says it is not set up, and still serves the shop', async () => {
+    const worker = await unconfiguredWorker();
+    const res = await worker.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: { code: 'payment_provider_error', message: 'Checkout is not set up on this shop yet.' } });
+    const hook = await worker.fetch(`${origin}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
+    expect(hook.status).toBe(503);
+    expect(await hook.json()).toMatchObject({ error: { code: 'webhook_not_configured' } });
+    const catalogResponse = await worker.fetch(`${origin}/catalog.json`);
+    expect(catalogResponse.status).toBe(200);
+    expect(await catalogResponse.text()).toBe(catalogText);
+  });
+});
