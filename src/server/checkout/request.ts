@@ -22,6 +22,12 @@ export interface CheckoutRequest {
    * Only then does a server configured for embedded checkout create an `embedded_page` session.
    */
   readonly embeddable: boolean;
+  /**
+   * A random id the widget makes once per page view. With the cart it makes the idempotency key:
+   * a double click is one checkout, but two shoppers behind one address (a shared Wi-Fi) buying
+   * the same thing in the same minute get a session each.
+   */
+  readonly attempt: string;
 }
 
 export interface CheckoutLimits {
@@ -38,6 +44,7 @@ const Body = v.object({
   locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
   returnUrl: v.pipe(v.string(), v.maxLength(2000), v.url()),
   embeddable: v.optional(v.boolean()),
+  attempt: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/))),
 });
 
 const Line = v.object({
@@ -52,7 +59,7 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
     return { ok: false, error: checkoutError('invalid_request', `The request is not a checkout request (${where}).`) };
   }
-  const { lines, locale, returnUrl, embeddable } = body.output;
+  const { lines, locale, returnUrl, embeddable, attempt } = body.output;
   if (lines.length === 0) return { ok: false, error: checkoutError('empty_cart', 'The cart is empty.') };
   if (lines.length > limits.maxLines) {
     return { ok: false, error: checkoutError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
@@ -67,5 +74,5 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     }
     parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
   }
-  return { ok: true, request: { lines: parsed, locale, returnUrl, embeddable: embeddable === true } };
+  return { ok: true, request: { lines: parsed, locale, returnUrl, embeddable: embeddable === true, attempt: attempt ?? '' } };
 }

@@ -72,9 +72,17 @@ describe('POST /api/checkout', () => {
 
   it('creates one session, not two, for a double click', async () => {
     const a = app();
-    const body = cart([{ productId: 'bircher-muesli-mix', quantity: 3 }]);
+    const body = { ...cart([{ productId: 'bircher-muesli-mix', quantity: 3 }]), attempt: 'page-view-1' };
     const [first, second] = await Promise.all([post(a, body), post(a, body)]);
     expect((await first.json()).id).toBe((await second.json()).id);
+  });
+
+  it('gives two shoppers behind one address buying the same thing a session each', async () => {
+    const a = app();
+    const lines = [{ productId: 'bircher-muesli-mix', quantity: 4 }];
+    const first = await (await post(a, { ...cart(lines), attempt: 'page-view-a' })).json();
+    const second = await (await post(a, { ...cart(lines), attempt: 'page-view-b' })).json();
+    expect(first.id).not.toBe(second.id);
   });
 
   it('creates an embedded session, with the key Stripe.js needs, only for a widget that can embed it', async () => {

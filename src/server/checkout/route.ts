@@ -94,7 +94,7 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       const uiMode = options.embedded && request.embeddable ? 'embedded_page' : 'hosted_page';
       const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale });
       try {
-        const key = await idempotencyKey(params, client);
+        const key = await idempotencyKey(params, `${client}/${request.attempt}`);
         const started = performance.now();
         const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: key });
         // How long Stripe took, so what the server itself adds can be measured (npm run bench).

@@ -70,8 +70,8 @@ export function sessionParams(cart: PricedCart, options: SessionOptions & { retu
 }
 
 /**
- * An idempotency key made from the cart: a double click within the same minute creates one
- * session, not two (Stripe replays the first answer for a repeated key). A later, deliberate
+ * An idempotency key made from the cart and who asks (address and the widget's page-view id): a
+ * double click within the same minute creates one session, not two (Stripe replays the first answer for a repeated key). A later, deliberate
  * second purchase of the same cart falls in another minute and gets its own session.
  * https://docs.stripe.com/api/idempotent_requests
  */

@@ -3,6 +3,9 @@ import type { Handoff } from './handoff';
 import { cancelHandoff, completeHandoff } from './handoff';
 import type { EmbeddedSession } from './embedded';
 
+/** This page view's id for the server's idempotency key (see request.ts); not a secret. */
+const attempt = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
 export type CheckoutOutcome =
   | { kind: 'redirected' }
   | { kind: 'embedded'; session: EmbeddedSession }
@@ -31,6 +34,7 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
         locale: options.locale,
         returnUrl: returnUrl.href,
         embeddable,
+        attempt,
       }),
     });
     body = await response.json();
