@@ -1,7 +1,8 @@
 import { h, render } from 'preact';
 import { resolveConfig, themeProperties, type FanshopConfig } from './config';
 import { chooseLocale, messagesFor } from './i18n/locale';
-import { loadMessages } from './i18n/messages';
+import { loadMessages, loadMoreMessages, type Messages } from './i18n/messages';
+import { lazyModule } from './ui/lazy-module';
 import { createCartStore } from './cart/state';
 import { createEventBus, type FanshopEventHandler, type FanshopEventName } from './social/events';
 import { createShopStore } from './shop/store';
@@ -62,9 +63,11 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
       if (!mounted) return;
       const router = startRouter(store, window);
       disposers.push(router.stop);
+      const t = { ...messagesFor(messages, language, config.labels) } as Messages;
       const shop: Shop = {
         config,
-        t: messagesFor(messages, language, config.labels),
+        t,
+        more: lazyModule(() => loadMoreMessages(language).then((more) => Object.assign(t, messagesFor(more, language, config.labels)))),
         locale,
         language,
         store,

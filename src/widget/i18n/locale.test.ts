@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import de from './de';
-import en from './en';
+import deFirst from './de';
+import deMore from './de-more';
+import enFirst from './en';
+import enMore from './en-more';
 import { chooseLocale, messagesFor } from './locale';
-import { languages, loadMessages, type Messages } from './messages';
+import { languages, loadMessages, loadMoreMessages, type Messages } from './messages';
 
+// Each language's two tables (first view, and the rest) together.
+const en: Messages = { ...enFirst, ...enMore };
+const de: Messages = { ...deFirst, ...deMore };
 const messageTables: Record<string, Messages> = { en, de };
 
 describe('chooseLocale', () => {
@@ -103,13 +108,20 @@ describe('messagesFor', () => {
 });
 
 describe('loadMessages', () => {
-  it('loads the German table for German', async () => {
-    expect(await loadMessages('de')).toBe(de);
+  it('loads the German tables for German', async () => {
+    expect(await loadMessages('de')).toBe(deFirst);
+    expect(await loadMoreMessages('de')).toBe(deMore);
   });
 
-  it('loads the English table for any other language', async () => {
-    expect(await loadMessages('en')).toBe(en);
-    expect(await loadMessages('fr')).toBe(en);
+  it('loads the English tables for any other language', async () => {
+    expect(await loadMessages('en')).toBe(enFirst);
+    expect(await loadMessages('fr')).toBe(enFirst);
+    expect(await loadMoreMessages('fr')).toBe(enMore);
+  });
+
+  it('keep the first view’s labels and the rest apart', () => {
+    expect(Object.keys(enFirst).filter((key) => key in enMore)).toEqual([]);
+    expect(Object.keys(deFirst).sort()).toEqual(Object.keys(enFirst).sort());
   });
 });
 

@@ -5,10 +5,16 @@ import { addLine, cartSubtotal, removeLine, setLineQuantity, type CartLine } fro
 import { availableUnits, findVariant } from '../cart/availability';
 import type { FanshopItemPayload } from '../social/events';
 import type { Shop } from './context';
+import type { Messages } from '../i18n/messages';
 import { announce } from './store';
 import { requestHostScroll } from '../frame/host-scroll';
 
 /** The shopper's actions: each changes a store, tells the host page, and says what happened. */
+
+/** Announces a message from the labels that arrive after the first view (Shop.more). */
+function say(shop: Shop, message: (t: Messages) => string): void {
+  void shop.more.load().then((t) => announce(shop.store, message(t)));
+}
 
 export function productTitle(shop: Shop, product: Product): string {
   return localize(product.title, shop.locale, shop.store.getState().catalog!.shop.defaultLocale);
@@ -33,10 +39,10 @@ export function addToCart(shop: Shop, product: Product, variant: ProductVariant 
     shop.limits,
   );
   if (!result.ok) {
-    announce(shop.store, result.reason === 'full' ? shop.t.cartFull(result.limit) : shop.t.limitReached(result.limit));
+    say(shop, (t) => (result.reason === 'full' ? t.cartFull(result.limit) : t.limitReached(result.limit)));
     return false;
   }
-  announce(shop.store, shop.t.added(title));
+  say(shop, (t) => t.added(title));
   shop.events.emit('add_to_cart', itemPayload(shop, product.id, variant?.id ?? null, result.added, unitPrice));
   return true;
 }
@@ -44,7 +50,7 @@ export function addToCart(shop: Shop, product: Product, variant: ProductVariant 
 export function removeFromCart(shop: Shop, line: CartLine): void {
   const removed = removeLine(shop.cart, line.productId, line.variantId);
   if (!removed) return;
-  announce(shop.store, shop.t.removed(line.title));
+  say(shop, (t) => t.removed(line.title));
   shop.events.emit('remove_from_cart', itemPayload(shop, line.productId, line.variantId, removed.quantity, removed.unitPrice));
 }
 
@@ -59,7 +65,7 @@ export function changeQuantity(shop: Shop, line: CartLine, quantity: number): vo
   if (quantity <= 0) return removeFromCart(shop, line);
   const limit = lineLimit(shop, line);
   const next = setLineQuantity(shop.cart, line.productId, line.variantId, quantity, limit);
-  if (quantity > limit) announce(shop.store, shop.t.limitReached(limit));
+  if (quantity > limit) say(shop, (t) => t.limitReached(limit));
   const delta = next - line.quantity;
   if (delta > 0) shop.events.emit('add_to_cart', itemPayload(shop, line.productId, line.variantId, delta, line.unitPrice));
   if (delta < 0) shop.events.emit('remove_from_cart', itemPayload(shop, line.productId, line.variantId, -delta, line.unitPrice));

@@ -23,6 +23,6 @@ export function restoreCart(shop: Shop, catalog: Catalog): () => void {
   shop.cart.setState({ lines: merged.getState().lines });
   // Save at once, so a reconciled cart is what the next page load finds.
   if (changes.length) saveCart(storage, shopId, shop.cart.getState().lines);
-  addNotices(shop.store, changes.map((c) => describeChange(c, shop.t, shop.locale, catalog.shop.currency)));
+  if (changes.length) void shop.more.load().then((t) => addNotices(shop.store, changes.map((c) => describeChange(c, t, shop.locale, catalog.shop.currency))));
   return persistCart(shop.cart, storage, shopId);
 }

@@ -10,7 +10,12 @@ import type { ShopStore } from './store';
 /** Everything a component needs, created once per mounted shop (see mount.ts). */
 export interface Shop {
   readonly config: ResolvedConfig;
+  /**
+   * The shop's labels. Those of the product view, the cart and the notices arrive with `more`;
+   * lazy parts wait for it (lazy.tsx), actions say things through `say` (actions.ts).
+   */
   readonly t: Messages;
+  readonly more: { get(): Messages | undefined; load(): Promise<Messages> };
   /** BCP 47 tag for Intl (`de-AT`). */
   readonly locale: string;
   /** `en` or `de`. */

@@ -11,11 +11,12 @@ import { lazyModule } from './lazy-module';
 export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) {
   const component = lazyModule(loader);
   function Lazy(props: P) {
-    const { t } = useShop();
+    const { t, more } = useShop();
     const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
     const attempt = () => {
       setState('loading');
-      component.load().then(
+      // The part and its labels (en-more.ts) arrive together.
+      Promise.all([component.load(), more.load()]).then(
         () => setState('ready'),
         (error: unknown) => {
           console.error('[fanshop] could not load part of the shop:', error);
@@ -24,9 +25,9 @@ export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) 
       );
     };
     useEffect(() => {
-      if (!component.get()) attempt();
+      if (!component.get() || !more.get()) attempt();
     }, []);
-    const Loaded = component.get();
+    const Loaded = more.get() && component.get();
     if (Loaded) return h(Loaded, props);
     if (state === 'failed')
       return (
