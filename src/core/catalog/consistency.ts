@@ -60,6 +60,16 @@ export function checkConsistency(file: CatalogFile): CatalogProblem[] {
     checkCompareAt(report, `${at}.compareAtPrice`, product.compareAtPrice, product.price);
     checkVariants(report, product, at, variantId);
   });
+  // With Payment Links the shop has no cart (static mode, normalize.ts): a product without a
+  // link could not be bought at all.
+  const linked = file.products.findIndex((product) => product.paymentLink !== undefined);
+  if (linked >= 0) {
+    file.products.forEach((product, index) => {
+      if (product.paymentLink === undefined) {
+        report(`products[${index}].paymentLink`, `is required once a product has one (products[${linked}] does): a shop selling through Payment Links has no cart`);
+      }
+    });
+  }
   return problems;
 }
 

@@ -40,6 +40,7 @@ export function normalizeCatalog(file: CatalogFile): Catalog {
       currency: file.shop.currency,
       defaultLocale: locale,
       baseUrl: file.shop.baseUrl.replace(/\/+$/, ''),
+      paymentLinks: file.products.some((product) => product.paymentLink !== undefined),
     },
     categories: (file.categories ?? []).map((c) => ({ id: c.id, title: localize(c.title) })),
     products: file.products.map((product, position) => normalizeProduct(product, position, localize, locale)),

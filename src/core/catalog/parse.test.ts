@@ -69,6 +69,7 @@ const broken: BrokenCase[] = [
   { name: 'an id with a space', input: changed((f) => (f.products[0].id = 'a b')), path: 'products[0].id', message: 'may only contain letters, digits, "-" and "_", got "a b"' },
   { name: 'a Stripe price id that is not one', input: changed((f) => (f.products[0].stripePriceId = 'prod_123')), path: 'products[0].stripePriceId', message: 'must be a Stripe price id such as "price_1PgafyB7WZ01zgkW", got "prod_123"' },
   { name: 'a payment link that is not https', input: changed((f) => (f.products[0].paymentLink = 'http://buy.stripe.com/x')), path: 'products[0].paymentLink', message: 'must be an https address of a Stripe Payment Link' },
+  { name: 'a product without a payment link where another has one', input: changed((f) => f.products.forEach((p: Raw, i: number) => i !== 1 && (p.paymentLink = `https://buy.stripe.com/test_${i}`))), path: 'products[1].paymentLink', message: 'is required once a product has one (products[0] does)' },
   { name: 'an id too long for a URL', input: changed((f) => (f.products[0].id = 'x'.repeat(101))), path: 'products[0].id', message: 'must be at most 100 characters, got 101' },
   { name: 'an empty shop id', input: changed((f) => (f.shop.id = '')), path: 'shop.id', message: 'must not be empty' },
   { name: 'a category the file does not have', input: changed((f) => (f.products[0].category = 'tea')), path: 'products[0].category', message: 'names no category of this file, got "tea"' },
@@ -241,6 +242,15 @@ describe('parseCatalog normalisation', () => {
     const [first, second] = catalogOf(parseCatalog(file)).products;
     expect([first?.createdAt, second?.createdAt]).toEqual(['2026-03-01T09:00Z', '2026-03-01T09:00:00.5+01:00']);
     expect(Date.parse(second?.createdAt ?? '')).toBe(Date.UTC(2026, 2, 1, 8, 0, 0, 500));
+  });
+
+  it('sells through Payment Links (no cart) when the products have links, and through the server otherwise', () => {
+    expect(catalogOf(parseCatalog(minimal())).shop.paymentLinks).toBe(false);
+    const linked = minimal();
+    linked.products.forEach((p: Raw, i: number) => (p.paymentLink = `https://buy.stripe.com/test_${i}`));
+    const catalog = catalogOf(parseCatalog(linked));
+    expect(catalog.shop.paymentLinks).toBe(true);
+    expect(catalog.products[2]!.paymentLink).toBe('https://buy.stripe.com/test_2');
   });
 
   it('keeps image sources as written and drops the trailing slash of the base URL', () => {

@@ -16,6 +16,11 @@ export interface Shop {
   readonly defaultLocale: string;
   /** Absolute URL, no trailing slash. Product pages live under it. */
   readonly baseUrl: string;
+  /**
+   * Some product has a `paymentLink`: the shop sells through Stripe Payment Links ("Buy now"),
+   * for merchants without a server, and has no cart. Derived when the catalog is parsed.
+   */
+  readonly paymentLinks: boolean;
 }
 
 export interface Category {

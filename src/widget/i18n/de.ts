@@ -23,6 +23,7 @@ const de: FirstMessages = {
   errorInvalid: 'Die Produktliste des Shops ist fehlerhaft. Bitte versuch es später noch einmal.',
   retry: 'Erneut versuchen',
   addToCart: 'In den Warenkorb',
+  buyNow: 'Jetzt kaufen',
   soldOut: 'Ausverkauft',
   sale: 'Sale',
   from: (price) => `ab ${price}`,

@@ -28,6 +28,7 @@ const en = {
   errorInvalid: 'The shop’s product list has a problem. Please try again later.',
   retry: 'Retry',
   addToCart: 'Add to cart',
+  buyNow: 'Buy now',
   soldOut: 'Sold out',
   sale: 'Sale',
   from: (price: string) => `from ${price}`,

@@ -34,7 +34,7 @@ export function App() {
         ) : (
           <span />
         )}
-        {status === 'ready' && <LazyCartButton.Lazy />}
+        {status === 'ready' && !catalog!.shop.paymentLinks && <LazyCartButton.Lazy />}
       </header>
       )}
       {hasNotices && <LazyNotices.Lazy />}

@@ -41,6 +41,12 @@ export function ProductCard({ product }: { product: Product }) {
         </a>
       </Heading>
       <Price amount={facts.price} compareAt={facts.compareAt} from={facts.from} />
+      {product.paymentLink && !facts.soldOut ? (
+        // Static mode: Stripe's Payment Link page, in a new tab (it cannot be framed).
+        <a class="button primary" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" aria-describedby={titleId}>
+          {t.buyNow}
+        </a>
+      ) : (
       <button
         type="button"
         class="button primary"
@@ -53,6 +59,7 @@ export function ProductCard({ product }: { product: Product }) {
       >
         {facts.soldOut ? t.soldOut : t.addToCart}
       </button>
+      )}
     </article>
   );
 }

@@ -74,8 +74,13 @@ export function ProductDetail({ productId }: { productId: string }) {
           </Heading>
           <Price amount={price} compareAt={compareAt} />
           {available > 0 && available <= 5 && <p class="stock-note" part="stock-note">{t.onlyLeft(available)}</p>}
-          {product.variants.length > 0 && <VariantPicker product={product} selection={selection} onChange={setSelection} />}
-          {facts.soldOut || available <= 0 ? (
+          {/* A Payment Link sells the product as the merchant set it up on Stripe, options included. */}
+          {product.variants.length > 0 && !product.paymentLink && <VariantPicker product={product} selection={selection} onChange={setSelection} />}
+          {product.paymentLink && !facts.soldOut ? (
+            <a class="button primary wide" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener">
+              {t.buyNow}
+            </a>
+          ) : facts.soldOut || available <= 0 ? (
             <button type="button" class="button primary wide" disabled>
               {t.soldOut}
             </button>
