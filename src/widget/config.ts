@@ -48,6 +48,8 @@ export interface FanshopConfig {
   maxLines?: number;
   /** The checkout endpoint. Default: `/api/checkout` on the server that serves fanshop.js. */
   checkoutUrl?: string;
+  /** Open the shop at this product (product pages `/p/<id>` set it). Default: none, the grid. */
+  product?: string;
   /** Callbacks per event: `{ add_to_cart(payload) { … } }`. */
   on?: FanshopEventHandlers;
   /** One callback for every event. */
@@ -57,8 +59,9 @@ export interface FanshopConfig {
 /** The theme a shop has when the merchant sets none; the same values are the CSS defaults. */
 export const defaultScheme: ThemeTokens['scheme'] = 'light';
 
-export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme' | 'checkoutUrl'>> {
+export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme' | 'checkoutUrl' | 'product'>> {
   checkoutUrl?: string;
+  product?: string;
   locale?: string;
   labels?: Record<string, unknown>;
   on?: FanshopEventHandlers;
@@ -93,7 +96,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 const themeKeys: (keyof ThemeTokens)[] = ['primary', 'onPrimary', 'background', 'text', 'radius', 'fontFamily', 'density', 'columns', 'scheme'];
 
 /**
- * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-heading-level`,
+ * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-product`, `data-heading-level`,
  * `data-show-title="false"`, `data-max-quantity`, and any theme token as `data-theme-<token>`
  * (`data-theme-primary="#c00"`, `data-theme-font-family="Georgia, serif"`).
  */
@@ -101,6 +104,7 @@ export function configFromDataset(dataset: DOMStringMap): Partial<FanshopConfig>
   const config: Partial<FanshopConfig> = {};
   if (dataset.catalog) config.catalog = dataset.catalog;
   if (dataset.locale) config.locale = dataset.locale;
+  if (dataset.product) config.product = dataset.product;
   if (dataset.headingLevel) config.headingLevel = Number(dataset.headingLevel) as FanshopConfig['headingLevel'];
   if (dataset.showTitle) config.showTitle = dataset.showTitle !== 'false';
   if (dataset.maxQuantity) config.maxQuantity = Number(dataset.maxQuantity);

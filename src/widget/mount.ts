@@ -61,7 +61,7 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
   loadMessages(language).then(
     (messages) => {
       if (!mounted) return;
-      const router = startRouter(store, window);
+      const router = startRouter(store, window, config.product);
       disposers.push(router.stop);
       const t = { ...messagesFor(messages, language, config.labels) } as Messages;
       const shop: Shop = {

@@ -77,6 +77,22 @@ describe('startRouter', () => {
     expect(store.getState().productId).toBe('enamel-mug');
   });
 
+  it('opens the product a product page names (config.product), and the grid once it is closed', () => {
+    history.replaceState(null, '', '/p/enamel-mug');
+    router = startRouter(store, window, 'enamel-mug');
+    expect(store.getState().productId).toBe('enamel-mug');
+    router.close();
+    expect(store.getState().productId).toBeNull();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(store.getState().productId).toBeNull();
+  });
+
+  it('lets a link’s own product win over the page’s', () => {
+    history.replaceState(null, '', '/p/enamel-mug#/p/tea-towel');
+    router = startRouter(store, window, 'enamel-mug');
+    expect(store.getState().productId).toBe('tea-towel');
+  });
+
   it('opens no product on a plain page', () => {
     start('/shop');
     expect(store.getState().productId).toBeNull();

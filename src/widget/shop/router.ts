@@ -24,11 +24,13 @@ export interface Router {
   stop(): void;
 }
 
-export function startRouter(store: ShopStore, win: Window): Router {
+/** `initial`: the product a product page opens at (config.product) when the URL names none. */
+export function startRouter(store: ShopStore, win: Window, initial?: string): Router {
   // Whether the open product was pushed by us: then Back is history.back(), else we replace.
   let pushed = false;
   const sync = () => {
-    const productId = productFromUrl(win.location);
+    const productId = productFromUrl(win.location) ?? initial ?? null;
+    initial = undefined;
     if (!productId) pushed = false;
     if (store.getState().productId !== productId) store.setState({ productId });
   };
