@@ -99,15 +99,22 @@ describe('configFromDataset', () => {
       themeFontFamily: 'Georgia, serif',
       themeColumns: '3',
     };
+    // Numbers stay text here; resolveConfig reads and clamps them.
     expect(configFromDataset(dataset)).toEqual({
       catalog: '/shop/catalog.json',
       locale: 'de-AT',
-      headingLevel: 3,
+      headingLevel: '3',
       showTitle: false,
-      maxQuantity: 10,
-      maxLines: 20,
-      theme: { primary: '#c00', fontFamily: 'Georgia, serif', columns: 3 },
+      maxQuantity: '10',
+      maxLines: '20',
+      theme: { primary: '#c00', fontFamily: 'Georgia, serif', columns: '3' },
     });
+    expect(resolveConfig({ catalog: 'x', ...configFromDataset(dataset) })).toMatchObject({ headingLevel: 3, maxQuantity: 10, maxLines: 20, theme: { columns: 3 } });
+  });
+
+  it('reads the social options and the product to open', () => {
+    const dataset: DOMStringMap = { product: 'mug', likesUrl: '/likes', facebookAppId: '123', shareHashtag: '#mugs', pixelId: '456', checkoutUrl: '/pay' };
+    expect(configFromDataset(dataset)).toEqual(dataset);
   });
 
   it('gives an empty config for an element without data attributes', () => {

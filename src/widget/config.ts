@@ -50,6 +50,17 @@ export interface FanshopConfig {
   checkoutUrl?: string;
   /** Open the shop at this product (product pages `/p/<id>` set it). Default: none, the grid. */
   product?: string;
+  /**
+   * The likes endpoint. Default: `/api/likes` on the server that serves fanshop.js when the
+   * catalog comes from that server; otherwise likes are kept on the shopper's device only.
+   */
+  likesUrl?: string;
+  /** A Facebook app id: "Share on Facebook" then uses the Share Dialog (with the hashtag). */
+  facebookAppId?: string;
+  /** A hashtag the Facebook Share Dialog adds, such as `#nordlicht`. */
+  shareHashtag?: string;
+  /** A Meta Pixel id: the shop's events become Pixel events. An `fbq` already on the page is used too. */
+  pixelId?: string;
   /** Callbacks per event: `{ add_to_cart(payload) { … } }`. */
   on?: FanshopEventHandlers;
   /** One callback for every event. */
@@ -59,9 +70,13 @@ export interface FanshopConfig {
 /** The theme a shop has when the merchant sets none; the same values are the CSS defaults. */
 export const defaultScheme: ThemeTokens['scheme'] = 'light';
 
-export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme' | 'checkoutUrl' | 'product'>> {
+export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme' | 'checkoutUrl' | 'product' | 'likesUrl' | 'facebookAppId' | 'shareHashtag' | 'pixelId'>> {
   checkoutUrl?: string;
   product?: string;
+  likesUrl?: string;
+  facebookAppId?: string;
+  shareHashtag?: string;
+  pixelId?: string;
   locale?: string;
   labels?: Record<string, unknown>;
   on?: FanshopEventHandlers;
@@ -95,27 +110,27 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 const themeKeys: (keyof ThemeTokens)[] = ['primary', 'onPrimary', 'background', 'text', 'radius', 'fontFamily', 'density', 'columns', 'scheme'];
 
+/** Options a `data-*` attribute can set, as written (resolveConfig reads numbers from text). */
+const datasetKeys = ['catalog', 'locale', 'product', 'headingLevel', 'maxQuantity', 'maxLines', 'checkoutUrl', 'likesUrl', 'facebookAppId', 'shareHashtag', 'pixelId'] as const;
+
 /**
- * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-product`, `data-heading-level`,
- * `data-show-title="false"`, `data-max-quantity`, and any theme token as `data-theme-<token>`
- * (`data-theme-primary="#c00"`, `data-theme-font-family="Georgia, serif"`).
+ * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-product`,
+ * `data-heading-level`, `data-show-title="false"`, `data-max-quantity`, `data-max-lines`,
+ * `data-checkout-url`, `data-likes-url`, `data-facebook-app-id`, `data-share-hashtag`,
+ * `data-pixel-id`, and any theme token as `data-theme-<token>` (`data-theme-primary="#c00"`,
+ * `data-theme-font-family="Georgia, serif"`). Empty and unknown attributes are left out.
  */
 export function configFromDataset(dataset: DOMStringMap): Partial<FanshopConfig> {
-  const config: Partial<FanshopConfig> = {};
-  if (dataset.catalog) config.catalog = dataset.catalog;
-  if (dataset.locale) config.locale = dataset.locale;
-  if (dataset.product) config.product = dataset.product;
-  if (dataset.headingLevel) config.headingLevel = Number(dataset.headingLevel) as FanshopConfig['headingLevel'];
+  const config: Record<string, unknown> = {};
+  for (const key of datasetKeys) if (dataset[key]) config[key] = dataset[key];
   if (dataset.showTitle) config.showTitle = dataset.showTitle !== 'false';
-  if (dataset.maxQuantity) config.maxQuantity = Number(dataset.maxQuantity);
-  if (dataset.maxLines) config.maxLines = Number(dataset.maxLines);
   const theme: Record<string, unknown> = {};
   for (const key of themeKeys) {
     const value = dataset[`theme${key[0]!.toUpperCase()}${key.slice(1)}`];
-    if (value) theme[key] = key === 'columns' ? Number(value) : value;
+    if (value) theme[key] = value;
   }
-  if (Object.keys(theme).length) config.theme = theme as Partial<ThemeTokens>;
-  return config;
+  if (Object.keys(theme).length) config.theme = theme;
+  return config as Partial<FanshopConfig>;
 }
 
 /**

@@ -40,7 +40,7 @@ export function orderFromSession(session: Stripe.Checkout.Session, items: readon
 }
 
 /** `[[productId, variantId, quantity], …]` as session-params.ts wrote it; [] when absent. */
-function cartIds(session: Stripe.Checkout.Session): [string | null, string | null][] {
+export function cartIds(session: Pick<Stripe.Checkout.Session, 'metadata'>): [string | null, string | null][] {
   try {
     const cart: unknown = JSON.parse(session.metadata?.fanshop_cart ?? '[]');
     return Array.isArray(cart)
