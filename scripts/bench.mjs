@@ -10,12 +10,17 @@
  * - catalog1000.browserParsed: the same catalog from "static hosting" (the raw file), so the
  *   widget loads its checker, parses 1,000 products and renders.
  * - catalog1000.nodeParseMs: parseCatalog() of that file in Node, for the server's share.
+ * - checkout: what the server adds to POST /api/checkout, with Stripe in its own process; how it
+ *   is measured is in scripts/bench-checkout.mjs and in the output's `checkout.method`.
+ *
+ * `node scripts/bench.mjs checkout` runs the checkout part alone (no browser).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { benchCheckout } from './bench-checkout.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const root = new URL('..', import.meta.url);
@@ -71,72 +76,24 @@ async function marks(browser, url, prepare) {
   return result;
 }
 
-/** @param {number[]} xs @param {number} q */
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN) * 100) / 100;
-};
-
-/**
- * POST /api/checkout on the 1,000-product server (its local test-mode Stripe behind it):
- * latency one request at a time (p50, p99) and throughput with 10 in flight. Each request buys
- * different products, so no idempotent replay makes it cheaper than a real one.
- * @param {{ products: { id: string, variants?: { id: string }[], stock?: number }[] }} catalog @param {number} lines
- */
-async function checkoutLoad(catalog, lines) {
-  /** @param {{ stock?: number }} x */
-  const inStock = (x) => x.stock === undefined || x.stock > 2;
-  const buyable = catalog.products
-    .filter((p) => /** @type {{ availability?: string }} */ (p).availability !== 'out_of_stock' && (p.variants?.length ? p.variants.some((v) => inStock(/** @type {{ stock?: number }} */ (v))) : inStock(p)))
-    .map((p) => ({ productId: p.id, variantId: p.variants?.find((v) => inStock(/** @type {{ stock?: number }} */ (v)))?.id ?? null }));
-  let n = 0;
-  const body = () => {
-    const chosen = Array.from({ length: lines }, (_, i) => buyable[(n * lines + i) % buyable.length]);
-    n++;
-    return JSON.stringify({
-      lines: chosen.map((p) => ({ ...p, quantity: 1 })),
-      returnUrl: 'http://127.0.0.1:8792/shop',
-    });
-  };
-  const once = async () => {
-    const t = performance.now();
-    const res = await fetch('http://127.0.0.1:8792/api/checkout', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:8792' }, body: body() });
-    await res.arrayBuffer();
-    // Server-Timing tells how long the (local) Stripe call took; the rest is the server's own.
-    const stripeMs = Number(/stripe;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1] ?? NaN);
-    return { ms: performance.now() - t, status: res.status, ownMs: performance.now() - t - stripeMs };
-  };
-  for (let i = 0; i < 20; i++) await once(); // warm up
-  const latencies = [];
-  const own = [];
-  const statuses = new Set();
-  for (let i = 0; i < 200; i++) {
-    const r = await once();
-    latencies.push(r.ms);
-    own.push(r.ownMs);
-    statuses.add(r.status);
-  }
-  const total = 400;
-  let started = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: 10 }, async () => {
-    while (started++ < total) statuses.add((await once()).status);
-  }));
-  const seconds = (performance.now() - t0) / 1000;
-  return { statuses: [...statuses], p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), serverOwnP99Ms: quantile(own, 0.99), requestsPerSecond: Math.round(total / seconds) };
-}
-
 const big = generatedCatalog(1000);
 const dir = mkdtempSync(join(tmpdir(), 'fanshop-bench-'));
 const bigFile = join(dir, 'catalog-1000.json');
 writeFileSync(bigFile, JSON.stringify(big));
 
+if (process.argv[2] === 'checkout') {
+  console.log(JSON.stringify({ checkout: await benchCheckout(root, bigFile, big, dir) }, null, 2));
+  process.exit(0);
+}
+
 const demoServer = await startServer(8791);
-const bigServer = await startServer(8792, { FANSHOP_CATALOG: bigFile, FANSHOP_CHECKOUT_RATE_LIMIT: '1000000', FANSHOP_DATA_DIR: join(dir, 'data') });
+const bigServer = await startServer(8792, { FANSHOP_CATALOG: bigFile, FANSHOP_DATA_DIR: join(dir, 'data') });
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
 });
+/** @type {{ firstCardMs: number, catalog1000: Record<string, number>, samples: Record<string, number[]> }} */
+let browserTimings;
 try {
   const firstCard = [];
   const serverParsed = [];
@@ -160,22 +117,17 @@ try {
     nodeParse.push(performance.now() - t);
     if (!r.ok) throw new Error('[bench] the generated catalog did not parse');
   }
-  const checkout = { oneLine: await checkoutLoad(big, 1), twentyLines: await checkoutLoad(big, 20) };
-  console.log(
-    JSON.stringify(
-      {
-        runs: RUNS,
-        firstCardMs: median(firstCard),
-        catalog1000: { serverParsedMs: median(serverParsed), browserParsedMs: median(browserParsed), nodeParseMs: median(nodeParse) },
-        checkout,
-        samples: { firstCard, serverParsed, browserParsed },
-      },
-      null,
-      2,
-    ),
-  );
+  browserTimings = {
+    firstCardMs: median(firstCard),
+    catalog1000: { serverParsedMs: median(serverParsed), browserParsedMs: median(browserParsed), nodeParseMs: median(nodeParse) },
+    samples: { firstCard, serverParsed, browserParsed },
+  };
 } finally {
   await browser.close();
   demoServer.kill();
   bigServer.kill();
 }
+// After the browser and its servers are gone, so that they do not share the cores with it.
+const checkout = await benchCheckout(root, bigFile, big, dir);
+const { samples, ...timings } = browserTimings;
+console.log(JSON.stringify({ runs: RUNS, ...timings, checkout, samples }, null, 2));

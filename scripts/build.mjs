@@ -7,7 +7,8 @@
  *   client/fanshop-frame.js  the host loader for the iframe embed
  *   client/*                 public/ (demo catalog and images)
  *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI;
- *                            server/catalog.mjs the catalog core (for scripts)
+ *                            server/catalog.mjs the catalog core (for scripts);
+ *                            server/stripe-local.mjs the local test-mode Stripe on its own
  */
 import { build } from 'vite';
 import { widgetBase } from './widget-base.mjs';
@@ -83,7 +84,7 @@ await build({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts', catalog: 'src/core/catalog/index.ts' },
+      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts', catalog: 'src/core/catalog/index.ts', 'stripe-local': 'src/server/stripe-local/node.ts' },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
   },

@@ -20,8 +20,9 @@ export interface LoadedCatalog {
 
 /**
  * The server's one parse of the catalog (STYLE.md: parse once, at the edge): parsed again only
- * when the catalog has changed, so an edited file is live at once. With `version()` (a file's
- * mtime) an unchanged catalog is not even read; without it, the text is read and compared.
+ * when the catalog has changed, so an edited file is live as soon as its source notices. With
+ * `version()` (a file's mtime, checked once a second: catalog-file.ts) an unchanged catalog is
+ * not even read; without it, the text is read and compared.
  */
 export function catalogLoader(source: CatalogSource): () => Promise<LoadedCatalog> {
   let last: LoadedCatalog | undefined;

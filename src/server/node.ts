@@ -1,27 +1,38 @@
-import { readFile, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import Stripe from 'stripe';
 import { createApp } from './app';
+import { catalogFile } from './catalog-file';
 import { fileOrderStore } from './orders/file-store';
 import { startLocalStripe } from './stripe-local';
 
 /**
  * `npm start`: the demo shop on http://localhost:8787 (PORT overrides). With STRIPE_SECRET_KEY
- * checkout goes to Stripe; without it, to the local test-mode Stripe (src/server/stripe-local).
+ * checkout goes to Stripe; without it, to the local test-mode Stripe (src/server/stripe-local),
+ * started inside this process.
+ *
+ * STRIPE_API_BASE=http://127.0.0.1:<port> sends the SDK to another Stripe API instead: the local
+ * test-mode Stripe in its own process (`node dist/server/stripe-local.mjs`), as `npm run bench`
+ * runs it so that its work and garbage are not counted as the shop's, the way the real Stripe's
+ * never are. The key is STRIPE_SECRET_KEY or `sk_test_local`; webhooks need STRIPE_WEBHOOK_SECRET.
  */
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
-const catalogFile = process.env.FANSHOP_CATALOG ?? `${clientDir}catalog.json`;
+const catalogPath = process.env.FANSHOP_CATALOG ?? `${clientDir}catalog.json`;
 const port = Number(process.env.PORT ?? 8787);
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 const secretKey = process.env.STRIPE_SECRET_KEY;
+const apiBase = process.env.STRIPE_API_BASE;
 let stripe: Stripe;
 let webhookSecret = process.env.STRIPE_WEBHOOK_SECRET;
 let localStripe: Awaited<ReturnType<typeof startLocalStripe>> | undefined;
-if (secretKey) {
+if (apiBase) {
+  const base = new URL(apiBase);
+  const protocol = base.protocol === 'https:' ? 'https' : 'http';
+  stripe = new Stripe(secretKey ?? 'sk_test_local', { host: base.hostname, port: Number(base.port || (protocol === 'https' ? 443 : 80)), protocol });
+} else if (secretKey) {
   stripe = new Stripe(secretKey);
 } else {
   webhookSecret = `whsec_local_${randomBytes(24).toString('hex')}`;
@@ -47,13 +58,7 @@ function embeddedCheckout() {
 }
 
 const app = createApp({
-  catalog: {
-    read: () => readFile(catalogFile, 'utf8'),
-    version: async () => {
-      const info = await stat(catalogFile);
-      return `${info.mtimeMs}:${info.size}`;
-    },
-  },
+  catalog: catalogFile(catalogPath),
   checkout: {
     stripe,
     embedded: embeddedCheckout(),

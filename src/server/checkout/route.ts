@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodySizeLimit } from './body-limit';
 import type Stripe from 'stripe';
 import type { Catalog } from '../../core/catalog/types';
 import { checkoutError, errorStatus, type CheckoutError } from './errors';
@@ -64,7 +64,7 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
 
   app.post(
     '/api/checkout',
-    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => fail(c, checkoutError('body_too_large', `The request is larger than ${options.maxBodyBytes} bytes.`)) }),
+    bodySizeLimit({ maxSize: options.maxBodyBytes, onError: (c) => fail(c, checkoutError('body_too_large', `The request is larger than ${options.maxBodyBytes} bytes.`)) }),
     async (c) => {
       if (!/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
         return fail(c, checkoutError('unsupported_media_type', 'Send the cart as application/json.'));

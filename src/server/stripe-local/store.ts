@@ -97,8 +97,11 @@ export class IdempotencyStore {
 
   record(key: string, endpoint: string, fingerprint: string, response: RecordedResponse): void {
     const now = this.#now();
+    // Oldest first (a Map keeps insertion order), so the sweep stops at the first live key
+    // instead of walking every key of the last 24 hours on each request.
     for (const [old, entry] of this.#entries) {
-      if (now - entry.savedAt > IdempotencyStore.TTL_MS) this.#entries.delete(old);
+      if (now - entry.savedAt <= IdempotencyStore.TTL_MS) break;
+      this.#entries.delete(old);
     }
     this.#entries.set(key, { endpoint, fingerprint, response, savedAt: now });
   }

@@ -1,0 +1,179 @@
+// @ts-check
+/**
+ * The checkout part of `npm run bench` (alone: `node scripts/bench.mjs checkout`): what the
+ * server adds to POST /api/checkout, for a 1-line and a 20-line cart from a 1,000-product catalog.
+ *
+ * How, so that the figure means "what the server adds":
+ * - Stripe is another process, as in production: the built local test-mode Stripe
+ *   (dist/server/stripe-local.mjs) on its own port, the server pointed at it with
+ *   STRIPE_API_BASE. In one process (plain `npm start`) its parsing, its answers and its garbage
+ *   would land in the server's latency. BENCH_STRIPE=in-process measures that setup instead.
+ * - Latency one request at a time (concurrency 1), after a warm-up, so a p99 is the server's
+ *   own slow requests and not a queue the bench built; throughput separately, at saturation.
+ * - Each request's own share is its total time minus the `Server-Timing: stripe;dur=…` the route
+ *   reports around `stripe.checkout.sessions.create`. The own share therefore includes the HTTP
+ *   round trip on loopback and the bench's own fetch (roundTripFloor shows their size), and
+ *   leaves out the SDK's encoding of the request, which happens inside Stripe's share.
+ * - Every request buys something else (a distinct return URL), so no idempotent replay is cheaper
+ *   than a real checkout. Figures are medians over ROUNDS rounds; the machine's load average is
+ *   printed alongside, because other work on the same cores shows up in every p99.
+ */
+import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+
+const ROUNDS = Number(process.env.BENCH_CHECKOUT_ROUNDS ?? 3);
+const WARM_UP = 200;
+const REQUESTS = Number(process.env.BENCH_CHECKOUT_REQUESTS ?? 1000);
+const SATURATION = { concurrency: 16, requests: 2000 };
+const GOAL_OWN_P99_MS = 10;
+const PORT = 8793;
+
+/** @param {number[]} xs @param {number} q */
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+/** @param {number[]} xs */
+const median = (xs) => Math.round(quantile(xs, 0.5) * 100) / 100;
+/** @param {number} x */
+const round = (x) => Math.round(x * 100) / 100;
+
+/**
+ * @param {string[]} args @param {Record<string, string>} env @param {RegExp} ready
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, line: string }>}
+ */
+function start(args, env, ready) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => (child.kill(), reject(new Error(`[bench] ${args[0]} did not start; run npm run build first`))), 10_000);
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => ready.test(l));
+      if (line) {
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners('data');
+        child.stdout?.resume();
+        resolve({ child, line });
+      }
+    });
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`[bench] ${args[0]} exited with ${code}; run npm run build first`))));
+  });
+}
+
+/**
+ * @param {URL} root the repository
+ * @param {string} catalogFile a 1,000-product catalog
+ * @param {{ products: { id: string, availability?: string, stock?: number, variants?: { id: string, stock?: number }[] }[] }} catalog its contents
+ * @param {string} dataDir where the server may write orders
+ */
+export async function benchCheckout(root, catalogFile, catalog, dataDir) {
+  const dist = (/** @type {string} */ file) => new URL(`dist/server/${file}`, root).pathname;
+  const inProcess = process.env.BENCH_STRIPE === 'in-process';
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let stripe;
+  const env = { PORT: String(PORT), HOST: '127.0.0.1', FANSHOP_CATALOG: catalogFile, FANSHOP_CHECKOUT_RATE_LIMIT: '1000000', FANSHOP_DATA_DIR: join(dataDir, 'checkout') };
+  if (!inProcess) {
+    const started = await start([dist('stripe-local.mjs')], { PORT: '0' }, /local test-mode Stripe on (http:\S+)/);
+    stripe = started.child;
+    Object.assign(env, { STRIPE_API_BASE: /(http:\S+)/.exec(started.line)?.[1] ?? '' });
+  }
+  const server = (await start([dist('node.mjs')], env, /demo shop on/)).child;
+  try {
+    return await measure(catalog, inProcess);
+  } finally {
+    server.kill();
+    stripe?.kill();
+  }
+}
+
+/** @param {Parameters<typeof benchCheckout>[2]} catalog @param {boolean} inProcess */
+async function measure(catalog, inProcess) {
+  const origin = `http://127.0.0.1:${PORT}`;
+  /** @param {{ stock?: number }} x */
+  const inStock = (x) => x.stock === undefined || x.stock > 2;
+  const buyable = catalog.products
+    .filter((p) => p.availability !== 'out_of_stock' && (p.variants?.length ? p.variants.some(inStock) : inStock(p)))
+    .map((p) => ({ productId: p.id, variantId: p.variants?.find(inStock)?.id ?? null, quantity: 1 }));
+  let n = 0;
+  /** @param {number} lines */
+  const checkout = async (lines) => {
+    const cart = Array.from({ length: lines }, (_, i) => buyable[(n * lines + i) % buyable.length]);
+    const body = JSON.stringify({ lines: cart, returnUrl: `${origin}/shop?visit=${n++}` });
+    const t = performance.now();
+    const res = await fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body });
+    await res.arrayBuffer();
+    const ms = performance.now() - t;
+    if (res.status !== 200) throw new Error(`[bench] POST /api/checkout answered ${res.status}`);
+    const stripeMs = Number(/stripe;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1]);
+    return { ms, stripeMs, ownMs: ms - stripeMs };
+  };
+  // The least one exchange with this server costs: a CORS preflight, none of the checkout's work.
+  const preflight = async () => {
+    const t = performance.now();
+    const res = await fetch(`${origin}/api/checkout`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+    await res.arrayBuffer();
+    return performance.now() - t;
+  };
+
+  /** @param {number} lines */
+  const latency = async (lines) => {
+    for (let i = 0; i < WARM_UP; i++) await checkout(lines);
+    /** @type {{ ms: number, stripeMs: number, ownMs: number }[]} */
+    const samples = [];
+    for (let i = 0; i < REQUESTS; i++) samples.push(await checkout(lines));
+    const of = (/** @type {'ms' | 'stripeMs' | 'ownMs'} */ key, /** @type {number} */ q) => quantile(samples.map((s) => s[key]), q);
+    return { p50Ms: of('ms', 0.5), p99Ms: of('ms', 0.99), stripeP50Ms: of('stripeMs', 0.5), stripeP99Ms: of('stripeMs', 0.99), serverOwnP50Ms: of('ownMs', 0.5), serverOwnP99Ms: of('ownMs', 0.99) };
+  };
+  /** @param {number} lines */
+  const throughput = async (lines) => {
+    let started = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: SATURATION.concurrency }, async () => {
+        while (started++ < SATURATION.requests) await checkout(lines);
+      }),
+    );
+    return SATURATION.requests / ((performance.now() - t0) / 1000);
+  };
+
+  const loadAverage = [round(loadavg()[0] ?? NaN)];
+  /** @type {{ floor: { p50Ms: number, p99Ms: number }[], oneLine: Awaited<ReturnType<typeof latency>>[], twentyLines: Awaited<ReturnType<typeof latency>>[], rps1: number[], rps20: number[] }} */
+  const rounds = { floor: [], oneLine: [], twentyLines: [], rps1: [], rps20: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < WARM_UP; i++) await preflight();
+    const floor = [];
+    for (let i = 0; i < REQUESTS; i++) floor.push(await preflight());
+    rounds.floor.push({ p50Ms: quantile(floor, 0.5), p99Ms: quantile(floor, 0.99) });
+    rounds.oneLine.push(await latency(1));
+    rounds.twentyLines.push(await latency(20));
+    rounds.rps1.push(await throughput(1));
+    rounds.rps20.push(await throughput(20));
+    loadAverage.push(round(loadavg()[0] ?? NaN));
+  }
+  /** @param {Record<string, number>[]} rs @returns {Record<string, number>} */
+  const medians = (rs) => Object.fromEntries(Object.keys(rs[0] ?? {}).map((k) => [k, median(rs.map((r) => r[k] ?? NaN))]));
+  /** @type {Record<string, number>} */
+  const oneLine = { ...medians(rounds.oneLine), requestsPerSecond: Math.round(median(rounds.rps1)) };
+  /** @type {Record<string, number>} */
+  const twentyLines = { ...medians(rounds.twentyLines), requestsPerSecond: Math.round(median(rounds.rps20)) };
+  const worstOwnP99 = Math.max(oneLine.serverOwnP99Ms ?? NaN, twentyLines.serverOwnP99Ms ?? NaN);
+  return {
+    method:
+      `POST /api/checkout, 1,000-product catalog; Stripe: ${inProcess ? 'the local test-mode Stripe inside the server process (BENCH_STRIPE=in-process)' : 'the local test-mode Stripe in its own process (STRIPE_API_BASE)'}. ` +
+      `Latency at concurrency ${1}: ${WARM_UP} warm-up then ${REQUESTS} requests per cart size; throughput at concurrency ${SATURATION.concurrency}, ${SATURATION.requests} requests. ` +
+      `serverOwn = total minus Server-Timing stripe;dur, per request (includes loopback HTTP and the client; roundTripFloor is one bare exchange). Medians of ${ROUNDS} rounds.`,
+    machine: { cpus: cpus().length, loadAverage1m: loadAverage },
+    latency: { concurrency: 1, warmUpRequests: WARM_UP, requests: REQUESTS, rounds: ROUNDS },
+    throughput: SATURATION,
+    roundTripFloor: medians(rounds.floor),
+    oneLine,
+    twentyLines,
+    goal: { serverOwnP99Ms: GOAL_OWN_P99_MS, met: worstOwnP99 <= GOAL_OWN_P99_MS },
+    samples: {
+      serverOwnP99Ms: { oneLine: rounds.oneLine.map((r) => round(r.serverOwnP99Ms)), twentyLines: rounds.twentyLines.map((r) => round(r.serverOwnP99Ms)) },
+      requestsPerSecond: { oneLine: rounds.rps1.map(Math.round), twentyLines: rounds.rps20.map(Math.round) },
+    },
+  };
+}
