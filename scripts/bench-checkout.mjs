@@ -164,7 +164,11 @@ async function measure(catalog, inProcess) {
       `POST /api/checkout, 1,000-product catalog; Stripe: ${inProcess ? 'the local test-mode Stripe inside the server process (BENCH_STRIPE=in-process)' : 'the local test-mode Stripe in its own process (STRIPE_API_BASE)'}. ` +
       `Latency at concurrency ${1}: ${WARM_UP} warm-up then ${REQUESTS} requests per cart size; throughput at concurrency ${SATURATION.concurrency}, ${SATURATION.requests} requests. ` +
       `serverOwn = total minus Server-Timing stripe;dur, per request (includes loopback HTTP and the client; roundTripFloor is one bare exchange). Medians of ${ROUNDS} rounds.`,
-    machine: { cpus: cpus().length, loadAverage1m: loadAverage },
+    machine: {
+      cpus: cpus().length,
+      loadAverage1m: loadAverage,
+      ...(Math.max(...loadAverage) > cpus().length ? { note: 'more runnable work than cores during the run: the p99 figures include waiting for a CPU; run again on a quiet machine' } : {}),
+    },
     latency: { concurrency: 1, warmUpRequests: WARM_UP, requests: REQUESTS, rounds: ROUNDS },
     throughput: SATURATION,
     roundTripFloor: medians(rounds.floor),
