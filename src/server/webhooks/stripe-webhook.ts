@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import Stripe from 'stripe';
 import type { Order, OrderStore } from '../orders/order';
+import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
 
 export interface WebhookOptions {
@@ -12,6 +13,8 @@ export interface WebhookOptions {
   readonly onOrder?: ((order: Order) => void | Promise<void>) | undefined;
   /** Seconds a signature stays valid (Stripe's default and ours: 300). */
   readonly toleranceSeconds?: number;
+  /** Meta's Conversions API: each new order is also sent as a Purchase (meta/conversions-api.ts). */
+  readonly metaConversions?: MetaConversionsOptions | undefined;
 }
 
 /** Web Crypto, so verification runs the same on Node and on Workers. */
@@ -60,6 +63,8 @@ export function stripeWebhookRoute(options: WebhookOptions): Handler {
             console.error(`[fanshop] the onOrder hook failed for order ${order.id}; the order is saved:`, error);
           }
         }
+        // Once per order, like the hook; it logs its own failures and never throws.
+        if (saved === 'created' && options.metaConversions) await sendPurchaseToMeta(options.metaConversions, order, session, event.created);
       }
     }
     await options.orders.markEventProcessed(event.id);
