@@ -5,6 +5,7 @@ import { catalogRoute } from './catalog-route';
 import { catalogLoader, type CatalogSource } from './catalog-source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
+import { likesRoutes, type LikesOptions } from './likes/route';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -13,6 +14,8 @@ export interface AppOptions {
   checkout?: Omit<CheckoutOptions, 'catalog'>;
   /** Stripe webhooks turning paid sessions into orders. */
   webhooks?: WebhookOptions;
+  /** Likes (`/api/likes`); without it the widget keeps each shopper's likes on their device only. */
+  likes?: LikesOptions;
 }
 
 /**
@@ -40,18 +43,17 @@ export function createApp(options: AppOptions): Hono {
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
   app.get('/catalog.json', catalogRoute(loadCatalog));
-  if (options.checkout) {
-    // The same parse the widget gets: prices come from it, never from the request.
-    const catalog = async () => {
-      try {
-        const { result } = await loadCatalog();
-        return result.ok ? result.catalog : null;
-      } catch {
-        return null;
-      }
-    };
-    app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
-  }
+  // The same parse the widget gets: prices and product ids come from it, never from the request.
+  const catalog = async () => {
+    try {
+      const { result } = await loadCatalog();
+      return result.ok ? result.catalog : null;
+    } catch {
+      return null;
+    }
+  };
+  if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
   if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
+  if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   return app;
 }
