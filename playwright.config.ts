@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'node dist/server/node.mjs',
-      env: { PORT: String(port), HOST: '127.0.0.1' },
+      env: { PORT: String(port), HOST: '127.0.0.1', FB_APP_SECRET: 'e2e-app-secret' },
       url: `http://localhost:${port}/catalog.json`,
       reuseExistingServer: !process.env.CI,
       timeout: 20_000,

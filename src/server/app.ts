@@ -6,6 +6,7 @@ import { catalogLoader, type CatalogSource } from './catalog-source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
+import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -16,6 +17,8 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** Likes (`/api/likes`); without it the widget keeps each shopper's likes on their device only. */
   likes?: LikesOptions;
+  /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
+  facebook?: FacebookTabOptions;
 }
 
 /**
@@ -55,5 +58,6 @@ export function createApp(options: AppOptions): Hono {
   if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
   if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
+  app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, stripe }));
   return app;
 }

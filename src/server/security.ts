@@ -3,10 +3,11 @@ import type { MiddlewareHandler } from 'hono';
 /**
  * A strict Content-Security-Policy on every page we serve: no inline scripts or styles, no eval.
  * The demo pages prove the widget runs under it (its styles are constructed stylesheets).
- * `framable` pages (the shop itself) may be framed by any site: merchants frame them. `stripe`
+ * `framable` pages (the shop itself) may be framed by any site: merchants frame them; a list of
+ * sources instead allows only those (the Facebook Page tab: facebook/tab-route.ts). `stripe`
  * opens the policy to Stripe.js, for embedded checkout with real keys.
  */
-export function strictCsp(options: { framable?: boolean; stripe?: boolean } = {}): string {
+export function strictCsp(options: { framable?: boolean | readonly string[]; stripe?: boolean } = {}): string {
   // Stripe's embedded checkout (real keys) loads Stripe.js and frames Stripe's pages; these are
   // the hosts Stripe lists: https://docs.stripe.com/security/guide#content-security-policy
   const stripe = (hosts: string) => (options.stripe ? ` ${hosts}` : '');
@@ -20,7 +21,7 @@ export function strictCsp(options: { framable?: boolean; stripe?: boolean } = {}
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${options.framable ? '*' : "'self'"}`,
+    `frame-ancestors ${typeof options.framable === 'object' ? options.framable.join(' ') : options.framable ? '*' : "'self'"}`,
   ].join('; ');
 }
 

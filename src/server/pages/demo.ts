@@ -27,15 +27,19 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
   });
 }
 
-/** `/shop`: the standalone full-page shop, for in-app browsers and as the iframe source. */
-export function standaloneShopPage(options: { locale?: string | undefined } = {}): string {
+/**
+ * `/shop`: the standalone full-page shop, for in-app browsers and as the iframe source.
+ * `product` opens it at that product (`data-product`; the Facebook Page tab passes its app_data).
+ */
+export function standaloneShopPage(options: { locale?: string | undefined; product?: string | undefined } = {}): string {
   const locale = options.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.locale) ? options.locale : undefined;
+  const product = options.product ? ` data-product="${escapeHtml(options.product)}"` : '';
   return page({
     title: 'Nordlicht Supply',
     lang: locale ?? 'en',
     css: ['/demo/shop-page.css'],
     body: `    <main>
-      <div data-fanshop data-heading-level="1"${locale ? ` data-locale="${escapeHtml(locale)}"` : ''}></div>
+      <div data-fanshop data-heading-level="1"${locale ? ` data-locale="${escapeHtml(locale)}"` : ''}${product}></div>
     </main>
     <script src="/fanshop.js" data-catalog="/catalog.json" async></script>`,
   });
