@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import Stripe from 'stripe';
 import { createApp } from './app';
 import { catalogFile } from './catalog-file';
 import { fileOrderStore } from './orders/file-store';
+import { fileLikesStore } from './likes/file-store';
+import { metaConversionsFromEnv } from './meta/conversions-api';
 import { startLocalStripe } from './stripe-local';
 
 /**
@@ -57,6 +60,10 @@ function embeddedCheckout() {
   return undefined;
 }
 
+const dataDir = process.env.FANSHOP_DATA_DIR ?? '.data';
+const allowedOrigins = list(process.env.FANSHOP_ALLOWED_ORIGINS).length ? list(process.env.FANSHOP_ALLOWED_ORIGINS) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+const clientAddress = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+
 const app = createApp({
   catalog: catalogFile(catalogPath),
   checkout: {
@@ -64,14 +71,17 @@ const app = createApp({
     embedded: embeddedCheckout(),
     shippingCountries: list(process.env.FANSHOP_SHIPPING_COUNTRIES ?? 'DE,AT,CH,NL,FR,GB,US'),
     allowPromotionCodes: process.env.FANSHOP_PROMOTION_CODES !== 'false',
-    allowedOrigins: list(process.env.FANSHOP_ALLOWED_ORIGINS).length ? list(process.env.FANSHOP_ALLOWED_ORIGINS) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    allowedOrigins,
     maxQuantity: Number(process.env.FANSHOP_MAX_QUANTITY ?? 99),
     maxLines: Number(process.env.FANSHOP_MAX_LINES ?? 50),
     rateLimitPerMinute: Number(process.env.FANSHOP_CHECKOUT_RATE_LIMIT ?? 20),
     maxBodyBytes: 32 * 1024,
-    clientAddress: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
+    clientAddress,
   },
-  webhooks: { stripe, webhookSecret, orders: fileOrderStore(process.env.FANSHOP_DATA_DIR ?? '.data') },
+  webhooks: { stripe, webhookSecret, orders: fileOrderStore(dataDir), metaConversions: metaConversionsFromEnv(process.env) },
+  // One process per data directory: likes.log is this process's (likes/file-store.ts).
+  likes: { store: fileLikesStore(dataDir), rateLimitPerMinute: Number(process.env.FANSHOP_LIKES_RATE_LIMIT ?? 60), allowedOrigins, clientAddress },
+  facebook: { appSecret: process.env.FB_APP_SECRET || undefined },
 });
 if (localStripe) app.route('/_stripe', localStripe.app);
 app.use(

@@ -1,7 +1,11 @@
+import type { Context } from 'hono';
 import Stripe from 'stripe';
 import type { AppOptions } from './app';
 import type { CatalogSource } from './catalog-source';
 import { kvOrderStore, type KvNamespace } from './orders/kv-store';
+import { kvLikesStore, type KvLikesNamespace } from './likes/kv-store';
+import { memoryLikesStore } from './likes/memory-store';
+import { metaConversionsFromEnv } from './meta/conversions-api';
 
 /** The static assets binding (wrangler.jsonc `assets.binding`): the files of dist/client. */
 export interface AssetsBinding {
@@ -33,6 +37,17 @@ export interface WorkerEnv {
   readonly FANSHOP_MAX_LINES?: Var;
   readonly FANSHOP_CHECKOUT_RATE_LIMIT?: Var;
   readonly FANSHOP_CHECKOUT_UI?: Var;
+  /** Where like counts are kept (likes/kv-store.ts: approximate); without it, in each isolate's memory. */
+  readonly FANSHOP_LIKES?: KvLikesNamespace;
+  readonly FANSHOP_LIKES_RATE_LIMIT?: Var;
+  /** The Facebook app's secret, for the Page tab's signed_request (facebook/tab-route.ts). */
+  readonly FB_APP_SECRET?: string;
+  /** Meta's Conversions API (meta/conversions-api.ts): both set, or no purchases are sent. */
+  readonly META_PIXEL_ID?: Var;
+  readonly META_CAPI_TOKEN?: string;
+  readonly META_TEST_EVENT_CODE?: Var;
+  /** Tests only: a stand-in for https://graph.facebook.com. */
+  readonly META_GRAPH_API_BASE?: Var;
 }
 
 export interface WorkerConfig {
@@ -62,34 +77,53 @@ function count(name: string, value: Var, fallback: number): number {
  */
 export function workerConfig(env: WorkerEnv, ownOrigin: string): WorkerConfig {
   const catalog = catalogSource(env);
+  const origins = list(env.FANSHOP_ALLOWED_ORIGINS).map((o) => (URL.canParse(o) ? new URL(o).origin : o));
+  const allowedOrigins = origins.length ? origins : [ownOrigin];
+  // Set by Cloudflare on every request: the visitor's address.
+  const clientAddress = (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown';
+  const social: Pick<AppOptions, 'likes' | 'facebook'> = {
+    likes: {
+      store: env.FANSHOP_LIKES ? kvLikesStore(env.FANSHOP_LIKES) : likesInMemory(),
+      // Per isolate, like the checkout limit below.
+      rateLimitPerMinute: count('FANSHOP_LIKES_RATE_LIMIT', env.FANSHOP_LIKES_RATE_LIMIT, 60),
+      allowedOrigins,
+      clientAddress,
+    },
+    facebook: { appSecret: text(env.FB_APP_SECRET) || undefined },
+  };
   const key = text(env.STRIPE_SECRET_KEY);
   if (!key) {
     const off = 'STRIPE_SECRET_KEY is not set (npx wrangler secret put STRIPE_SECRET_KEY)';
-    return { options: { catalog }, checkoutOff: off, webhooksOff: off };
+    return { options: { catalog, ...social }, checkoutOff: off, webhooksOff: off };
   }
   const stripe = stripeClient(key, text(env.STRIPE_API_BASE));
-  const origins = list(env.FANSHOP_ALLOWED_ORIGINS).map((o) => (URL.canParse(o) ? new URL(o).origin : o));
   const options: AppOptions = {
     catalog,
+    ...social,
     checkout: {
       stripe,
       embedded: embeddedCheckout(env),
       shippingCountries: list(env.FANSHOP_SHIPPING_COUNTRIES ?? 'DE,AT,CH,NL,FR,GB,US'),
       allowPromotionCodes: text(env.FANSHOP_PROMOTION_CODES) !== 'false',
-      allowedOrigins: origins.length ? origins : [ownOrigin],
+      allowedOrigins,
       maxQuantity: count('FANSHOP_MAX_QUANTITY', env.FANSHOP_MAX_QUANTITY, 99),
       maxLines: count('FANSHOP_MAX_LINES', env.FANSHOP_MAX_LINES, 50),
       // Per isolate, and a Worker runs in many: a floor, not a wall. Cloudflare's rate limiting
       // rules in front of /api/checkout are the real limit (docs/deploy.md).
       rateLimitPerMinute: count('FANSHOP_CHECKOUT_RATE_LIMIT', env.FANSHOP_CHECKOUT_RATE_LIMIT, 20),
       maxBodyBytes: 32 * 1024,
-      // Set by Cloudflare on every request: the visitor's address.
-      clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
+      clientAddress,
     },
   };
   if (!env.FANSHOP_ORDERS) return { options, webhooksOff: 'no KV namespace is bound as FANSHOP_ORDERS (wrangler.jsonc kv_namespaces)' };
   // Without STRIPE_WEBHOOK_SECRET the webhook route itself refuses everything and says why.
-  return { options: { ...options, webhooks: { stripe, webhookSecret: text(env.STRIPE_WEBHOOK_SECRET) || undefined, orders: kvOrderStore(env.FANSHOP_ORDERS) } } };
+  return { options: { ...options, webhooks: { stripe, webhookSecret: text(env.STRIPE_WEBHOOK_SECRET) || undefined, orders: kvOrderStore(env.FANSHOP_ORDERS), metaConversions: metaConversionsFromEnv(env) } } };
+}
+
+/** Without a FANSHOP_LIKES namespace: counts that live and die with one isolate, and a log line that says so. */
+function likesInMemory() {
+  console.warn('[fanshop] no KV namespace is bound as FANSHOP_LIKES: like counts are kept in this isolate’s memory only (wrangler.jsonc kv_namespaces)');
+  return memoryLikesStore();
 }
 
 /**

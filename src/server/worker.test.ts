@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
@@ -38,9 +41,23 @@ let outDir: string;
 let mf: Miniflare;
 let local: Awaited<ReturnType<typeof startLocalStripe>>;
 let stripe: Stripe;
+// A stand-in for the Graph API, recording the Conversions API events the Worker sends.
+const graphEvents: { path: string; body: string }[] = [];
+let graph: Server;
+const fbAppSecret = 'worker-app-secret';
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fanshop-worker-'));
+  graph = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      graphEvents.push({ path: req.url ?? '', body });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"events_received":1}');
+    });
+  });
+  await new Promise<void>((resolve) => graph.listen(0, '127.0.0.1', resolve));
+  const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`;
   [local] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), buildWorker(outDir)]);
   stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
   const scriptPath = join(outDir, 'worker.mjs');
@@ -53,8 +70,18 @@ beforeAll(async () => {
         scriptPath,
         modulesRoot: outDir,
         assets: assetsOptions('shop'),
-        kvNamespaces: ['FANSHOP_ORDERS'],
-        bindings: { STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: local.url, FANSHOP_ALLOWED_ORIGINS: origin, FANSHOP_SHIPPING_COUNTRIES: 'DE,AT' },
+        kvNamespaces: ['FANSHOP_ORDERS', 'FANSHOP_LIKES'],
+        bindings: {
+          STRIPE_SECRET_KEY: 'sk_test_local',
+          STRIPE_WEBHOOK_SECRET: secret,
+          STRIPE_API_BASE: local.url,
+          FANSHOP_ALLOWED_ORIGINS: origin,
+          FANSHOP_SHIPPING_COUNTRIES: 'DE,AT',
+          FB_APP_SECRET: fbAppSecret,
+          META_PIXEL_ID: '555000',
+          META_CAPI_TOKEN: 'worker-capi-token',
+          META_GRAPH_API_BASE: graphUrl,
+        },
       },
       // A merchant who deployed before setting any secret or binding the KV namespace.
       { name: 'unconfigured', compatibilityDate, modules: true, scriptPath, modulesRoot: outDir, assets: assetsOptions('unconfigured') },
@@ -67,6 +94,7 @@ afterAll(async () => {
   try {
     await mf?.dispose();
     await local?.close();
+    await new Promise((resolve) => (graph ? graph.close(resolve) : resolve(undefined)));
   } finally {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   }
@@ -160,6 +188,12 @@ describe('POST /api/webhooks/stripe in workerd', () => {
     expect(await kv.get(`event:${eventId}`, 'text')).not.toBeNull();
     // What a merchant's own tooling reads: the same store, from outside the Worker.
     expect((await kvOrderStore(kv).listOrders()).map((o) => o.id)).toContain(session.id);
+
+    // And one Purchase to Meta's Conversions API, hashed with Web Crypto inside workerd.
+    const sent = graphEvents.filter((e) => e.body.includes(session.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.path).toMatch(/^\/v\d+\.0\/555000\/events\?access_token=worker-capi-token$/);
+    expect(JSON.parse(sent[0]!.body).data[0]).toMatchObject({ event_name: 'Purchase', event_id: session.id, user_data: { em: [createHash('sha256').update('fan@example.com').digest('hex')] } });
   });
 
   it.each([
@@ -172,6 +206,34 @@ describe('POST /api/webhooks/stripe in workerd', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'signature_invalid' } });
     expect(await orderInKv(session.id)).toBeNull();
+  });
+});
+
+describe('likes and the Facebook tab in workerd', () => {
+  const shopper = 'worker-shopper-0123456789';
+  it('counts likes in the FANSHOP_LIKES namespace', async () => {
+    const post = (liked: boolean) =>
+      mf.dispatchFetch(`${origin}/api/likes/bircher-muesli-mix`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin, 'CF-Connecting-IP': '203.0.113.250' }, body: JSON.stringify({ shopper, liked }) });
+    expect(await (await post(true)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 1, liked: true });
+    expect(await (await post(true)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 1, liked: true });
+    const read = await mf.dispatchFetch(`${origin}/api/likes?ids=bircher-muesli-mix,espresso-blend&shopper=${shopper}`, { headers: { Origin: origin } });
+    expect(await read.json()).toEqual({ counts: { 'bircher-muesli-mix': 1, 'espresso-blend': 0 }, liked: ['bircher-muesli-mix'] });
+    const kv = (await mf.getKVNamespace('FANSHOP_LIKES')) as unknown as KvNamespace;
+    expect(await kv.get('count:bircher-muesli-mix', 'text')).toBe('1');
+    expect(await (await post(false)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 0, liked: false });
+  });
+
+  it('opens the Page tab at a product in the viewer’s language for a signed request, and refuses a forged one', async () => {
+    const payload = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: 1, user: { locale: 'de_DE' }, app_data: 'bircher-muesli-mix' })).toString('base64url');
+    const sign = (key: string) => `${createHmac('sha256', key).update(payload).digest('base64url')}.${payload}`;
+    const tab = (signedRequest: string) =>
+      mf.dispatchFetch(`${origin}/facebook/tab`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ signed_request: signedRequest }).toString() });
+    const ok = await tab(sign(fbAppSecret));
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('data-locale="de-DE" data-product="bircher-muesli-mix"');
+    const forged = await tab(sign('not-the-secret'));
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).not.toContain('data-fanshop');
   });
 });
 
