@@ -7,6 +7,8 @@ import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
+import { productPageRoute } from './pages/product-route';
+import { compressUnlessWorkers } from './compress';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -46,6 +48,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
   app.get('/catalog.json', catalogRoute(loadCatalog));
+  // Each product's own page, for crawlers and shared links: gzipped (compress.ts) and with
+  // ETags, as crawlers come back often.
+  app.use('/p/*', compressUnlessWorkers());
+  app.get('/p/:productId', productPageRoute(loadCatalog, { csp: strictCsp({ stripe }) }));
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = async () => {
     try {

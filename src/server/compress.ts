@@ -1,0 +1,17 @@
+import type { MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+
+/**
+ * gzip for the pages and feeds the server renders (hono/compress, on CompressionStream), except
+ * on Cloudflare Workers. There the runtime owns Content-Encoding: it compresses a body itself
+ * whenever a response says `Content-Encoding: gzip`, so compressing first sends gzip inside gzip,
+ * or gzip under no header at all to a client that asked for none (seen in workerd through
+ * miniflare; Hono's docs say to leave compression to Workers:
+ * https://hono.dev/docs/middleware/builtin/compress). Cloudflare's edge compresses HTML and CSV
+ * for clients that accept it. `navigator.userAgent` is how Workers name themselves:
+ * https://developers.cloudflare.com/workers/runtime-apis/web-standards/#navigatoruseragent
+ */
+export function compressUnlessWorkers(): MiddlewareHandler {
+  const gzip = compress();
+  return (c, next) => (globalThis.navigator?.userAgent === 'Cloudflare-Workers' ? next() : gzip(c, next));
+}

@@ -1,0 +1,39 @@
+import type { PageLanguage } from './page-locale';
+
+/** The few words of the server-rendered pages, in every page language. */
+export interface PageMessages {
+  readonly inStock: string;
+  readonly soldOut: string;
+  readonly from: (price: string) => string;
+  readonly wasPrice: string;
+  readonly allProducts: string;
+  readonly notFoundTitle: string;
+  readonly notFoundText: string;
+  readonly unavailableTitle: string;
+  readonly unavailableText: string;
+}
+
+export const pageMessages: Record<PageLanguage, PageMessages> = {
+  en: {
+    inStock: 'In stock',
+    soldOut: 'Sold out',
+    from: (price) => `from ${price}`,
+    wasPrice: 'Regular price:',
+    allProducts: 'See all products',
+    notFoundTitle: 'Product not found',
+    notFoundText: 'This product is not in the shop, or not any more.',
+    unavailableTitle: 'The shop is being updated',
+    unavailableText: 'The product list cannot be read at the moment. Please try again in a few minutes.',
+  },
+  de: {
+    inStock: 'Auf Lager',
+    soldOut: 'Ausverkauft',
+    from: (price) => `ab ${price}`,
+    wasPrice: 'Regulärer Preis:',
+    allProducts: 'Alle Produkte ansehen',
+    notFoundTitle: 'Produkt nicht gefunden',
+    notFoundText: 'Dieses Produkt gibt es im Shop nicht oder nicht mehr.',
+    unavailableTitle: 'Der Shop wird gerade aktualisiert',
+    unavailableText: 'Die Produktliste kann gerade nicht gelesen werden. Bitte versuche es in ein paar Minuten noch einmal.',
+  },
+};

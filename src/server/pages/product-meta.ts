@@ -1,0 +1,126 @@
+import type { Catalog, Product } from '../../core/catalog/types';
+import { localize } from '../../core/catalog/localize';
+import { productOffer } from '../../core/catalog/offer';
+import { catalogAssetUrl, productPageUrl } from '../../core/catalog/product-urls';
+import { decimalAmount } from '../../core/money/decimal';
+import { escapeHtml } from './html';
+import { OG_LOCALES, PAGE_LANGUAGES, type PageLanguage } from './page-locale';
+
+/**
+ * What crawlers read in a product page's <head>: Open Graph with Facebook's product tags, a
+ * Twitter card and schema.org JSON-LD. Every URL in it is absolute (crawlers read tags out of
+ * context). Prices follow Meta's convention, the one its catalog feed uses too: `price` is the
+ * regular price and `sale_price` what the shopper pays while the product is on sale; Meta checks
+ * a page against the feed. https://developers.facebook.com/docs/sharing/webmasters/
+ */
+
+/** The catalog's notion of a text, for a page: localized to the page's language. */
+export interface PageTexts {
+  readonly language: PageLanguage;
+  readonly text: (value: Readonly<Record<string, string>>) => string;
+}
+
+export function pageTexts(catalog: Catalog, language: PageLanguage): PageTexts {
+  return { language, text: (value) => localize(value, language, catalog.shop.defaultLocale) };
+}
+
+const DESCRIPTION_LENGTH = 200;
+
+/**
+ * A preview's description: the first paragraph, cut on a word boundary near 200 characters.
+ * @example previewDescription('One two three.\n\nMore.') // "One two three."
+ */
+export function previewDescription(description: string, max = DESCRIPTION_LENGTH): string {
+  const first = (description.split(/\n\s*\n/).find((p) => p.trim()) ?? '').replace(/\s+/g, ' ').trim();
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/**
+ * JSON for inside a <script> element: `<`, `>` and `&` as JSON escapes, so no text in it can
+ * close the element (`</script>`) or open a comment (`<!--`); U+2028/2029 for old parsers.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const meta = (attribute: 'property' | 'name', key: string, content: string) =>
+  `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`;
+
+/** The <head> tags of a product's page, one per line, in the order crawlers meet them. */
+export function productHeadTags(catalog: Catalog, product: Product, texts: PageTexts, baseUrl: string): string {
+  const { shop } = catalog;
+  const url = productPageUrl(baseUrl, product.id);
+  const title = texts.text(product.title);
+  const description = previewDescription(texts.text(product.description)) || title;
+  const shopName = texts.text(shop.name);
+  const image = product.images[0];
+  const imageUrl = image ? catalogAssetUrl(image.src, baseUrl) : undefined;
+  const offer = productOffer(product);
+  const amount = (minor: number) => decimalAmount({ amount: minor, currency: shop.currency });
+  const availability = offer.inStock ? 'in stock' : 'out of stock';
+
+  const tags = [
+    meta('name', 'description', description),
+    `<link rel="canonical" href="${escapeHtml(url)}">`,
+    meta('property', 'og:type', 'product'),
+    meta('property', 'og:title', title),
+    meta('property', 'og:description', description),
+    meta('property', 'og:url', url),
+    meta('property', 'og:site_name', shopName),
+    meta('property', 'og:locale', OG_LOCALES[texts.language]),
+    ...PAGE_LANGUAGES.filter((l) => l !== texts.language).map((l) => meta('property', 'og:locale:alternate', OG_LOCALES[l])),
+  ];
+  if (image && imageUrl) {
+    tags.push(
+      meta('property', 'og:image', imageUrl),
+      meta('property', 'og:image:width', String(image.width)),
+      meta('property', 'og:image:height', String(image.height)),
+      meta('property', 'og:image:alt', texts.text(image.alt)),
+    );
+  }
+  tags.push(
+    meta('property', 'product:price:amount', amount(offer.compareAtPrice ?? offer.price)),
+    meta('property', 'product:price:currency', shop.currency),
+  );
+  if (offer.compareAtPrice !== undefined) {
+    tags.push(meta('property', 'product:sale_price:amount', amount(offer.price)), meta('property', 'product:sale_price:currency', shop.currency));
+  }
+  tags.push(
+    meta('property', 'product:availability', availability),
+    // The catalog format has no condition: a shop's goods are new.
+    meta('property', 'product:condition', 'new'),
+    // ... nor a brand: the shop is the brand (Meta wants one, or a GTIN).
+    meta('property', 'product:brand', shopName),
+    meta('property', 'product:retailer_item_id', product.id),
+    meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', title),
+    meta('name', 'twitter:description', description),
+  );
+  if (image && imageUrl) tags.push(meta('name', 'twitter:image', imageUrl), meta('name', 'twitter:image:alt', texts.text(image.alt)));
+
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: title,
+    description: texts.text(product.description).trim() || title,
+    url,
+    sku: product.id,
+    productID: product.id,
+    image: product.images.map((img) => catalogAssetUrl(img.src, baseUrl)),
+    brand: { '@type': 'Brand', name: shopName },
+    offers: {
+      '@type': 'Offer',
+      url,
+      price: amount(offer.price),
+      priceCurrency: shop.currency,
+      availability: offer.inStock ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      itemCondition: 'https://schema.org/NewCondition',
+      seller: { '@type': 'Organization', name: shopName },
+    },
+  };
+  tags.push(`<script type="application/ld+json">${scriptSafeJson(jsonLd)}</script>`);
+  return tags.join('\n    ');
+}
