@@ -8,6 +8,7 @@ import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webho
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
+import { metaFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './compress';
 
 export interface AppOptions {
@@ -48,10 +49,12 @@ export function createApp(options: AppOptions): Hono {
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
   app.get('/catalog.json', catalogRoute(loadCatalog));
-  // Each product's own page, for crawlers and shared links: gzipped (compress.ts) and with
-  // ETags, as crawlers come back often.
+  // Each product's own page, for crawlers and shared links, and Meta's catalog feed: gzipped
+  // (compress.ts) and with ETags, as crawlers come back often.
   app.use('/p/*', compressUnlessWorkers());
+  app.use('/feeds/*', compressUnlessWorkers());
   app.get('/p/:productId', productPageRoute(loadCatalog, { csp: strictCsp({ stripe }) }));
+  app.get('/feeds/meta.csv', metaFeedRoute(loadCatalog));
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = async () => {
     try {
