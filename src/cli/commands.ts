@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseCatalog } from '../core/catalog/parse';
 import { catalogJsonSchema } from '../core/catalog/json-schema';
 import type { CatalogProblem } from '../core/catalog/types';
 import { readJson, type ReadIo } from './read-json';
+import { pagesCommand } from './pages';
+import { feedCommand } from './feed';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -13,6 +16,8 @@ export interface CliIo extends ReadIo {
   /** Writes text as is; callers end lines with "\n". */
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Writes a UTF-8 file, making its folders; for commands that write files (`pages`, `feed --out`). */
+  writeFile?(path: string, text: string): Promise<void>;
 }
 
 /** The real process's input and output, for `fanshop.ts`. */
@@ -21,6 +26,10 @@ export const nodeIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
   fetch: (url, init) => fetch(url, init),
+  writeFile: async (path, text) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, 'utf8');
+  },
 };
 
 interface Command {
@@ -70,6 +79,8 @@ async function schema(_args: readonly string[], io: CliIo): Promise<number> {
 const commands = new Map<string, Command>([
   ['validate', { args: '<file-or-url>', summary: 'check a catalog file and list every problem with its JSON path', run: validate }],
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
+  ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
+  ['feed', { args: '--catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed as CSV', run: feedCommand }],
   ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],
 ]);
 
