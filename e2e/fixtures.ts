@@ -46,7 +46,8 @@ export function card(page: Page, title: string | RegExp) {
  */
 export async function hostPage(page: Page, path: string, body: string, options: { lang?: string; head?: string; headers?: Record<string, string> } = {}) {
   const { lang = 'en', head = '', headers = {} } = options;
-  await page.route(`**${path}`, (route) =>
+  // By path, so the page is served with any query (`?checkout=success…` on the way back).
+  await page.route((url) => url.pathname === path, (route) =>
     route.fulfill({
       status: 200,
       contentType: 'text/html; charset=utf-8',

@@ -53,7 +53,10 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
     browser: navigator.languages,
   });
   const pendingCatalog = loadCatalog(catalogUrl(config.catalog), widgetOrigin);
-  const events = createEventBus(host, config);
+  // Meta Pixel: its module loads only for a merchant who set pixelId or has fbq on the page;
+  // events wait for it in order.
+  const pixel = config.pixelId || (window as { fbq?: unknown }).fbq ? import('./social/pixel').then((m) => m.connectPixel(config.pixelId)) : null;
+  const events = createEventBus(host, config, pixel ? (name, payload) => void pixel.then((send) => send(name, payload)) : undefined);
   const store = createShopStore();
   const disposers: (() => void)[] = [];
   let mounted = true;

@@ -1,4 +1,4 @@
-import { formatMoney, money } from '../../core/money';
+import { formatMoney, money, toMajorUnits } from '../../core/money';
 import type { Shop } from '../shop/context';
 import { addNotices } from '../shop/store';
 import { loadCheckoutMessages } from './messages';
@@ -23,9 +23,29 @@ export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Wi
   try {
     const response = await fetch(`${endpoint}/sessions/${encodeURIComponent(sessionId)}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const summary = (await response.json()) as { status: string | null; paid: boolean; total: number | null; currency: string | null; lines: { title: string; quantity: number }[] };
+    const summary = (await response.json()) as {
+      status: string | null;
+      paid: boolean;
+      total: number | null;
+      currency: string | null;
+      lines: { productId: string | null; variantId: string | null; title: string; quantity: number }[];
+    };
     if (summary.status === 'complete') {
+      const bought = shop.cart.getState().lines;
       shop.cart.setState({ lines: [] });
+      if (summary.paid && summary.total !== null && summary.currency) {
+        // eventID for Meta = the session id, as the server's Conversions API event (dedup).
+        const currency = summary.currency;
+        shop.events.emit('purchase', {
+          transactionId: sessionId,
+          value: toMajorUnits(money(summary.total, currency)),
+          currency,
+          items: summary.lines.map((l) => {
+            const unit = bought.find((b) => b.productId === l.productId && b.variantId === l.variantId)?.unitPrice ?? 0;
+            return { productId: l.productId ?? '', variantId: l.variantId, quantity: l.quantity, value: toMajorUnits(money(unit * l.quantity, currency)), currency };
+          }),
+        });
+      }
       const total = summary.total !== null && summary.currency ? formatMoney(money(summary.total, summary.currency), shop.locale) : '';
       const items = summary.lines.map((l) => (l.quantity > 1 ? `${l.quantity} × ${l.title}` : l.title)).join(', ');
       addNotices(shop.store, [summary.paid ? t.orderConfirmed(total, items) : t.orderPending]);

@@ -30,6 +30,17 @@ const deMore: MoreMessages = {
   noticeRepriced: (title, before, after) => `Der Preis von ${title} hat sich von ${before} auf ${after} geändert.`,
   noticeReduced: (title, n) => `Von ${title} sind nur noch ${n} verfügbar: dein Warenkorb enthält jetzt ${n}.`,
   dismiss: 'Schließen',
+  share: 'Teilen',
+  shareProduct: (title) => `${title} teilen`,
+  copyLink: 'Link kopieren',
+  linkCopied: 'Link kopiert',
+  copyThisLink: 'Kopiere diesen Link:',
+  shareMore: 'Weitere Optionen…',
+  likeProduct: (title) => `${title} gefällt mir`,
+  likeCount: (n) => (n === 1 ? '1 Like' : `${n} Likes`),
+  likeFailed: 'Dein Like konnte nicht gespeichert werden. Prüfe deine Verbindung und versuche es erneut.',
+  openInBrowser: 'Im Browser öffnen',
+  openInBrowserHint: 'Apple Pay und Google Pay funktionieren im Browser deines Handys, nicht in dieser App.',
 };
 
 export default deMore;

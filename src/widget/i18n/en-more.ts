@@ -28,6 +28,17 @@ const enMore = {
   noticeRepriced: (title: string, before: string, after: string) => `The price of ${title} changed from ${before} to ${after}.`,
   noticeReduced: (title: string, n: number) => `Only ${n} of ${title} left: your cart now holds ${n}.`,
   dismiss: 'Dismiss',
+  share: 'Share',
+  shareProduct: (title: string) => `Share ${title}`,
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyThisLink: 'Copy this link:',
+  shareMore: 'More options…',
+  likeProduct: (title: string) => `Like ${title}`,
+  likeCount: (n: number) => (n === 1 ? '1 like' : `${n} likes`),
+  likeFailed: 'Your like could not be saved. Check your connection and try again.',
+  openInBrowser: 'Open in browser',
+  openInBrowserHint: 'Apple Pay and Google Pay work in your phone’s browser, not in this app.',
 };
 
 export type MoreMessages = typeof enMore;

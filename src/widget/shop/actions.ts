@@ -3,7 +3,7 @@ import type { Product, ProductVariant } from '../../core/catalog/types';
 import { money, toMajorUnits } from '../../core/money';
 import { addLine, cartSubtotal, removeLine, setLineQuantity, type CartLine } from '../cart/store';
 import { availableUnits, findVariant } from '../cart/availability';
-import type { FanshopItemPayload } from '../social/events';
+import type { FanshopCartPayload, FanshopItemPayload } from '../social/events';
 import type { Shop } from './context';
 import type { Messages } from '../i18n/messages';
 import { announce } from './store';
@@ -71,16 +71,27 @@ export function changeQuantity(shop: Shop, line: CartLine, quantity: number): vo
   if (delta < 0) shop.events.emit('remove_from_cart', itemPayload(shop, line.productId, line.variantId, -delta, line.unitPrice));
 }
 
-export function openCart(shop: Shop): void {
-  shop.store.setState({ cartOpen: true });
-  requestHostScroll();
+/** Payment Links mode: "Buy now" starts a checkout of this one product on Stripe's page. */
+export function buyNow(shop: Shop, product: Product): void {
+  const item = itemPayload(shop, product.id, null, 1, product.price);
+  shop.events.emit('begin_checkout', { value: item.value, currency: item.currency, items: [item] });
+}
+
+/** The cart as events tell it (view_cart, begin_checkout). */
+export function cartPayload(shop: Shop): FanshopCartPayload {
   const state = shop.cart.getState();
   const c = currency(shop);
-  shop.events.emit('view_cart', {
+  return {
     value: toMajorUnits(cartSubtotal(state, c)),
     currency: c,
     items: state.lines.map((l) => itemPayload(shop, l.productId, l.variantId, l.quantity, l.unitPrice)),
-  });
+  };
+}
+
+export function openCart(shop: Shop): void {
+  shop.store.setState({ cartOpen: true });
+  requestHostScroll();
+  shop.events.emit('view_cart', cartPayload(shop));
 }
 
 export function closeCart(shop: Shop): void {

@@ -14,8 +14,8 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
     shop.store.setState({ status: 'error', errorKind: result.kind });
     return;
   }
-  const { catalog } = result;
-  shop.store.setState({ status: 'ready', catalog });
+  const { catalog, served } = result;
+  shop.store.setState({ status: 'ready', catalog, served });
   if (!shop.cartRestore) {
     shop.cartRestore = new Promise<void>((resolve) =>
       afterPaint(() => void import('./cart-restore').then((m) => resolve(void shop.disposers.push(m.restoreCart(shop, catalog))))),

@@ -3,7 +3,8 @@ import type { Catalog, CatalogProblem } from '../../core/catalog/types';
 import { formatProblems } from '../../core/catalog/format-problems';
 
 export type CatalogLoadResult =
-  | { ok: true; catalog: Catalog }
+  /** `served`: the catalog came parsed from a Fanshop server (which then also has the likes API). */
+  | { ok: true; catalog: Catalog; served?: boolean }
   | { ok: false; kind: 'network' | 'invalid' };
 
 /**
@@ -38,17 +39,17 @@ export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: 
   if (json === undefined) return report(url, [{ path: '', message: 'is not valid JSON' }], []);
   if (trusted) {
     const envelope = json as import('../../core/catalog/envelope').CatalogEnvelope;
-    return 'catalog' in envelope ? done(envelope.catalog, url, envelope.warnings) : report(url, envelope.errors, envelope.warnings);
+    return 'catalog' in envelope ? done(envelope.catalog, url, envelope.warnings, true) : report(url, envelope.errors, envelope.warnings);
   }
   const { parseCatalog } = await import('../../core/catalog/parse');
   const result = parseCatalog(json);
   return result.ok ? done(result.catalog, url, result.warnings) : report(url, result.errors, result.warnings);
 }
 
-function done(catalog: Catalog, url: string, warnings: readonly CatalogProblem[]): CatalogLoadResult {
+function done(catalog: Catalog, url: string, warnings: readonly CatalogProblem[], served?: boolean): CatalogLoadResult {
   performance.mark('fanshop:catalog-parsed');
   if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${formatProblems(warnings)}`);
-  return { ok: true, catalog: withAbsoluteImages(catalog, url) };
+  return { ok: true, catalog: withAbsoluteImages(catalog, url), served };
 }
 
 function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {

@@ -8,6 +8,8 @@ export interface ShopState {
   /** `network`: the catalog could not be fetched; `invalid`: it is not a valid catalog. */
   readonly errorKind: 'network' | 'invalid' | null;
   readonly catalog: Catalog | null;
+  /** The catalog came from a Fanshop server, so its APIs (likes) are there. */
+  readonly served?: boolean;
   readonly query: string;
   readonly categoryId: string | null;
   readonly sort: ProductSort;

@@ -26,12 +26,42 @@ export interface FanshopSearchPayload {
   resultCount: number;
 }
 
+/** `share`: the shopper shared a product's page (`url`) through `method`. */
+export interface FanshopSharePayload {
+  productId: string;
+  method: 'facebook' | 'whatsapp' | 'copy' | 'native';
+  url: string;
+}
+
+/** `like` and `unlike`: `count` is the product's like count after the change. */
+export interface FanshopLikePayload {
+  productId: string;
+  count: number;
+  value: number;
+  currency: string;
+}
+
+/**
+ * `purchase`: a paid order, told when the shopper is back from Stripe. `transactionId` is the
+ * Checkout Session id; the Meta Pixel uses it as the Purchase's eventID, and the server's
+ * Conversions API event carries the same id, so Meta counts the order once.
+ */
+export interface FanshopPurchasePayload extends FanshopCartPayload {
+  transactionId: string;
+}
+
 export interface FanshopEventPayloads {
   view_item: FanshopItemPayload;
   add_to_cart: FanshopItemPayload;
   remove_from_cart: FanshopItemPayload;
   view_cart: FanshopCartPayload;
   search: FanshopSearchPayload;
+  share: FanshopSharePayload;
+  like: FanshopLikePayload;
+  unlike: FanshopLikePayload;
+  /** The shopper pressed Checkout (or Buy now in Payment Links mode). */
+  begin_checkout: FanshopCartPayload;
+  purchase: FanshopPurchasePayload;
 }
 
 export type FanshopEventName = keyof FanshopEventPayloads;
@@ -47,6 +77,8 @@ export interface EventBus {
 export function createEventBus(
   host: EventTarget,
   config: { on?: FanshopEventHandlers | undefined; onEvent?: ((name: never, payload: never) => void) | undefined },
+  /** Sees every event first (the Meta Pixel, social/pixel.ts). */
+  tap?: <E extends FanshopEventName>(name: E, payload: FanshopEventPayloads[E]) => void,
 ): EventBus {
   const listeners = new Map<FanshopEventName, Set<(payload: unknown) => void>>();
   // A host page's handler that throws must not break the shop.
@@ -59,6 +91,7 @@ export function createEventBus(
   };
   return {
     emit(name, payload) {
+      tap?.(name, payload);
       const handler = config.on?.[name] as ((p: unknown) => void) | undefined;
       if (handler) safely(() => handler(payload));
       const onEvent = config.onEvent as ((n: string, p: unknown) => void) | undefined;

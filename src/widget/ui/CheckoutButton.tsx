@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useShop } from '../shop/context';
 import { widgetOrigin } from '../shop/boot';
+import { cartPayload } from '../shop/actions';
 import { loadCheckoutMessages, type CheckoutMessages } from '../checkout/messages';
 import { prepareHandoff } from '../checkout/handoff';
 import { startCheckout, type CheckoutOutcome } from '../checkout/start-checkout';
@@ -24,6 +25,7 @@ export function CheckoutButton() {
   const onClick = () => {
     // Synchronously, inside the click: a framed shop's new tab must open now to be allowed.
     const handoff = prepareHandoff(window);
+    shop.events.emit('begin_checkout', cartPayload(shop));
     setPending(true);
     setOutcome(null);
     void startCheckout({

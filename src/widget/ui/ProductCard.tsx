@@ -4,7 +4,7 @@ import { useShop } from '../shop/context';
 import { Heading } from './Heading';
 import { Price } from './Price';
 import { productFacts } from './product-facts';
-import { actionsModule } from './lazy-parts';
+import { actionsModule, LazySocial } from './lazy-parts';
 
 export function ProductCard({ product }: { product: Product }) {
   const shop = useShop();
@@ -35,6 +35,7 @@ export function ProductCard({ product }: { product: Product }) {
           facts.onSale && <span class="badge-label sale" part="badge">{t.sale}</span>
         )}
       </a>
+      <LazySocial.Lazy product={product} overlay />
       <Heading level={config.headingLevel + 1} class="card-title" part="card-title" id={titleId}>
         <a href={href} onClick={open} data-product-link>
           {title}
@@ -43,7 +44,7 @@ export function ProductCard({ product }: { product: Product }) {
       <Price amount={facts.price} compareAt={facts.compareAt} from={facts.from} />
       {product.paymentLink && !facts.soldOut ? (
         // Static mode: Stripe's Payment Link page, in a new tab (it cannot be framed).
-        <a class="button primary" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" aria-describedby={titleId}>
+        <a class="button primary" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" aria-describedby={titleId} onClick={() => void actionsModule.load().then((m) => m.buyNow(shop, product))}>
           {t.buyNow}
         </a>
       ) : (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { localize } from '../../core/catalog/localize';
 import { availableUnits } from '../cart/availability';
-import { addToCart, itemPayload } from '../shop/actions';
+import { addToCart, buyNow, itemPayload } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
@@ -9,6 +9,7 @@ import { Price } from './Price';
 import { Gallery } from './Gallery';
 import { VariantPicker } from './VariantPicker';
 import { QuantityInput } from './QuantityInput';
+import { Social } from './Social';
 import { iconProps } from './icons';
 import { requestHostScroll } from '../frame/host-scroll';
 import { adoptCss } from './adopt-css';
@@ -73,11 +74,12 @@ export function ProductDetail({ productId }: { productId: string }) {
             {title}
           </Heading>
           <Price amount={price} compareAt={compareAt} />
+          <Social product={product} />
           {available > 0 && available <= 5 && <p class="stock-note" part="stock-note">{t.onlyLeft(available)}</p>}
           {/* A Payment Link sells the product as the merchant set it up on Stripe, options included. */}
           {product.variants.length > 0 && !product.paymentLink && <VariantPicker product={product} selection={selection} onChange={setSelection} />}
           {product.paymentLink && !facts.soldOut ? (
-            <a class="button primary wide" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener">
+            <a class="button primary wide" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" onClick={() => buyNow(shop, product)}>
               {t.buyNow}
             </a>
           ) : facts.soldOut || available <= 0 ? (

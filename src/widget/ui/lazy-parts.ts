@@ -9,9 +9,10 @@ export const LazyProductDetail = lazy(() => import('./ProductDetail').then((m) =
 export const LazyCartDrawer = lazy(() => import('./CartDrawer').then((m) => m.CartDrawer));
 export const LazyCartButton = lazy(() => import('./CartButton').then((m) => m.CartButton));
 export const LazyNotices = lazy(() => import('./Notices').then((m) => m.Notices));
+export const LazySocial = lazy(() => import('./Social').then((m) => m.Social));
 export const searchModule = lazyModule(() => import('../../core/catalog/search'));
 export const actionsModule = lazyModule(() => import('../shop/actions'));
 
 export function preloadParts(): void {
-  for (const part of [LazyProductDetail, LazyCartDrawer, LazyCartButton, searchModule, actionsModule]) void part.load().catch(() => {});
+  for (const part of [LazyProductDetail, LazyCartDrawer, LazyCartButton, LazySocial, searchModule, actionsModule]) void part.load().catch(() => {});
 }
