@@ -161,6 +161,56 @@ test('with data-pixel-id and no Pixel on the page, the shop loads Meta’s and i
   ]);
 });
 
+test('"Most liked" puts the product with the most likes first', async ({ page, request }) => {
+  // Two more shoppers like the linen tea towel, through the API the widget uses.
+  for (const shopper of ['most-liked-shopper-aaaa', 'most-liked-shopper-bbbb']) {
+    const res = await request.post('/api/likes/linen-tea-towel', { data: { shopper: `${shopper}-${Date.now()}`, liked: true } });
+    expect(res.status()).toBe(200);
+  }
+  const ids = (await (await request.get('/catalog.json')).json()).products.map((p: { id: string }) => p.id) as string[];
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < ids.length; i += 100) Object.assign(counts, (await (await request.get(`/api/likes?ids=${ids.slice(i, i + 100).join(',')}`)).json()).counts);
+  const top = ids.reduce((best, id) => ((counts[id] ?? 0) > (counts[best] ?? 0) ? id : best), ids[0]!);
+  await page.goto('/shop');
+  await waitForGrid(page);
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Most liked' });
+  await expect(page.locator('article[part="card"]').first()).toHaveAttribute('data-product-id', top);
+  await expect(page.locator('article[part="card"]').first().locator('[data-like-count]')).toHaveAttribute('data-like-count', String(counts[top]));
+});
+
+test('without a server (a catalog on static hosting) a like is kept on the device and counts as one', async ({ page }) => {
+  const demo = await (await page.request.get('/catalog.json')).text();
+  // The plain file, as static hosting serves it: the widget checks it itself and has no likes API.
+  await page.route((url) => url.pathname === '/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: demo }));
+  const apiCalls: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/likes') && apiCalls.push(r.url()));
+  await page.goto('/shop');
+  await waitForGrid(page);
+  const count = card(page, 'Bircher muesli mix').locator('[data-like-count]');
+  await (await likeButton(page)).click();
+  await expect(count).toHaveAttribute('data-like-count', '1');
+  await page.reload();
+  await waitForGrid(page);
+  await expect(await likeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(count).toHaveAttribute('data-like-count', '1');
+  expect(apiCalls).toEqual([]);
+});
+
+test.describe('in Facebook’s in-app browser on Android', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/450.0.0.0;]' });
+  test('the cart offers "Open in browser" for Apple Pay and Google Pay, and shares by links in place', async ({ page }) => {
+    await page.goto('/shop');
+    await waitForGrid(page);
+    await card(page, 'Bircher muesli mix').getByRole('button', { name: 'Add to cart' }).click();
+    await cartButton(page).click();
+    const link = page.getByRole('dialog', { name: 'Cart' }).getByRole('link', { name: 'Open in browser' });
+    await expect(link).toHaveAttribute('href', 'intent://localhost:' + new URL(page.url()).port + '/shop#Intent;scheme=http;action=android.intent.action.VIEW;end');
+    await page.keyboard.press('Escape');
+    await card(page, 'Bircher muesli mix').getByRole('button', { name: 'Share Bircher muesli mix' }).click();
+    await expect(card(page, 'Bircher muesli mix').getByRole('link', { name: 'Facebook' })).toHaveAttribute('target', '_top');
+  });
+});
+
 for (const width of [320, 520, 1280]) {
   test(`screenshot: share menu open on a card at ${width}px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });

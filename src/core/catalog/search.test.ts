@@ -76,6 +76,13 @@ describe('searchProducts', () => {
 });
 
 describe('sortProducts', () => {
+  it('puts the most liked first, and keeps the catalog order among equal counts', () => {
+    const sorted = ids(sortProducts(products, 'liked', { mug: 3, bag: 7, stollen: 3 }));
+    const catalogOrder = ids(products);
+    const byCatalog = (a: string, b: string) => catalogOrder.indexOf(a) - catalogOrder.indexOf(b);
+    expect(sorted).toEqual(['bag', ...['mug', 'stollen'].sort(byCatalog), ...catalogOrder.filter((id) => !['bag', 'mug', 'stollen'].includes(id))]);
+  });
+
   it('sorts by the lowest price a product can be bought for, keeping ties in their input order', () => {
     expect(ids(sortProducts(products, 'price-asc'))).toEqual(['muesli', 'shirt', 'mug', 'bag', 'stollen']);
     expect(ids(sortProducts(products, 'price-desc'))).toEqual(['stollen', 'mug', 'bag', 'shirt', 'muesli']);

@@ -48,13 +48,13 @@ export function searchProducts(index: SearchIndex, query: string): Product[] {
     .map((entry) => entry.product);
 }
 
-export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest';
+export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest' | 'liked';
 
 export { productPriceRange };
 
 const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
 
-const comparators: Record<ProductSort, (a: Product, b: Product) => number> = {
+const comparators: Record<Exclude<ProductSort, 'liked'>, (a: Product, b: Product) => number> = {
   featured: (a, b) => a.position - b.position,
   'price-asc': (a, b) => productPriceRange(a).min - productPriceRange(b).min,
   'price-desc': (a, b) => productPriceRange(b).min - productPriceRange(a).min,
@@ -64,11 +64,14 @@ const comparators: Record<ProductSort, (a: Product, b: Product) => number> = {
 /**
  * A sorted copy. Prices compare by the "from" price a card shows (the lowest variant price);
  * ties keep their order in the input, since Array.prototype.sort is stable (ES2019).
+ * `liked` orders by `likes` (like counts by product id).
  * @example sortProducts(products, 'price-asc')
  */
-export function sortProducts(products: readonly Product[], sort: ProductSort): Product[] {
+export function sortProducts(products: readonly Product[], sort: ProductSort, likes: Readonly<Record<string, number>> = {}): Product[] {
+  // Most liked first (counts from the likes API); equal counts keep the catalog's order.
+  if (sort === 'liked') return [...products].sort((a, b) => (likes[b.id] ?? 0) - (likes[a.id] ?? 0) || a.position - b.position);
   // hasOwn: the sort often comes from a URL parameter, and "constructor" must not pick Object.
-  const compare = Object.hasOwn(comparators, sort) ? comparators[sort] : comparators.featured;
+  const compare = Object.hasOwn(comparators, sort) ? comparators[sort as keyof typeof comparators] : comparators.featured;
   return [...products].sort(compare);
 }
 

@@ -11,6 +11,7 @@ const de: FirstMessages = {
   sortFeatured: 'Empfohlen',
   sortPriceAsc: 'Preis: aufsteigend',
   sortPriceDesc: 'Preis: absteigend',
+  sortLiked: 'Beliebteste',
   sortNewest: 'Neueste',
   resultCount: (n) => (n === 1 ? '1 Produkt' : `${n} Produkte`),
   showMore: (left) => `Mehr zeigen (noch ${left})`,

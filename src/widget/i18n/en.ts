@@ -16,6 +16,7 @@ const en = {
   sortFeatured: 'Featured',
   sortPriceAsc: 'Price: low to high',
   sortPriceDesc: 'Price: high to low',
+  sortLiked: 'Most liked',
   sortNewest: 'Newest',
   resultCount: (n: number) => (n === 1 ? '1 product' : `${n} products`),
   showMore: (left: number) => `Show more (${left} more)`,

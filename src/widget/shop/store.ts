@@ -10,6 +10,8 @@ export interface ShopState {
   readonly catalog: Catalog | null;
   /** The catalog came from a Fanshop server, so its APIs (likes) are there. */
   readonly served?: boolean;
+  /** Like counts by product id, as far as known (social/likes.ts), for "Most liked". */
+  readonly likes?: Readonly<Record<string, number>>;
   readonly query: string;
   readonly categoryId: string | null;
   readonly sort: ProductSort;

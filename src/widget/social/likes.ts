@@ -24,6 +24,8 @@ export interface Likes {
   readonly store: StoreApi<LikesState>;
   /** Asks the server for these products' counts (batched with other calls in the same tick). */
   want(productId: string): void;
+  /** Asks for every product's count ("Most liked"). */
+  wantAll(): void;
   toggle(product: Product): void;
 }
 
@@ -89,13 +91,18 @@ function createLikes(shop: Shop, storage: KeyValueStorage): Likes {
     if (!flushing) (flushing = true), setTimeout(() => void flush(), 0);
   };
 
+  // The grid sorts by the counts (Most liked): it reads them from the shop's store.
+  store.subscribe((s) => shop.store.setState({ likes: s.counts }));
+  shop.store.setState({ likes: store.getState().counts });
+  const want = (productId: string) => {
+    if (!endpoint || asked.has(productId) || wanted.has(productId)) return;
+    wanted.add(productId);
+    schedule();
+  };
   return {
     store,
-    want(productId) {
-      if (!endpoint || asked.has(productId) || wanted.has(productId)) return;
-      wanted.add(productId);
-      schedule();
-    },
+    want,
+    wantAll: () => catalog.products.forEach((p) => want(p.id)),
     toggle(product) {
       const { liked, counts } = store.getState();
       const nowLiked = !liked[product.id];

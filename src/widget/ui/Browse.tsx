@@ -18,6 +18,7 @@ export function Browse(props: { hidden: boolean }) {
   const query = useStore(shop.store, (s) => s.query);
   const categoryId = useStore(shop.store, (s) => s.categoryId);
   const sort = useStore(shop.store, (s) => s.sort);
+  const likes = useStore(shop.store, (s) => s.likes);
   // Search, sort and filter code arrives after the first paint; the catalog's own order needs none.
   const [, searchArrived] = useReducer((n: number) => n + 1, 0);
   const search = searchModule.get();
@@ -25,12 +26,16 @@ export function Browse(props: { hidden: boolean }) {
   if (filtering && !search) void searchModule.load().then(searchArrived);
   const index = useMemo(() => search?.buildSearchIndex(catalog.products), [catalog, search]);
   const products: readonly Product[] = useMemo(
-    () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort) : catalog.products),
-    [index, query, categoryId, sort],
+    () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort, likes) : catalog.products),
+    [index, query, categoryId, sort, sort === 'liked' && likes],
   );
 
   const [shown, setShown] = useState(PAGE);
-  useEffect(() => setShown(PAGE), [query, categoryId, sort]);
+  useEffect(() => {
+    setShown(PAGE);
+    // Most liked needs every product's count, not only the shown cards'.
+    if (sort === 'liked') void import('../social/likes').then((m) => m.likesFor(shop).wantAll());
+  }, [query, categoryId, sort]);
 
   // Tell the host page what the shopper searched for once they pause typing: once per new
   // query or category, counted with the search code in (it may arrive after the last keystroke).

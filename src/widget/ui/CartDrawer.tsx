@@ -7,6 +7,7 @@ import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { CartLineRow } from './CartLineRow';
 import { CloseIcon } from './close-icon';
+import { openInBrowserUrl } from '../social/open-in-browser';
 import { formatMoney } from '../../core/money';
 import { adoptCss } from './adopt-css';
 import css from './cart.css?inline';
@@ -26,6 +27,8 @@ export function CartDrawer() {
   const lines = useStore(shop.cart, (s) => s.lines);
   const currency = useStore(shop.store, (s) => s.catalog!.shop.currency);
   const dialog = useRef<HTMLDialogElement>(null);
+  // In Facebook's and Instagram's browsers, some payment methods need the phone's own browser.
+  const browserUrl = openInBrowserUrl(location.href, navigator.userAgent);
   const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -95,6 +98,14 @@ export function CartDrawer() {
                 <strong data-subtotal>{formatMoney(cartSubtotal({ lines }, currency), shop.locale)}</strong>
               </p>
               <p class="note">{t.taxNote}</p>
+              {browserUrl && (
+                <p class="note" part="open-in-browser">
+                  {t.openInBrowserHint}{' '}
+                  <a href={browserUrl} target="_top">
+                    {t.openInBrowser}
+                  </a>
+                </p>
+              )}
               <CheckoutButton />
             </div>
           </>

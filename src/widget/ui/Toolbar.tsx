@@ -17,6 +17,7 @@ export function Toolbar(props: { count: number }) {
     ['price-asc', t.sortPriceAsc],
     ['price-desc', t.sortPriceDesc],
     ['newest', t.sortNewest],
+    ['liked', t.sortLiked],
   ];
   const categories = [{ id: null, label: t.allCategories }, ...catalog.categories.map((c) => ({ id: c.id, label: localize(c.title, shop.locale, catalog.shop.defaultLocale) }))];
   return (
