@@ -28,6 +28,9 @@ export interface CheckoutRequest {
    * the same thing in the same minute get a session each.
    */
   readonly attempt: string;
+  /** Meta's browser ids (the `_fbp` and `_fbc` cookies), for the Conversions API Purchase. */
+  readonly fbp: string | undefined;
+  readonly fbc: string | undefined;
 }
 
 export interface CheckoutLimits {
@@ -45,6 +48,9 @@ const Body = v.object({
   returnUrl: v.pipe(v.string(), v.maxLength(2000), v.url()),
   embeddable: v.optional(v.boolean()),
   attempt: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/))),
+  // fb.<subdomain index>.<creation time>.<random or fbclid>: https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc
+  fbp: v.optional(v.pipe(v.string(), v.regex(/^fb\.\d\.\d{10,16}\.[\w.-]{1,250}$/))),
+  fbc: v.optional(v.pipe(v.string(), v.regex(/^fb\.\d\.\d{10,16}\.[\w.-]{1,250}$/))),
 });
 
 const Line = v.object({
@@ -59,7 +65,7 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
     return { ok: false, error: checkoutError('invalid_request', `The request is not a checkout request (${where}).`) };
   }
-  const { lines, locale, returnUrl, embeddable, attempt } = body.output;
+  const { lines, locale, returnUrl, embeddable, attempt, fbp, fbc } = body.output;
   if (lines.length === 0) return { ok: false, error: checkoutError('empty_cart', 'The cart is empty.') };
   if (lines.length > limits.maxLines) {
     return { ok: false, error: checkoutError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
@@ -74,5 +80,5 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     }
     parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
   }
-  return { ok: true, request: { lines: parsed, locale, returnUrl, embeddable: embeddable === true, attempt: attempt ?? '' } };
+  return { ok: true, request: { lines: parsed, locale, returnUrl, embeddable: embeddable === true, attempt: attempt ?? '', fbp, fbc } };
 }

@@ -77,6 +77,16 @@ describe('POST /api/checkout', () => {
     expect((await first.json()).id).toBe((await second.json()).id);
   });
 
+  it('keeps the shopper’s user agent and Meta browser ids in the session for the Conversions API, and refuses malformed ones', async () => {
+    const a = app();
+    const lines = [{ productId: 'bircher-muesli-mix', quantity: 5 }];
+    const body = { ...cart(lines), fbp: 'fb.1.1790000000000.987654321', fbc: 'fb.1.1790000000000.IwAR2xyz' };
+    const { id } = await (await post(a, body, { 'User-Agent': 'Mozilla/5.0 Test FBAV/450' })).json();
+    expect(local.sessions.get(id)!.session.metadata).toMatchObject({ fanshop_ua: 'Mozilla/5.0 Test FBAV/450', fanshop_fbp: body.fbp, fanshop_fbc: body.fbc });
+    const bad = await post(a, { ...cart(lines), fbp: 'not-a-cookie' });
+    expect(bad.status).toBe(400);
+  });
+
   it('gives two shoppers behind one address buying the same thing a session each', async () => {
     const a = app();
     const lines = [{ productId: 'bircher-muesli-mix', quantity: 4 }];

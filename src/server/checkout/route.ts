@@ -92,7 +92,8 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       const priced = priceCart(catalog, request.lines, locale);
       if (!priced.ok) return fail(c, priced.error);
       const uiMode = options.embedded && request.embeddable ? 'embedded_page' : 'hosted_page';
-      const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale });
+      const browser = { userAgent: c.req.header('User-Agent'), fbp: request.fbp, fbc: request.fbc };
+      const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale, browser });
       try {
         const key = await idempotencyKey(params, `${client}/${request.attempt}`);
         const started = performance.now();

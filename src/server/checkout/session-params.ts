@@ -35,7 +35,10 @@ export function returnUrlWith(returnUrl: string, params: Record<string, string>)
  * characters per value at most), and the URLs that bring the shopper back.
  * https://docs.stripe.com/api/checkout/sessions/create
  */
-export function sessionParams(cart: PricedCart, options: SessionOptions & { returnUrl: string; locale: string }): Stripe.Checkout.SessionCreateParams {
+export function sessionParams(
+  cart: PricedCart,
+  options: SessionOptions & { returnUrl: string; locale: string; browser?: { userAgent?: string | undefined; fbp?: string | undefined; fbc?: string | undefined } },
+): Stripe.Checkout.SessionCreateParams {
   const line_items = cart.lines.map((line): Stripe.Checkout.SessionCreateParams.LineItem =>
     line.stripePriceId
       ? { price: line.stripePriceId, quantity: line.quantity }
@@ -54,7 +57,15 @@ export function sessionParams(cart: PricedCart, options: SessionOptions & { retu
     ui_mode: options.uiMode,
     line_items,
     locale: stripeLocale(options.locale),
-    metadata: { fanshop_cart: cartMetadata.length <= 500 ? cartMetadata : `${cart.lines.length} lines`, fanshop_total: String(cart.total) },
+    metadata: {
+      fanshop_cart: cartMetadata.length <= 500 ? cartMetadata : `${cart.lines.length} lines`,
+      fanshop_total: String(cart.total),
+      // What Meta's Conversions API needs to match the Purchase to the shopper's browser
+      // (meta/purchase-event.ts); Stripe metadata values hold at most 500 characters.
+      ...(options.browser?.userAgent ? { fanshop_ua: options.browser.userAgent.slice(0, 500) } : {}),
+      ...(options.browser?.fbp ? { fanshop_fbp: options.browser.fbp } : {}),
+      ...(options.browser?.fbc ? { fanshop_fbc: options.browser.fbc } : {}),
+    },
     ...(options.allowPromotionCodes ? { allow_promotion_codes: true } : {}),
     ...(options.shippingCountries.length
       ? { shipping_address_collection: { allowed_countries: [...options.shippingCountries] as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry[] } }

@@ -50,7 +50,12 @@ export function metaConversionsFromEnv(env: object): MetaConversionsOptions | un
  * whose Pixel sends the same Purchase with the same event id. Each attempt has `timeoutMs`, so
  * the webhook answers within seconds even when Meta does not.
  */
-export async function sendPurchaseToMeta(options: MetaConversionsOptions, order: Order, session: Pick<Stripe.Checkout.Session, 'success_url' | 'return_url'>, eventTime: number): Promise<boolean> {
+export async function sendPurchaseToMeta(
+  options: MetaConversionsOptions,
+  order: Order,
+  session: Pick<Stripe.Checkout.Session, 'success_url' | 'return_url'> & { metadata?: Stripe.Metadata | null },
+  eventTime: number,
+): Promise<boolean> {
   let event: PurchaseEvent;
   try {
     event = await purchaseEvent(order, session, eventTime);

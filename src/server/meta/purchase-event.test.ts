@@ -35,6 +35,12 @@ describe('purchaseEvent', () => {
     expect(event.user_data).toMatchObject({ ct: [sha256('saintétienne')], zp: [sha256('sw1a1aa')], country: [sha256('gb')] });
   });
 
+  it('sends the checkout browser’s user agent and the Pixel’s fbp and fbc, unhashed, from the session metadata', async () => {
+    const metadata = { fanshop_cart: '[]', fanshop_ua: 'Mozilla/5.0 (iPhone) FBAN/FBIOS', fanshop_fbp: 'fb.1.1790000000000.123456789', fanshop_fbc: 'fb.1.1790000000000.IwAR2abc' };
+    const event = await purchaseEvent(order(), { success_url: null, metadata }, 1);
+    expect(event.user_data).toMatchObject({ client_user_agent: 'Mozilla/5.0 (iPhone) FBAN/FBIOS', fbp: 'fb.1.1790000000000.123456789', fbc: 'fb.1.1790000000000.IwAR2abc' });
+  });
+
   it('leaves out what is not known: no email, no address, no return page', async () => {
     const event = await purchaseEvent(order({ customerEmail: null, shippingAddress: null }), { success_url: null }, 1);
     expect(event.user_data).toEqual({});

@@ -12,7 +12,15 @@ export interface PurchaseEvent {
   readonly event_id: string;
   readonly action_source: 'website';
   readonly event_source_url?: string;
-  readonly user_data: { readonly em?: string[]; readonly ct?: string[]; readonly zp?: string[]; readonly country?: string[] };
+  readonly user_data: {
+    readonly em?: string[];
+    readonly ct?: string[];
+    readonly zp?: string[];
+    readonly country?: string[];
+    readonly client_user_agent?: string;
+    readonly fbp?: string;
+    readonly fbc?: string;
+  };
   readonly custom_data: {
     readonly currency: string;
     readonly value: number;
@@ -37,10 +45,11 @@ export interface PurchaseEvent {
  * - Customer details are normalised as Meta specifies, then SHA-256 hex: email trimmed and
  *   lower-cased; city lower-cased without spaces, punctuation or digits; postal code lower-cased
  *   without spaces or dashes (US: the first 5 digits); country the lower-case ISO 3166-1
- *   alpha-2 code. Empty ones are left out.
+ *   alpha-2 code. Empty ones are left out. `client_user_agent`, `fbp` and `fbc` are sent as they
+ *   are, from the session's metadata.
  *   https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/customer-information-parameters
  */
-export async function purchaseEvent(order: Order, session: Pick<Stripe.Checkout.Session, 'success_url' | 'return_url'>, eventTime: number): Promise<PurchaseEvent> {
+export async function purchaseEvent(order: Order, session: Pick<Stripe.Checkout.Session, 'success_url' | 'return_url'> & { metadata?: Stripe.Metadata | null }, eventTime: number): Promise<PurchaseEvent> {
   const address = order.shippingAddress;
   const country = address?.country?.trim().toLowerCase() ?? '';
   const userData = {
@@ -48,6 +57,11 @@ export async function purchaseEvent(order: Order, session: Pick<Stripe.Checkout.
     ct: await hashed(address?.city?.normalize('NFC').toLowerCase().replace(/[^\p{L}]/gu, '')),
     zp: await hashed(address?.postalCode && normalisePostalCode(address.postalCode, country)),
     country: await hashed(/^[a-z]{2}$/.test(country) ? country : undefined),
+    // Not hashed, as Meta specifies: the browser that checked out (required for website events)
+    // and the Pixel's browser and click ids, kept in the session's metadata (session-params.ts).
+    client_user_agent: session.metadata?.fanshop_ua || undefined,
+    fbp: session.metadata?.fanshop_fbp || undefined,
+    fbc: session.metadata?.fanshop_fbc || undefined,
   };
   const quantities = new Map<string, number>();
   for (const line of order.lines) if (line.productId) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);

@@ -6,6 +6,8 @@ import type { EmbeddedSession } from './embedded';
 /** This page view's id for the server's idempotency key (see request.ts); not a secret. */
 const attempt = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
+const cookie = (name: string) => document.cookie.match(new RegExp(`(?:^|; )${name}=(fb\\.[^;]+)`))?.[1];
+
 export type CheckoutOutcome =
   | { kind: 'redirected' }
   | { kind: 'embedded'; session: EmbeddedSession }
@@ -35,6 +37,9 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
         returnUrl: returnUrl.href,
         embeddable,
         attempt,
+        // The merchant's Meta Pixel cookies, for the server's Conversions API Purchase.
+        fbp: cookie('_fbp'),
+        fbc: cookie('_fbc'),
       }),
     });
     body = await response.json();
