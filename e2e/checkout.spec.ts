@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { card, cartButton, cartCount, expect, test, waitForGrid } from './fixtures';
+import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForGrid } from './fixtures';
 
 /**
  * Checkout against the running server and its local test-mode Stripe (no account, no keys):
@@ -13,19 +13,7 @@ async function addMuesliAndCheckout(page: Page, quantity = 1) {
   await page.getByRole('dialog', { name: 'Cart' }).getByRole('button', { name: 'Checkout' }).click();
 }
 
-async function pay(page: Page, cardNumber: string) {
-  await expect(page.getByText('Test mode: no real payment')).toBeVisible();
-  await page.fill('input[name=email]', 'shopper@example.com');
-  await page.fill('input[name=name]', 'Erika Mustermann');
-  await page.fill('input[name=line1]', 'Hauptstraße 1');
-  await page.fill('input[name=postal_code]', '10115');
-  await page.fill('input[name=city]', 'Berlin');
-  await page.selectOption('select[name=country]', 'DE');
-  await page.fill('input[name=number]', cardNumber);
-  await page.fill('input[name=expiry]', '12 / 34');
-  await page.fill('input[name=cvc]', '123');
-  await page.getByRole('button', { name: /^Pay/ }).click();
-}
+const pay = payOnTestStripe;
 
 test('a shopper pays with the test card and sees the order confirmed with an empty cart', async ({ page }) => {
   await page.goto('/shop');

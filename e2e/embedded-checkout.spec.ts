@@ -1,4 +1,4 @@
-import { card, cartButton, cartCount, expect, snap, test, waitForGrid } from './fixtures';
+import { card, cartButton, cartCount, expect, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
 
 /**
  * A server set up for Stripe's embedded checkout (FANSHOP_CHECKOUT_UI=embedded, see
@@ -34,16 +34,7 @@ test('the shopper pays in the dialog and the whole page returns to the confirmat
   expect(requested.some((p) => /fanshop-embedded-\w+\.mjs$/.test(p))).toBe(true);
   await expect(page).toHaveURL(/\/shop$/);
   await expect(form.getByText('€5.90').first()).toBeVisible();
-  await form.locator('input[name=email]').fill('shopper@example.com');
-  await form.locator('input[name=name]').fill('Erika Mustermann');
-  await form.locator('input[name=line1]').fill('Hauptstraße 1');
-  await form.locator('input[name=postal_code]').fill('10115');
-  await form.locator('input[name=city]').fill('Berlin');
-  await form.locator('select[name=country]').selectOption('DE');
-  await form.locator('input[name=number]').fill('4000 0000 0000 0002');
-  await form.locator('input[name=expiry]').fill('12 / 34');
-  await form.locator('input[name=cvc]').fill('123');
-  await form.getByRole('button', { name: /^Pay/ }).click();
+  await payOnTestStripe(form, '4000 0000 0000 0002');
   await expect(form.getByRole('alert')).toContainText('Your card was declined.');
   await expect(dialog).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Frame, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 
 /**
  * Shared helpers for the journeys. Playwright's CSS and role locators pierce open shadow roots,
@@ -106,4 +106,22 @@ export async function loadAllImages(page: Page | Frame) {
  */
 export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: options.fullPage ?? true });
+}
+
+/**
+ * Fills in and submits the local test-mode Stripe's payment page (src/server/stripe-local), on
+ * its own page (hosted) or in the embedded checkout's frame.
+ */
+export async function payOnTestStripe(where: Page | FrameLocator, cardNumber: string) {
+  await expect(where.getByText('Test mode: no real payment')).toBeVisible();
+  await where.locator('input[name=email]').fill('shopper@example.com');
+  await where.locator('input[name=name]').fill('Erika Mustermann');
+  await where.locator('input[name=line1]').fill('Hauptstraße 1');
+  await where.locator('input[name=postal_code]').fill('10115');
+  await where.locator('input[name=city]').fill('Berlin');
+  await where.locator('select[name=country]').selectOption('DE');
+  await where.locator('input[name=number]').fill(cardNumber);
+  await where.locator('input[name=expiry]').fill('12 / 34');
+  await where.locator('input[name=cvc]').fill('123');
+  await where.getByRole('button', { name: /^Pay/ }).click();
 }

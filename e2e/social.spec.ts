@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { card, cartButton, expect, hostPage, snap, test, waitForGrid } from './fixtures';
+import { card, cartButton, expect, hostPage, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
 
 /**
  * Share and like on every product card and in the product view, and the Meta Pixel seeing the
@@ -115,16 +115,7 @@ test('the Meta Pixel on the page receives the funnel in order, ending in a Purch
   await page.getByRole('dialog', { name: 'Cart' }).getByRole('button', { name: 'Checkout' }).click();
   await expect(page).toHaveURL(/\/_stripe\/c\/pay\/cs_test_/);
   const sessionId = /\/c\/pay\/(cs_test_\w+)/.exec(page.url())![1];
-  await page.fill('input[name=email]', 'shopper@example.com');
-  await page.fill('input[name=name]', 'Erika Mustermann');
-  await page.fill('input[name=line1]', 'Hauptstraße 1');
-  await page.fill('input[name=postal_code]', '10115');
-  await page.fill('input[name=city]', 'Berlin');
-  await page.selectOption('select[name=country]', 'DE');
-  await page.fill('input[name=number]', '4242 4242 4242 4242');
-  await page.fill('input[name=expiry]', '12 / 34');
-  await page.fill('input[name=cvc]', '123');
-  await page.getByRole('button', { name: /^Pay/ }).click();
+  await payOnTestStripe(page, '4242 4242 4242 4242');
   await expect(page.getByText(/Thank you! Your order of €5\.90 is confirmed/)).toBeVisible();
   await expect.poll(() => calls.some((c) => c[1] === 'Purchase')).toBe(true);
 

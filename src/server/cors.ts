@@ -5,7 +5,6 @@ import type { Context, MiddlewareHandler } from 'hono';
  * allowed gets it back in Access-Control-Allow-Origin; a preflight from any other origin gets
  * 403, and a request from one is answered by `refuse` before the route runs. Requests without
  * an Origin (curl, server to server) pass, as browsers always send one cross-origin.
- * The checkout routes (checkout/route.ts) do the same inline.
  *
  * @example app.use('/api/likes/*', corsForOrigins(['https://shop.example'], { methods: 'GET, POST', refuse }))
  */

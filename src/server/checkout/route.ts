@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodySizeLimit } from './body-limit';
+import { corsForOrigins } from '../cors';
 import type Stripe from 'stripe';
 import type { Catalog } from '../../core/catalog/types';
 import { checkoutError, errorStatus, type CheckoutError } from './errors';
@@ -41,24 +42,11 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
   const allowed = new Set(options.allowedOrigins);
   const limit = fixedWindowLimit(options.rateLimitPerMinute, 60_000);
 
-  // CORS by hand: an allowed Origin gets itself back, others get nothing (the browser blocks).
-  const cors = async (c: Context, next: () => Promise<void>) => {
-    const origin = c.req.header('Origin');
-    const ok = origin !== undefined && allowed.has(origin);
-    if (ok) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Vary', 'Origin');
-    }
-    if (c.req.method === 'OPTIONS') {
-      if (!ok) return c.body(null, 403);
-      c.header('Access-Control-Allow-Methods', 'POST, GET');
-      c.header('Access-Control-Allow-Headers', 'Content-Type');
-      c.header('Access-Control-Max-Age', '600');
-      return c.body(null, 204);
-    }
-    if (origin !== undefined && !ok) return fail(c, checkoutError('origin_not_allowed', 'This site may not start a checkout.'));
-    await next();
-  };
+  // An allowed Origin gets itself back; other sites' pages are refused (server/cors.ts).
+  const cors = corsForOrigins(options.allowedOrigins, {
+    methods: 'POST, GET',
+    refuse: (c) => fail(c, checkoutError('origin_not_allowed', 'This site may not start a checkout.')),
+  });
   app.use('/api/checkout', cors);
   app.use('/api/checkout/*', cors);
 

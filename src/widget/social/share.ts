@@ -2,9 +2,7 @@
  * What a share shares: the product's own page on the shop's server (`<baseUrl>/p/<id>`, the page
  * Facebook's crawler reads for the preview; src/server/pages), never the host page or a `#` URL.
  */
-export function productPageUrl(baseUrl: string, productId: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/p/${encodeURIComponent(productId)}`;
-}
+export { productPageUrl } from '../../core/catalog/product-urls';
 
 /**
  * Facebook: the Share Dialog when the merchant has an app id (it can add a hashtag), the plain
