@@ -23,7 +23,16 @@ import { startLocalStripe } from './stripe-local';
  */
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
 const catalogPath = process.env.FANSHOP_CATALOG ?? `${clientDir}catalog.json`;
-const port = Number(process.env.PORT ?? 8787);
+/** A whole-number setting; a typo is reported and the default used (not NaN, which refuses everything). */
+function wholeNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= 0) return value;
+  console.warn(`[fanshop] ${name}=${JSON.stringify(raw)} is not a whole number; using ${fallback}`);
+  return fallback;
+}
+const port = wholeNumber('PORT', 8787);
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 const secretKey = process.env.STRIPE_SECRET_KEY;
@@ -38,6 +47,10 @@ if (apiBase) {
 } else if (secretKey) {
   stripe = new Stripe(secretKey);
 } else {
+  if (process.env.NODE_ENV === 'production') {
+    // A live shop must not quietly take test payments: say so at the top of the log.
+    console.error('[fanshop] NODE_ENV=production but STRIPE_SECRET_KEY is not set: checkout runs the LOCAL TEST-MODE Stripe and no real payment is taken. Set STRIPE_SECRET_KEY.');
+  }
   webhookSecret = `whsec_local_${randomBytes(24).toString('hex')}`;
   localStripe = await startLocalStripe({
     webhookSecret,
@@ -72,15 +85,15 @@ const app = createApp({
     shippingCountries: list(process.env.FANSHOP_SHIPPING_COUNTRIES ?? 'DE,AT,CH,NL,FR,GB,US'),
     allowPromotionCodes: process.env.FANSHOP_PROMOTION_CODES !== 'false',
     allowedOrigins,
-    maxQuantity: Number(process.env.FANSHOP_MAX_QUANTITY ?? 99),
-    maxLines: Number(process.env.FANSHOP_MAX_LINES ?? 50),
-    rateLimitPerMinute: Number(process.env.FANSHOP_CHECKOUT_RATE_LIMIT ?? 20),
+    maxQuantity: wholeNumber('FANSHOP_MAX_QUANTITY', 99),
+    maxLines: wholeNumber('FANSHOP_MAX_LINES', 50),
+    rateLimitPerMinute: wholeNumber('FANSHOP_CHECKOUT_RATE_LIMIT', 20),
     maxBodyBytes: 32 * 1024,
     clientAddress,
   },
   webhooks: { stripe, webhookSecret, orders: fileOrderStore(dataDir), metaConversions: metaConversionsFromEnv(process.env) },
   // One process per data directory: likes.log is this process's (likes/file-store.ts).
-  likes: { store: fileLikesStore(dataDir), rateLimitPerMinute: Number(process.env.FANSHOP_LIKES_RATE_LIMIT ?? 60), allowedOrigins, clientAddress },
+  likes: { store: fileLikesStore(dataDir), rateLimitPerMinute: wholeNumber('FANSHOP_LIKES_RATE_LIMIT', 60), allowedOrigins, clientAddress },
   facebook: { appSecret: process.env.FB_APP_SECRET || undefined },
 });
 if (localStripe) app.route('/_stripe', localStripe.app);
