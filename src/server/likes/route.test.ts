@@ -70,6 +70,15 @@ describe('POST /api/likes/:productId', () => {
     expect((await like(a, 'merino-beanie', { shopper: shopperB, liked: true }, { 'X-Test-Client': 'other' })).status).toBe(200);
   });
 
+  it('limits count reads per client too, ten times as loosely by default', async () => {
+    const a = app({ rateLimitPerMinute: 1 });
+    const read = (client: string) => a.request('/api/likes?ids=stoneware-mug', { headers: { 'X-Test-Client': client } });
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await read('reader')).status);
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    expect((await read('another-reader')).status).toBe(200);
+  });
+
   it('answers 503 when the store fails, and logs why', async () => {
     const broken: LikesStore = { ...memoryLikesStore(), setLike: async () => { throw new Error('disk full'); } };
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -10,6 +10,11 @@ export interface LikesOptions {
   readonly store: LikesStore;
   /** Like changes per client address per minute. */
   readonly rateLimitPerMinute: number;
+  /**
+   * Count reads (`GET /api/likes`) per client address per minute; default ten times the
+   * changes (a page of cards is one read; "Most liked" of 1,000 products is ten).
+   */
+  readonly readLimitPerMinute?: number;
   /** Origins whose pages may read and change likes (CORS), as for checkout. */
   readonly allowedOrigins: readonly string[];
   /** Who is asking, for the rate limit: the connecting address. */
@@ -42,6 +47,8 @@ function knownIds(catalog: Catalog): Set<string> {
 export function likesRoutes(options: LikesOptions & { readonly catalog: () => Promise<Catalog | null> }): Hono {
   const app = new Hono();
   const limit = fixedWindowLimit(options.rateLimitPerMinute, 60_000);
+  // Reads are cheap on Node but cost store reads on KV: limited too, more loosely.
+  const readLimit = fixedWindowLimit(options.readLimitPerMinute ?? options.rateLimitPerMinute * 10, 60_000);
   const cors = corsForOrigins(options.allowedOrigins, { methods: 'GET, POST', refuse: (c) => fail(c, 'origin_not_allowed', 'This site may not use the shop’s likes.') });
   app.use('/api/likes', cors);
   app.use('/api/likes/*', cors);
@@ -54,6 +61,10 @@ export function likesRoutes(options: LikesOptions & { readonly catalog: () => Pr
     const shopperParam = c.req.query('shopper');
     const shopper = shopperParam === undefined ? undefined : v.safeParse(Shopper, shopperParam);
     if (shopper && !shopper.success) return fail(c, 'invalid_request', 'The shopper id is not one the widget makes.');
+    if (!readLimit.take(options.clientAddress(c))) {
+      c.header('Retry-After', '60');
+      return fail(c, 'rate_limited', 'Too many requests for likes; try again in a minute.');
+    }
     const catalog = await options.catalog();
     if (!catalog) return fail(c, 'catalog_unavailable', 'The shop’s catalog cannot be read.');
     const known = ids.filter((id) => knownIds(catalog).has(id));
