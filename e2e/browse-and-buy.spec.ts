@@ -99,3 +99,22 @@ test('a sold-out product cannot be added', async ({ page }) => {
   await expect(soldOut.getByRole('heading')).toHaveText('Limited edition enamel mug');
   await expect(soldOut.getByRole('button', { name: 'Sold out' })).toBeDisabled();
 });
+
+test('choosing a colour shows that colour’s picture', async ({ page }) => {
+  await page.goto('/shop#/p/organic-cotton-tshirt');
+  const detail = page.locator('[data-detail]');
+  const main = detail.locator('[part="gallery-image"]');
+  // The view opens at the first combination in stock, and shows its colour.
+  await expect(detail.getByRole('button', { name: 'Sand' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(main).toHaveAttribute('src', /tshirt-sand\.svg$/);
+  await detail.getByRole('button', { name: 'M', exact: true }).click();
+  await detail.getByRole('button', { name: 'Navy' }).click();
+  await expect(main).toHaveAttribute('src', /tshirt-navy\.svg$/);
+  await detail.getByRole('button', { name: 'Sand' }).click();
+  await expect(main).toHaveAttribute('src', /tshirt-sand\.svg$/);
+  await detail.getByRole('button', { name: 'Forest green' }).click();
+  await expect(main).toHaveAttribute('src', /tshirt-forest\.svg$/);
+  // A thumbnail still shows any picture, whatever is chosen.
+  await detail.getByRole('button', { name: 'Show image 2 of 3' }).click();
+  await expect(main).toHaveAttribute('src', /tshirt-sand\.svg$/);
+});

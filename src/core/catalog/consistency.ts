@@ -91,6 +91,10 @@ function checkVariants(report: Report, product: ProductFile, at: string, variant
     option.values.forEach((value, k) => {
       const id = typeof value === 'string' ? value : value.id;
       const path = `${at}.options[${o}].values[${k}]${typeof value === 'string' ? '' : '.id'}`;
+      if (typeof value !== 'string' && value.image !== undefined && !(product.images ?? []).some((image) => image.src === value.image)) {
+        const srcs = (product.images ?? []).map((image) => image.src);
+        report(`${at}.options[${o}].values[${k}].image`, `must be the src of one of this product's images (${srcs.length ? listed(srcs) : 'it has none'}), got ${quote(value.image)}`);
+      }
       if (values.has(id)) report(path, `value ${quote(id)} is listed twice in this option`);
       values.add(id);
     });

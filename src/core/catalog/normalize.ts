@@ -85,7 +85,12 @@ function normalizeProduct(product: ProductFile, position: number, localize: Loca
         (value): ProductOptionValue =>
           typeof value === 'string'
             ? { id: value, label: { [locale]: value } }
-            : { id: value.id, label: localize(value.label), swatch: value.swatch },
+            : {
+                id: value.id,
+                label: localize(value.label),
+                swatch: value.swatch,
+                ...(value.image !== undefined ? { imageIndex: (product.images ?? []).findIndex((image) => image.src === value.image) } : {}),
+              },
       ),
     })),
     variants,

@@ -70,6 +70,7 @@ const broken: BrokenCase[] = [
   { name: 'a Stripe price id that is not one', input: changed((f) => (f.products[0].stripePriceId = 'prod_123')), path: 'products[0].stripePriceId', message: 'must be a Stripe price id such as "price_1PgafyB7WZ01zgkW", got "prod_123"' },
   { name: 'a payment link that is not https', input: changed((f) => (f.products[0].paymentLink = 'http://buy.stripe.com/x')), path: 'products[0].paymentLink', message: 'must be an https address of a Stripe Payment Link' },
   { name: 'a product without a payment link where another has one', input: changed((f) => f.products.forEach((p: Raw, i: number) => i !== 1 && (p.paymentLink = `https://buy.stripe.com/test_${i}`))), path: 'products[1].paymentLink', message: 'is required once a product has one (products[0] does)' },
+  { name: 'an option value naming an image the product does not have', input: changed((f) => (f.products[0].options[1].values[0].image = 'images/other.svg')), path: 'products[0].options[1].values[0].image', message: 'must be the src of one of this product\'s images ("images/espresso.svg"), got "images/other.svg"' },
   { name: 'an id too long for a URL', input: changed((f) => (f.products[0].id = 'x'.repeat(101))), path: 'products[0].id', message: 'must be at most 100 characters, got 101' },
   { name: 'an empty shop id', input: changed((f) => (f.shop.id = '')), path: 'shop.id', message: 'must not be empty' },
   { name: 'a category the file does not have', input: changed((f) => (f.products[0].category = 'tea')), path: 'products[0].category', message: 'names no category of this file, got "tea"' },
@@ -242,6 +243,14 @@ describe('parseCatalog normalisation', () => {
     const [first, second] = catalogOf(parseCatalog(file)).products;
     expect([first?.createdAt, second?.createdAt]).toEqual(['2026-03-01T09:00Z', '2026-03-01T09:00:00.5+01:00']);
     expect(Date.parse(second?.createdAt ?? '')).toBe(Date.UTC(2026, 2, 1, 8, 0, 0, 500));
+  });
+
+  it('turns an option value’s image into the index of that product image', () => {
+    const file = minimal();
+    file.products[0].images.push({ src: 'images/espresso-fine.svg', width: 800, height: 800 });
+    file.products[0].options[1].values[1].image = 'images/espresso-fine.svg';
+    const values = catalogOf(parseCatalog(file)).products[0]!.options[1]!.values;
+    expect(values.map((v) => v.imageIndex)).toEqual([undefined, 1]);
   });
 
   it('sells through Payment Links (no cart) when the products have links, and through the server otherwise', () => {

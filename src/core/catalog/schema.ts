@@ -123,7 +123,7 @@ const swatch = v.pipe(
 );
 
 const optionValue = v.union(
-  [text(200), obj({ id: text(200), label: localized(200), swatch: v.optional(swatch) })],
+  [text(200), obj({ id: text(200), label: localized(200), swatch: v.optional(swatch), image: v.optional(imageSrc) })],
   mustBe('a string or an object with "id" and "label"'),
 );
 

@@ -40,6 +40,8 @@ export interface ProductOptionValue {
   readonly label: LocalizedText;
   /** A CSS colour for a swatch, for example `#1d4ed8`. */
   readonly swatch?: string;
+  /** Which of the product's images shows this value (the file's `image`, as an index). */
+  readonly imageIndex?: number;
 }
 
 export interface ProductOption {

@@ -1,13 +1,19 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ProductImage } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
 import { useShop } from '../shop/context';
 
-/** The main image and, for several, thumbnails that switch it. */
-export function Gallery(props: { images: readonly ProductImage[] }) {
+/**
+ * The main image and, for several, thumbnails that switch it. `shown`: the image the chosen
+ * options point at (a colour's picture); choosing another option shows its image.
+ */
+export function Gallery(props: { images: readonly ProductImage[]; shown?: number | undefined }) {
   const shop = useShop();
   const fallback = shop.store.getState().catalog!.shop.defaultLocale;
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(props.shown ?? 0);
+  useEffect(() => {
+    if (props.shown !== undefined) setIndex(props.shown);
+  }, [props.shown]);
   const image = props.images[index] ?? props.images[0];
   if (!image) return <div class="gallery"><div class="gallery-main card-image" /></div>;
   return (

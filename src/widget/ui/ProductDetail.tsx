@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
 import { availableUnits } from '../cart/availability';
 import { addToCart, buyNow, itemPayload } from '../shop/actions';
@@ -68,7 +69,7 @@ export function ProductDetail({ productId }: { productId: string }) {
     <article class="detail" part="detail" data-detail data-product-id={product.id}>
       {back}
       <div class="detail-body">
-        <Gallery images={product.images} />
+        <Gallery images={product.images} shown={imageOfSelection(product, selection)} />
         <div class="detail-info">
           <Heading level={config.headingLevel} class="detail-title" part="detail-title" tabIndex={-1} headingRef={heading}>
             {title}
@@ -117,3 +118,12 @@ const BackIcon = () => (
     <path d="M15 18l-6-6 6-6" />
   </svg>
 );
+
+/** The image of the chosen option value that has one (a colour shows its own picture). */
+function imageOfSelection(product: Product, selection: Record<string, string>): number | undefined {
+  for (const option of product.options) {
+    const index = option.values.find((value) => value.id === selection[option.id])?.imageIndex;
+    if (index !== undefined && index >= 0) return index;
+  }
+  return undefined;
+}
