@@ -85,9 +85,11 @@ describe('the Meta catalog feed', () => {
     expect(feed.get('hoodie-s-ice')).toEqual({
       ...common, id: 'hoodie-s-ice', availability: 'in stock', price: '69.00 EUR', sale_price: '', size: 'S', color: 'Ice blue', quantity_to_sell_on_facebook: '8',
     });
-    // On sale: price is the regular (compare-at) price, sale_price what the shopper pays.
+    // On sale: price is the regular (compare-at) price, sale_price what the shopper pays. The
+    // charcoal variant leads with the charcoal picture its colour names (option value "image").
     expect(feed.get('hoodie-s-charcoal')).toEqual({
       ...common, id: 'hoodie-s-charcoal', availability: 'in stock', price: '69.00 EUR', sale_price: '54.90 EUR', size: 'S', color: 'Charcoal', quantity_to_sell_on_facebook: '2',
+      image_link: 'https://shop.example/images/hoodie-charcoal.svg', additional_image_link: 'https://shop.example/images/hoodie-ice.svg',
     });
     expect(feed.get('hoodie-m-charcoal')).toMatchObject({ availability: 'out of stock', quantity_to_sell_on_facebook: '0', sale_price: '54.90 EUR' });
   });
@@ -142,7 +144,7 @@ describe('the Meta catalog feed', () => {
       title: 'Nordlicht-Kapuzenpullover',
       color: 'Anthrazit',
       link: 'https://example.com/laden/p/nordlicht-hoodie',
-      image_link: 'https://example.com/laden/images/hoodie-ice.svg',
+      image_link: 'https://example.com/laden/images/hoodie-charcoal.svg',
       // Meta's words stay US English in every language.
       availability: 'in stock',
       price: '69.00 EUR',

@@ -96,6 +96,8 @@ export function metaCatalogCsv(catalog: Catalog, options: MetaFeedOptions = {}):
     return product.variants.map((variant) =>
       row({
         ...common,
+        // A variant whose option names its picture (a colour) leads with it.
+        ...variantImages(product, variant, images),
         id: variant.id,
         item_group_id: product.id,
         ...variantOptions(product, variant, title, text),
@@ -106,6 +108,16 @@ export function metaCatalogCsv(catalog: Catalog, options: MetaFeedOptions = {}):
     );
   });
   return csvDocument(META_FEED_COLUMNS, rows);
+}
+
+function variantImages(product: Product, variant: ProductVariant, images: readonly string[]): Partial<Record<Column, string>> {
+  for (const option of product.options) {
+    const index = option.values.find((v) => v.id === variant.options[option.id])?.imageIndex;
+    if (index === undefined || index < 0 || !images[index]) continue;
+    const rest = images.filter((_, i) => i !== index);
+    return { image_link: images[index], additional_image_link: rest.slice(0, MAX_ADDITIONAL_IMAGES).join(',') };
+  }
+  return {};
 }
 
 function variantOptions(product: Product, variant: ProductVariant, title: string, text: (value: Readonly<Record<string, string>>) => string) {
