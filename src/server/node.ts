@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import Stripe from 'stripe';
 import { createApp } from './app';
+import { clientAddress as clientAddressOf } from './client-address';
 import { catalogFile } from './catalog-file';
 import { fileOrderStore } from './orders/file-store';
 import { fileLikesStore } from './likes/file-store';
@@ -75,7 +76,10 @@ function embeddedCheckout() {
 
 const dataDir = process.env.FANSHOP_DATA_DIR ?? '.data';
 const allowedOrigins = list(process.env.FANSHOP_ALLOWED_ORIGINS).length ? list(process.env.FANSHOP_ALLOWED_ORIGINS) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-const clientAddress = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+// FANSHOP_TRUSTED_PROXIES: how many reverse proxies stand in front (1 behind Caddy or nginx).
+const trustedProxies = wholeNumber('FANSHOP_TRUSTED_PROXIES', 0);
+const clientAddress = (c: Context) =>
+  clientAddressOf(c.req.header('X-Forwarded-For'), (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress, trustedProxies);
 
 const app = createApp({
   catalog: catalogFile(catalogPath),
