@@ -178,6 +178,7 @@ test('without a server (a catalog on static hosting) a like is kept on the devic
   await page.goto('/shop');
   await waitForGrid(page);
   const count = card(page, 'Bircher muesli mix').locator('[data-like-count]');
+  await expect(count).toHaveAttribute('data-like-count', '0');
   await (await likeButton(page)).click();
   await expect(count).toHaveAttribute('data-like-count', '1');
   await page.reload();

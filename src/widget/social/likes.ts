@@ -53,8 +53,8 @@ function createLikes(shop: Shop, storage: KeyValueStorage): Likes {
   const saved = readLiked(storage.getItem(likedKey(catalog.shop.id)));
   const store = createStore<LikesState>()(() => ({
     liked: saved,
-    // Without a server the count is the shopper's own like.
-    counts: endpoint ? {} : Object.fromEntries(Object.keys(saved).map((id) => [id, 1])),
+    // Without a server the count is the shopper's own like: 1 or 0.
+    counts: endpoint ? {} : Object.fromEntries(catalog.products.map((p) => [p.id, saved[p.id] ? 1 : 0])),
   }));
   const save = () =>
     storage.setItem(
