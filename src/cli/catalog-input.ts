@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { parseCatalog } from '../core/catalog/parse';
 import type { Catalog } from '../core/catalog/types';
 import { readJson, type ReadIo } from './read-json';
@@ -29,4 +30,46 @@ export function baseUrlOption(value: string): { ok: true; value: string } | { ok
     return { ok: false, message: `--base-url must be an absolute http(s) address such as https://shop.example.com, got "${value}"` };
   }
   return { ok: true, value: value.replace(/\/+$/, '') };
+}
+
+export interface CatalogCommandOptions {
+  readonly catalog: string;
+  readonly out: string | undefined;
+  /** `--base-url`, checked, without a trailing slash. */
+  readonly baseUrl: string | undefined;
+  readonly locale: string | undefined;
+}
+
+/**
+ * The options `fanshop pages` and `fanshop feed` share (`--catalog`, `--out`, `--base-url`,
+ * `--locale`), or the exit code 2 after the usage or the problem is written.
+ */
+export function catalogCommandOptions(
+  args: readonly string[],
+  io: { stderr(text: string): void },
+  usage: string,
+  needsOut: boolean,
+): CatalogCommandOptions | 2 {
+  let values: { catalog?: string; out?: string; 'base-url'?: string; locale?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: { catalog: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, locale: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  if (!values.catalog || (needsOut && !values.out)) {
+    io.stderr(usage);
+    return 2;
+  }
+  const base = values['base-url'] === undefined ? undefined : baseUrlOption(values['base-url']);
+  if (base && !base.ok) {
+    io.stderr(`${base.message}\n`);
+    return 2;
+  }
+  return { catalog: values.catalog, out: values.out, baseUrl: base?.value, locale: values.locale };
 }
