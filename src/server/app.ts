@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { securityHeaders, strictCsp } from './security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
 import { catalogRoute } from './catalog-route';
-import { catalogLoader, type CatalogSource } from './catalog-source';
+import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog-source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
@@ -56,14 +56,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/p/:productId', productPageRoute(loadCatalog, { csp: strictCsp({ stripe }) }));
   app.get('/feeds/meta.csv', metaFeedRoute(loadCatalog));
   // The same parse the widget gets: prices and product ids come from it, never from the request.
-  const catalog = async () => {
-    try {
-      const { result } = await loadCatalog();
-      return result.ok ? result.catalog : null;
-    } catch {
-      return null;
-    }
-  };
+  const catalog = () => parsedCatalog(loadCatalog);
   if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
   if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));

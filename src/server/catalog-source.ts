@@ -1,5 +1,5 @@
 import { parseCatalog } from '../core/catalog/parse';
-import type { CatalogParseResult } from '../core/catalog/types';
+import type { Catalog, CatalogParseResult } from '../core/catalog/types';
 import { sha256Hex } from './hash';
 
 /** Reads the catalog's JSON text; one implementation per runtime (a file on Node, an asset on Workers). */
@@ -46,4 +46,18 @@ export function catalogLoader(source: CatalogSource): () => Promise<LoadedCatalo
     last = { text, etag: `"${await sha256Hex(text, 12)}"`, result };
     return last;
   };
+}
+
+/**
+ * The parsed catalog, or null when it cannot be read (logged) or has problems (the loader has
+ * logged them): what routes that price or show products work from.
+ */
+export async function parsedCatalog(load: () => Promise<LoadedCatalog>): Promise<Catalog | null> {
+  try {
+    const { result } = await load();
+    return result.ok ? result.catalog : null;
+  } catch (error) {
+    console.error('[fanshop] cannot read the catalog:', error);
+    return null;
+  }
 }

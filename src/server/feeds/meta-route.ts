@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import type { LoadedCatalog } from '../catalog-source';
 import { sha256Hex } from '../hash';
+import { etagMatches } from '../etag';
 import { metaCatalogCsv } from './meta-csv';
 
 /**
@@ -23,7 +24,7 @@ export function metaFeedRoute(load: () => Promise<LoadedCatalog>): Handler {
     const csv = metaCatalogCsv(loaded.result.catalog, { locale: locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? locale : undefined });
     const etag = `"${await sha256Hex(csv, 16)}"`;
     const headers = { 'Content-Type': 'text/csv; charset=utf-8', 'Cache-Control': 'no-cache', ETag: etag };
-    if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
     return new Response(csv, { headers });
   };
 }

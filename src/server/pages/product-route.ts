@@ -1,8 +1,8 @@
 import type { Handler } from 'hono';
 import { localize } from '../../core/catalog/localize';
-import type { Catalog } from '../../core/catalog/types';
-import type { LoadedCatalog } from '../catalog-source';
+import { parsedCatalog, type LoadedCatalog } from '../catalog-source';
 import { sha256Hex } from '../hash';
+import { etagMatches } from '../etag';
 import { choosePageLanguage, type PageLanguage } from './page-locale';
 import { productNotFoundPage, productPage, shopUnavailablePage } from './product-page';
 
@@ -18,13 +18,7 @@ export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { 
   return async (c) => {
     const language = (fallback?: string) =>
       choosePageLanguage({ query: c.req.query('locale'), fbLocale: c.req.query('fb_locale'), acceptLanguage: c.req.header('Accept-Language'), fallback });
-    let catalog: Catalog | null = null;
-    try {
-      const { result } = await load();
-      if (result.ok) catalog = result.catalog;
-    } catch (error) {
-      console.error('[fanshop] cannot read the catalog:', error);
-    }
+    const catalog = await parsedCatalog(load);
     if (!catalog) return send(shopUnavailablePage({ language: language() }), 503, { ...headers(options.csp, 'no-store'), 'Retry-After': '60' });
 
     const lang: PageLanguage = language(catalog.shop.defaultLocale);
@@ -38,7 +32,7 @@ export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { 
     const html = productPage({ catalog, product, language: lang, baseUrl: catalog.shop.baseUrl });
     const etag = `"${await sha256Hex(html, 16)}"`;
     const ok = { ...headers(options.csp, 'public, max-age=300'), ETag: etag };
-    if (matches(c.req.header('If-None-Match'), etag)) {
+    if (etagMatches(c.req.header('If-None-Match'), etag)) {
       // A 304 carries the validators and caching headers of the 200 it stands for (RFC 9110 §15.4.5).
       return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': ok['Cache-Control'], Vary: ok.Vary } });
     }
@@ -57,13 +51,3 @@ function headers(csp: string, cacheControl: string) {
 
 // Hono answers HEAD with the GET handler's headers and no body.
 const send = (html: string, status: number, headers: Record<string, string>) => new Response(html, { status, headers });
-
-/**
- * If-None-Match against our ETag, weakly (RFC 9110 §13.1.2): compression turns `"x"` into
- * `W/"x"` (hono/compress), and a browser sends back whichever it got.
- */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
