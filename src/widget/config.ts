@@ -70,17 +70,10 @@ export interface FanshopConfig {
 /** The theme a shop has when the merchant sets none; the same values are the CSS defaults. */
 export const defaultScheme: ThemeTokens['scheme'] = 'light';
 
-export interface ResolvedConfig extends Required<Omit<FanshopConfig, 'locale' | 'labels' | 'on' | 'onEvent' | 'theme' | 'checkoutUrl' | 'product' | 'likesUrl' | 'facebookAppId' | 'shareHashtag' | 'pixelId'>> {
-  checkoutUrl?: string;
-  product?: string;
-  likesUrl?: string;
-  facebookAppId?: string;
-  shareHashtag?: string;
-  pixelId?: string;
-  locale?: string;
-  labels?: Record<string, unknown>;
-  on?: FanshopEventHandlers;
-  onEvent?: FanshopConfig['onEvent'];
+/** Options that always have a value once resolved (their defaults); the rest stay optional. */
+type Defaulted = 'headingLevel' | 'showTitle' | 'maxQuantity' | 'maxLines';
+
+export interface ResolvedConfig extends Omit<FanshopConfig, Defaulted | 'theme'>, Required<Pick<FanshopConfig, Defaulted>> {
   /** Only the tokens the merchant set: these go inline on the host element; the rest are CSS defaults. */
   theme: Partial<ThemeTokens>;
 }

@@ -33,9 +33,9 @@ const SHOPPER_KEY = 'fanshop:shopper';
 const likedKey = (shopId: string) => `fanshop:likes:${shopId}`;
 const clients = new WeakMap<Shop, Likes>();
 
-export function likesFor(shop: Shop, storage: KeyValueStorage = safeStorage(() => window.localStorage)): Likes {
+export function likesFor(shop: Shop, storage?: KeyValueStorage): Likes {
   let client = clients.get(shop);
-  if (!client) clients.set(shop, (client = createLikes(shop, storage)));
+  if (!client) clients.set(shop, (client = createLikes(shop, storage ?? safeStorage(() => window.localStorage))));
   return client;
 }
 

@@ -18,7 +18,8 @@ export function Browse(props: { hidden: boolean }) {
   const query = useStore(shop.store, (s) => s.query);
   const categoryId = useStore(shop.store, (s) => s.categoryId);
   const sort = useStore(shop.store, (s) => s.sort);
-  const likes = useStore(shop.store, (s) => s.likes);
+  // Like counts matter to the grid only when it is sorted by them.
+  const likes = useStore(shop.store, (s) => (s.sort === 'liked' ? s.likes : undefined));
   // Search, sort and filter code arrives after the first paint; the catalog's own order needs none.
   const [, searchArrived] = useReducer((n: number) => n + 1, 0);
   const search = searchModule.get();
@@ -27,7 +28,7 @@ export function Browse(props: { hidden: boolean }) {
   const index = useMemo(() => search?.buildSearchIndex(catalog.products), [catalog, search]);
   const products: readonly Product[] = useMemo(
     () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort, likes) : catalog.products),
-    [index, query, categoryId, sort, sort === 'liked' && likes],
+    [index, query, categoryId, sort, likes],
   );
 
   const [shown, setShown] = useState(PAGE);
