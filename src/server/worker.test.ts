@@ -11,6 +11,7 @@ import { startLocalStripe } from './stripe-local';
 import { kvOrderStore, type KvNamespace } from './orders/kv-store';
 import type { Order } from './orders/order';
 import { buildWorker } from '../../scripts/build-worker.mjs';
+import { sdkFor } from './stripe-local/testing';
 
 /**
  * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
@@ -59,7 +60,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => graph.listen(0, '127.0.0.1', resolve));
   const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`;
   [local] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), buildWorker(outDir)]);
-  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
+  stripe = sdkFor(local, { maxNetworkRetries: 0 });
   const scriptPath = join(outDir, 'worker.mjs');
   mf = new Miniflare({
     workers: [

@@ -5,6 +5,7 @@ import Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';
+import { sdkFor } from '../stripe-local/testing';
 
 /**
  * Generated carts, hostile and ordinary, against the real route and the local test-mode Stripe:
@@ -18,7 +19,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   local = await startLocalStripe({ webhookSecret: 'whsec_prop', log: () => {} });
-  const stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
+  const stripe = sdkFor(local, { maxNetworkRetries: 0 });
   app = createApp({
     catalog: { read: async () => demo },
     checkout: { stripe, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1_000_000, maxBodyBytes: 32 * 1024, clientAddress: () => 'prop' },

@@ -5,6 +5,7 @@ import { createApp } from '../app';
 import { startLocalStripe } from '../stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';
 import type { Order } from '../orders/order';
+import { sdkFor } from '../stripe-local/testing';
 
 /**
  * POST /api/checkout and the Stripe webhook through app.request(), with the official SDK talking
@@ -47,7 +48,7 @@ const cart = (lines: unknown[]) => ({ lines, locale: 'de', returnUrl: `${origin}
 
 beforeAll(async () => {
   local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
-  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
+  stripe = sdkFor(local, { maxNetworkRetries: 0 });
 });
 afterAll(() => local.close());
 

@@ -8,6 +8,7 @@ import { createApp } from '../app';
 import { startLocalStripe } from '../stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';
 import { GRAPH_API_VERSION, metaConversionsFromEnv, type MetaConversionsOptions } from './conversions-api';
+import { sdkFor } from '../stripe-local/testing';
 
 /**
  * The Purchase event, end to end: a cart checked out through the app on the local test-mode
@@ -29,7 +30,7 @@ let graphStatus = 200;
 
 beforeAll(async () => {
   local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
-  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', maxNetworkRetries: 0 });
+  stripe = sdkFor(local, { maxNetworkRetries: 0 });
   // The Graph API's /<version>/<pixel id>/events, answering what Meta answers.
   const standIn = new Hono();
   standIn.post('/:version/:pixel/events', async (c) => {

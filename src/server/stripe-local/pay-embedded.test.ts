@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStripe, type StartedLocalStripe } from './index';
-import { webhookReceiver } from './testing';
+import { webhookReceiver, sdkFor } from './testing';
 
 /** Embedded pages (return_url, client secret) and sessions that run out of time. */
 
@@ -13,7 +13,7 @@ let stripe: Stripe;
 beforeAll(async () => {
   receiver = await webhookReceiver(() => 200);
   local = await startLocalStripe({ webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, log: () => {} });
-  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http' });
+  stripe = sdkFor(local);
 });
 afterAll(async () => {
   await local.close();
@@ -83,7 +83,7 @@ describe('expiry', () => {
     let now = Date.now();
     const clocked = await startLocalStripe({ webhookSecret: WEBHOOK_SECRET, now: () => now, log: () => {} });
     try {
-      const client = new Stripe('sk_test_local', { host: '127.0.0.1', port: clocked.port, protocol: 'http' });
+      const client = sdkFor(clocked);
       const session = await client.checkout.sessions.create({
         mode: 'payment',
         line_items: [{ price_data: { currency: 'eur', unit_amount: 990, product_data: { name: 'Sticker set' } }, quantity: 1 }],

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStripe, type StartedLocalStripe } from './index';
-import { webhookReceiver } from './testing';
+import { webhookReceiver, sdkFor } from './testing';
 
 /**
  * The shopper's side through real HTTP: the pay page under fetch, a test card, the redirect to
@@ -20,7 +20,7 @@ const logged: string[] = [];
 beforeAll(async () => {
   receiver = await webhookReceiver(() => receiverStatus);
   local = await startLocalStripe({ webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, log: (message) => logged.push(message) });
-  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http' });
+  stripe = sdkFor(local);
 });
 afterAll(async () => {
   await local.close();

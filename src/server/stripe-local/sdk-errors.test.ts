@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStripe, type StartedLocalStripe } from './index';
-import { rejection, shirtAndCap } from './testing';
+import { rejection, shirtAndCap, sdkFor } from './testing';
 
 /** Bad input through the official SDK: each mistake fails the way Stripe fails it. */
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
     prices: { price_tour_poster: { unit_amount: 1500, currency: 'eur', product: { name: 'Tour poster' } } },
     log: () => {},
   });
-  stripe = new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http' });
+  stripe = sdkFor(local);
 });
 afterAll(() => local.close());
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 
 /** Helpers shared by the tests that drive the stand-in with the real SDK over HTTP. */
 
@@ -49,4 +49,12 @@ export async function webhookReceiver(status: () => number) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
   return { received, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The official SDK pointed at a local test-mode Stripe (its host, port and protocol options),
+ * as node.ts points it when there is no key.
+ */
+export function sdkFor(local: { port: number }, options: Stripe.StripeConfig = {}): Stripe {
+  return new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', ...options });
 }
