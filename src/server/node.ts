@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import Stripe from 'stripe';
 import { createApp } from './app';
 import { clientAddress as clientAddressOf } from './client-address';
+import { staticHeaders } from './static-headers';
 import { catalogFile } from './catalog-file';
 import { fileOrderStore } from './orders/file-store';
 import { fileLikesStore } from './likes/file-store';
@@ -105,10 +106,9 @@ app.use(
   '*',
   serveStatic({
     root: clientDir,
+    // The same headers as on Workers (static-headers.ts).
     onFound: (path, c) => {
-      // The widget files keep their names across releases (merchants paste them), so revalidate.
-      c.header('Cache-Control', /\.(svg|png|jpe?g|webp)$/.test(path) ? 'public, max-age=86400' : 'no-cache');
-      if (path.endsWith('.js') || path.endsWith('.mjs')) c.header('Access-Control-Allow-Origin', '*');
+      for (const [name, value] of Object.entries(staticHeaders(path))) c.header(name, value);
     },
   }),
 );
