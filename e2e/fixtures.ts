@@ -109,7 +109,7 @@ export async function snap(page: Page, name: string, options: { fullPage?: boole
 }
 
 /**
- * Fills in and submits the local test-mode Stripe's payment page (src/server/stripe-local), on
+ * Fills in and submits the local test-mode Stripe's payment page (tools/stripe-local), on
  * its own page (hosted) or in the embedded checkout's frame.
  */
 export async function payOnTestStripe(where: Page | FrameLocator, cardNumber: string) {

@@ -18,6 +18,7 @@
  *   than a real checkout. Figures are medians over ROUNDS rounds; the machine's load average is
  *   printed alongside, because other work on the same cores shows up in every p99.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -75,9 +76,11 @@ export async function benchCheckout(root, catalogFile, catalog, dataDir) {
   let stripe;
   const env = { PORT: String(PORT), HOST: '127.0.0.1', FANSHOP_CATALOG: catalogFile, FANSHOP_CHECKOUT_RATE_LIMIT: '1000000', FANSHOP_DATA_DIR: join(dataDir, 'checkout') };
   if (!inProcess) {
-    const started = await start([dist('stripe-local.mjs')], { PORT: '0' }, /local test-mode Stripe on (http:\S+)/);
+    // The stand-in answers only the key it is given; the shop gets the same one.
+    const key = `sk_test_bench_${randomBytes(16).toString('hex')}`;
+    const started = await start([dist('stripe-local.mjs')], { PORT: '0', STRIPE_SECRET_KEY: key }, /local test-mode Stripe on (http:\S+)/);
     stripe = started.child;
-    Object.assign(env, { STRIPE_API_BASE: /(http:\S+)/.exec(started.line)?.[1] ?? '' });
+    Object.assign(env, { STRIPE_API_BASE: /(http:\S+)/.exec(started.line)?.[1] ?? '', STRIPE_SECRET_KEY: key });
   }
   const server = (await start([dist('node.mjs')], env, /demo shop on/)).child;
   try {

@@ -84,7 +84,7 @@ await build({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts', catalog: 'src/core/catalog/index.ts', 'stripe-local': 'src/server/stripe-local/node.ts' },
+      input: { node: 'src/server/node.ts', 'fanshop-cli': 'src/cli/fanshop.ts', catalog: 'src/core/catalog/index.ts', 'stripe-local': 'tools/stripe-local/node.ts' },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },
   },

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { securityHeaders, strictCsp } from './security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
 import { catalogRoute } from './catalog-route';
@@ -22,11 +22,18 @@ export interface AppOptions {
   likes?: LikesOptions;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
+  /**
+   * Why checkout or webhooks are off (what the merchant must set): their routes then answer 503
+   * and log the reason. Shoppers see the widget's translated "checkout could not start"; Stripe
+   * retries a refused webhook (for up to three days in live mode), so an order paid meanwhile is
+   * saved once the setting is fixed.
+   */
+  unavailable?: { checkout?: string; webhooks?: string };
 }
 
 /**
  * The Fanshop server as a standard fetch handler: routes only, each route's logic in its own
- * file. Runtime entries (node.ts, later worker.ts) add static assets and start it.
+ * file. Runtime entries (node.ts, worker.ts) add static assets and start it.
  */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
@@ -61,5 +68,15 @@ export function createApp(options: AppOptions): Hono {
   if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, stripe }));
+  const notConfigured = (code: string, message: string, why: string) => (c: Context) => {
+    console.error(`[fanshop] ${c.req.path} refused: ${why}`);
+    return c.json({ error: { code, message } }, 503);
+  };
+  const { unavailable } = options;
+  if (unavailable?.checkout) {
+    const refuse = notConfigured('payment_provider_error', 'Checkout is not set up on this shop yet.', unavailable.checkout);
+    app.all('/api/checkout', refuse).all('/api/checkout/*', refuse);
+  }
+  if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));
   return app;
 }

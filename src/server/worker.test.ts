@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import Stripe from 'stripe';
-import { startLocalStripe } from './stripe-local';
+import { startLocalStripe } from '../../tools/stripe-local';
 import { kvOrderStore, type KvNamespace } from './orders/kv-store';
 import type { Order } from './orders/order';
 import { buildWorker } from '../../scripts/build-worker.mjs';
-import { sdkFor } from './stripe-local/testing';
+import { sdkFor } from '../../tools/stripe-local/testing';
 
 /**
  * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
@@ -73,7 +73,7 @@ beforeAll(async () => {
         assets: assetsOptions('shop'),
         kvNamespaces: ['FANSHOP_ORDERS', 'FANSHOP_LIKES'],
         bindings: {
-          STRIPE_SECRET_KEY: 'sk_test_local',
+          STRIPE_SECRET_KEY: local.secretKey,
           STRIPE_WEBHOOK_SECRET: secret,
           STRIPE_API_BASE: local.url,
           FANSHOP_ALLOWED_ORIGINS: origin,

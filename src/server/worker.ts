@@ -1,7 +1,8 @@
-import type { Context, ExecutionContext, Hono } from 'hono';
+import type { ExecutionContext, Hono } from 'hono';
 import { createApp } from './app';
 import { staticHeaders } from './static-headers';
-import { workerConfig, type WorkerEnv } from './worker-env';
+import { workerOptions, type WorkerEnv } from './worker-env';
+import { SettingsError } from './settings/schema';
 
 /**
  * Cloudflare Workers entry (wrangler.jsonc; docs/deploy.md). The same app as node.ts, with the
@@ -11,7 +12,16 @@ import { workerConfig, type WorkerEnv } from './worker-env';
  */
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    return appFor(env, new URL(request.url).origin).fetch(request, env, ctx);
+    let app: Hono;
+    try {
+      app = appFor(env, new URL(request.url).origin);
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      // A setting the merchant must fix: every request says so, the log says which and how.
+      console.error(error.message);
+      return new Response('This shop is not set up correctly yet; its log names the setting to fix.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '60' } });
+    }
+    return app.fetch(request, env, ctx);
   },
 };
 
@@ -29,20 +39,7 @@ function appFor(env: WorkerEnv, origin: string): Hono {
 }
 
 function workerApp(env: WorkerEnv, origin: string): Hono {
-  const { options, checkoutOff, webhooksOff } = workerConfig(env, origin);
-  const app = createApp(options);
-  // 503 and a log line that says what to set. Shoppers see the widget's translated "checkout
-  // could not start"; Stripe retries a refused webhook (for up to three days in live mode), so
-  // an order paid meanwhile is saved once the merchant has fixed the setting.
-  const notConfigured = (code: string, message: string, why: string) => (c: Context) => {
-    console.error(`[fanshop] ${c.req.path} refused: ${why}`);
-    return c.json({ error: { code, message } }, 503);
-  };
-  if (checkoutOff) {
-    const refuse = notConfigured('payment_provider_error', 'Checkout is not set up on this shop yet.', checkoutOff);
-    app.all('/api/checkout', refuse).all('/api/checkout/*', refuse);
-  }
-  if (webhooksOff) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', webhooksOff));
+  const app = createApp(workerOptions(env, origin));
   app.all('*', async (c) => {
     const file = await env.ASSETS.fetch(c.req.raw);
     // A new Response: the one from the binding has immutable headers.

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Stripe from 'stripe';
 import { createApp } from '../app';
-import { startLocalStripe } from '../stripe-local';
+import { startLocalStripe } from '../../../tools/stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';
-import { sdkFor } from '../stripe-local/testing';
+import { sdkFor } from '../../../tools/stripe-local/testing';
 
 /**
  * Generated carts, hostile and ordinary, against the real route and the local test-mode Stripe:

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { createApp } from '../app';
-import { startLocalStripe } from '../stripe-local';
+import { startLocalStripe } from '../../../tools/stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';
 import type { Order } from '../orders/order';
-import { sdkFor } from '../stripe-local/testing';
+import { sdkFor } from '../../../tools/stripe-local/testing';
 
 /**
  * POST /api/checkout and the Stripe webhook through app.request(), with the official SDK talking

@@ -5,10 +5,10 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp } from '../app';
-import { startLocalStripe } from '../stripe-local';
+import { startLocalStripe } from '../../../tools/stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';
-import { GRAPH_API_VERSION, metaConversionsFromEnv, type MetaConversionsOptions } from './conversions-api';
-import { sdkFor } from '../stripe-local/testing';
+import { GRAPH_API_VERSION, type MetaConversionsOptions } from './conversions-api';
+import { sdkFor } from '../../../tools/stripe-local/testing';
 
 /**
  * The Purchase event, end to end: a cart checked out through the app on the local test-mode
@@ -150,9 +150,7 @@ describe('the Purchase event sent to the Conversions API for a paid order', () =
   });
 
   it('is not sent when META_PIXEL_ID and META_CAPI_TOKEN are not set', async () => {
-    const options = metaConversionsFromEnv({ STRIPE_SECRET_KEY: 'sk_test_x' });
-    expect(options).toBeUndefined();
-    const { a, orders } = app(options);
+    const { a, orders } = app(undefined);
     const { session, payload, signature } = await paidSession(a);
     expect((await deliver(a, payload, signature)).status).toBe(200);
     expect(await orders.getOrder(session.id)).toBeDefined();
@@ -191,23 +189,5 @@ describe('the Purchase event sent to the Conversions API for a paid order', () =
     expect(await orders.getOrder(session.id)).toBeDefined();
     expect(error).toHaveBeenCalledWith(expect.stringContaining(`could not be reached for order ${session.id}`));
     expect(JSON.stringify(error.mock.calls)).not.toContain(token);
-  });
-});
-
-describe('metaConversionsFromEnv', () => {
-  it('reads the pixel id, token, test event code and Graph API base', () => {
-    expect(metaConversionsFromEnv({ META_PIXEL_ID: ' 123 ', META_CAPI_TOKEN: 'tok', META_TEST_EVENT_CODE: 'TEST1', META_GRAPH_API_BASE: 'http://127.0.0.1:1' })).toEqual({
-      pixelId: '123',
-      accessToken: 'tok',
-      testEventCode: 'TEST1',
-      graphApiBase: 'http://127.0.0.1:1',
-    });
-    expect(metaConversionsFromEnv({ META_PIXEL_ID: '123', META_CAPI_TOKEN: 'tok' })).toEqual({ pixelId: '123', accessToken: 'tok', testEventCode: undefined, graphApiBase: undefined });
-  });
-
-  it('says which half is missing when only one is set', () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(metaConversionsFromEnv({ META_PIXEL_ID: '123' })).toBeUndefined();
-    expect(error).toHaveBeenCalledWith(expect.stringContaining('META_CAPI_TOKEN is not set'));
   });
 });

@@ -24,22 +24,6 @@ export interface MetaConversionsOptions {
 }
 
 /**
- * The Conversions API settings from the environment (Node's process.env or a Worker's env), or
- * undefined when META_PIXEL_ID and META_CAPI_TOKEN are not both set.
- */
-export function metaConversionsFromEnv(env: object): MetaConversionsOptions | undefined {
-  const value = (name: string) => (env as Record<string, unknown>)[name];
-  const text = (name: string) => (value(name) === undefined ? '' : String(value(name)).trim());
-  const pixelId = text('META_PIXEL_ID');
-  const accessToken = text('META_CAPI_TOKEN');
-  if (!pixelId || !accessToken) {
-    if (pixelId || accessToken) console.error(`[fanshop] the Conversions API needs both META_PIXEL_ID and META_CAPI_TOKEN; ${pixelId ? 'META_CAPI_TOKEN' : 'META_PIXEL_ID'} is not set, so no purchases are sent to Meta`);
-    return undefined;
-  }
-  return { pixelId, accessToken, testEventCode: text('META_TEST_EVENT_CODE') || undefined, graphApiBase: text('META_GRAPH_API_BASE') || undefined };
-}
-
-/**
  * Sends the Purchase event of a newly saved order to the Conversions API
  * (`POST /<version>/<pixel id>/events`, https://developers.facebook.com/docs/marketing-api/conversions-api/using-the-api).
  *

@@ -7,18 +7,19 @@ import { createLocalStripe } from './index';
  * `app.request()`, with no network. Also proves the app works mounted under a prefix.
  */
 
-const local = () => createLocalStripe({ webhookSecret: 'whsec_api_test', publicUrl: 'http://localhost:8787/_stripe', log: () => {} });
-const auth = { Authorization: 'Bearer sk_test_local', 'Content-Type': 'application/x-www-form-urlencoded' };
+const KEY = 'sk_test_local_api_test';
+const local = () => createLocalStripe({ webhookSecret: 'whsec_api_test', publicUrl: 'http://localhost:8787/_stripe', secretKey: KEY, log: () => {} });
+const auth = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' };
 const body =
   'mode=payment&success_url=https%3A%2F%2Fshop.example%2Fthanks&line_items[0][price_data][currency]=eur' +
   '&line_items[0][price_data][unit_amount]=2490&line_items[0][price_data][product_data][name]=Shirt&line_items[0][quantity]=1';
-const create = (app: Hono, text = body, headers: Record<string, string> = auth) =>
+const create = (app: { request(path: string, init?: RequestInit): Response | Promise<Response> }, text = body, headers: Record<string, string> = auth) =>
   app.request('/v1/checkout/sessions', { method: 'POST', body: text, headers });
 const errorOf = async (res: Response) => ((await res.json()) as { error: Record<string, unknown> }).error;
 
 describe('the /v1 API', () => {
   it('creates a session from a raw form body and answers with Stripe’s headers', async () => {
-    const res = await create(local().app);
+    const res = await create(local().api);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(res.headers.get('Request-Id')).toMatch(/^req_/);
@@ -28,7 +29,7 @@ describe('the /v1 API', () => {
   });
 
   it('sends Stripe’s complete error envelope for an unknown parameter', async () => {
-    const res = await create(local().app, `${body}&foo=bar`);
+    const res = await create(local().api, `${body}&foo=bar`);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       error: {
@@ -43,55 +44,55 @@ describe('the /v1 API', () => {
   });
 
   it('lists several unknown parameters in one message', async () => {
-    expect(await errorOf(await create(local().app, `${body}&foo=1&bar=2`))).toMatchObject({ message: 'Received unknown parameters: foo, bar', param: 'foo' });
+    expect(await errorOf(await create(local().api, `${body}&foo=1&bar=2`))).toMatchObject({ message: 'Received unknown parameters: foo, bar', param: 'foo' });
   });
 
   it('treats a malformed key as an unknown parameter', async () => {
-    expect(await errorOf(await create(local().app, `${body}&metadata[order=1`))).toMatchObject({ code: 'parameter_unknown', param: 'metadata[order' });
+    expect(await errorOf(await create(local().api, `${body}&metadata[order=1`))).toMatchObject({ code: 'parameter_unknown', param: 'metadata[order' });
   });
 
   it('refuses line items with a gap in their indices', async () => {
     const gap = body.replaceAll('line_items[0]', 'line_items[1]');
-    const error = await errorOf(await create(local().app, gap));
+    const error = await errorOf(await create(local().api, gap));
     expect(error).toMatchObject({ type: 'invalid_request_error', param: 'line_items' });
     expect(error.message).toMatch(/^Invalid array/);
   });
 
   it('refuses a hash where Stripe expects a string', async () => {
-    expect(await errorOf(await create(local().app, `${body}&locale[x]=de`))).toMatchObject({ param: 'locale', message: 'Invalid string: {"x":"de"}' });
+    expect(await errorOf(await create(local().api, `${body}&locale[x]=de`))).toMatchObject({ param: 'locale', message: 'Invalid string: {"x":"de"}' });
   });
 
   it('refuses JSON bodies the way Stripe does', async () => {
-    const res = await create(local().app, '{"mode":"payment"}', { ...auth, 'Content-Type': 'application/json' });
+    const res = await create(local().api, '{"mode":"payment"}', { ...auth, 'Content-Type': 'application/json' });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).message).toMatch(/^Invalid request: unsupported Content-Type application\/json/);
   });
 
   it('asks for an API key when there is none', async () => {
-    const res = await create(local().app, body, { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const res = await create(local().api, body, { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(401);
     expect((await errorOf(res)).message).toMatch(/^You did not provide an API key/);
   });
 
   it('accepts the key as curl sends it with -u (Basic auth)', async () => {
-    const res = await create(local().app, body, { ...auth, Authorization: `Basic ${btoa('sk_test_local:')}` });
+    const res = await create(local().api, body, { ...auth, Authorization: `Basic ${btoa(`${KEY}:`)}` });
     expect(res.status).toBe(200);
   });
 
   it('refuses a malformed Stripe-Version and one older than the ui_mode rename', async () => {
-    expect(await errorOf(await create(local().app, body, { ...auth, 'Stripe-Version': 'latest' }))).toMatchObject({ message: 'Invalid Stripe API version: latest' });
-    const old = await create(local().app, body, { ...auth, 'Stripe-Version': '2025-03-31.basil' });
+    expect(await errorOf(await create(local().api, body, { ...auth, 'Stripe-Version': 'latest' }))).toMatchObject({ message: 'Invalid Stripe API version: latest' });
+    const old = await create(local().api, body, { ...auth, 'Stripe-Version': '2025-03-31.basil' });
     expect(old.status).toBe(400);
   });
 
   it('answers an unknown endpoint with Stripe’s “Unrecognized request URL”', async () => {
-    const res = await local().app.request('/v1/customers', { headers: auth });
+    const res = await local().api.request('/v1/customers', { headers: auth });
     expect(res.status).toBe(404);
     expect((await errorOf(res)).message).toBe('Unrecognized request URL (GET: /v1/customers). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.');
   });
 
   it('replays an idempotent request with Idempotent-Replayed and the original request id', async () => {
-    const app = local().app;
+    const app = local().api;
     const headers = { ...auth, 'Idempotency-Key': 'k1' };
     const first = await create(app, body, headers);
     // The same parameters in another order are the same request.
@@ -103,11 +104,32 @@ describe('the /v1 API', () => {
   });
 });
 
+describe('who may use the API', () => {
+  it('refuses any other test key, so only the shop’s server (which knows the key) creates or reads sessions', async () => {
+    const app = local().api;
+    const res = await create(app, body, { ...auth, Authorization: 'Bearer sk_test_anything' });
+    expect(res.status).toBe(401);
+    expect((await errorOf(res)).message).toMatch(/^Invalid API Key provided: sk_test_/);
+    const session = (await (await create(app)).json()) as { id: string };
+    const read = await app.request(`/v1/checkout/sessions/${session.id}`, { headers: { Authorization: 'Bearer sk_test_other' } });
+    expect(read.status).toBe(401);
+  });
+
+  it('makes a random key per start when none is given', () => {
+    const a = createLocalStripe({ webhookSecret: 'whsec_a', publicUrl: 'http://localhost:1/_stripe' });
+    const b = createLocalStripe({ webhookSecret: 'whsec_a', publicUrl: 'http://localhost:1/_stripe' });
+    expect(a.secretKey).toMatch(/^sk_test_local_[0-9a-f]{32}$/);
+    expect(a.secretKey).not.toBe(b.secretKey);
+  });
+});
+
 describe('mounted under a prefix', () => {
-  it('serves the API, the pay page and its stylesheet under the prefix the publicUrl names', async () => {
+  it('serves the pay page and its stylesheet under the prefix the publicUrl names, and no API there', async () => {
     const shop = new Hono();
-    shop.route('/_stripe', local().app);
-    const res = await shop.request('/_stripe/v1/checkout/sessions', { method: 'POST', body, headers: auth });
+    const stand = local();
+    shop.route('/_stripe', stand.pages);
+    expect((await shop.request('/_stripe/v1/checkout/sessions', { method: 'POST', body, headers: auth })).status).toBe(404);
+    const res = await create(stand.api);
     const session = (await res.json()) as { url: string };
     const path = new URL(session.url).pathname;
     expect(path).toMatch(/^\/_stripe\/c\/pay\/cs_test_/);

@@ -52,9 +52,9 @@ export async function webhookReceiver(status: () => number) {
 }
 
 /**
- * The official SDK pointed at a local test-mode Stripe (its host, port and protocol options),
- * as node.ts points it when there is no key.
+ * The official SDK pointed at a local test-mode Stripe (its host, port and protocol options)
+ * with its key, as attach.ts points the Node server at it when there is no STRIPE_SECRET_KEY.
  */
-export function sdkFor(local: { port: number }, options: Stripe.StripeConfig = {}): Stripe {
-  return new Stripe('sk_test_local', { host: '127.0.0.1', port: local.port, protocol: 'http', ...options });
+export function sdkFor(local: { port: number; secretKey: string }, options: Stripe.StripeConfig = {}): Stripe {
+  return new Stripe(local.secretKey, { host: '127.0.0.1', port: local.port, protocol: 'http', ...options });
 }

@@ -1,5 +1,5 @@
-import { formatMoney } from '../../core/money';
-import { escapeHtml as esc } from '../pages/html';
+import { formatMoney } from '../../src/core/money';
+import { escapeHtml as esc } from './escape';
 import type { WireSession } from './objects';
 import type { PayProblem, PayText } from './pay-text';
 import type { StoredSession } from './store';

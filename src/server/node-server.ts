@@ -1,0 +1,109 @@
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono } from 'hono';
+import { createApp } from './app';
+import { catalogFile } from './catalog-file';
+import { clientAddress } from './client-address';
+import { fileLikesStore } from './likes/file-store';
+import { fileOrderStore } from './orders/file-store';
+import { appOptions } from './settings/app-options';
+import { configFromEnv, SettingsError, type EnvValue, type Settings } from './settings/schema';
+import type { AttachedLocalStripe } from '../../tools/stripe-local/attach';
+import { staticHeaders } from './static-headers';
+
+export interface NodeServer {
+  readonly port: number;
+  /** `http://localhost:<port>` */
+  readonly url: string;
+  /** The local test-mode Stripe runs (no STRIPE_SECRET_KEY). */
+  readonly localStripe: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The app's options on Node: the settings with a catalog file, file stores in
+ * FANSHOP_DATA_DIR, the socket's (or the trusted proxy's) client address, and this server's own
+ * origins as the default allowed origins.
+ */
+export function nodeAppOptions(settings: Settings, runtime: { port: number; clientDir: string; local?: AttachedLocalStripe | undefined }) {
+  // One process per data directory: likes.log is this process's (likes/file-store.ts).
+  const likes = fileLikesStore(settings.FANSHOP_DATA_DIR);
+  const options = appOptions(settings, {
+    catalog: catalogFile(settings.FANSHOP_CATALOG ?? `${runtime.clientDir}/catalog.json`),
+    ownOrigins: [`http://localhost:${runtime.port}`, `http://127.0.0.1:${runtime.port}`],
+    clientAddress: (c: Context) => clientAddress(c.req.header('X-Forwarded-For'), (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress, settings.FANSHOP_TRUSTED_PROXIES),
+    orders: fileOrderStore(settings.FANSHOP_DATA_DIR),
+    likes,
+    ...(runtime.local ? { localStripe: runtime.local } : {}),
+  });
+  return { options, likes };
+}
+
+type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
+
+/**
+ * The Node server (`npm start`): settings from `env` (settings/schema.ts), the catalog from a
+ * file, likes and orders in FANSHOP_DATA_DIR, the files of `clientDir` (dist/client). Without
+ * STRIPE_SECRET_KEY, and outside production, checkout goes to the local test-mode Stripe
+ * (tools/stripe-local), which is loaded only then. Throws a SettingsError, naming each variable
+ * to fix, when the settings are wrong or production has no key.
+ */
+export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, options: { clientDir: string }): Promise<NodeServer> {
+  const result = configFromEnv(env, 'node');
+  for (const warning of result.warnings) console.warn(warning);
+  if (!result.ok) throw new SettingsError(result.errors);
+  const { settings } = result;
+  if (!settings.STRIPE_SECRET_KEY && settings.NODE_ENV === 'production') {
+    throw new SettingsError([
+      '[fanshop] NODE_ENV=production needs STRIPE_SECRET_KEY (sk_live_… from the Stripe Dashboard, Developers → API keys): a live shop never runs the local test-mode Stripe. Set STRIPE_SECRET_KEY, or unset NODE_ENV to try the shop in test mode.',
+    ]);
+  }
+  if (!settings.STRIPE_SECRET_KEY && settings.STRIPE_API_BASE) {
+    throw new SettingsError(['[fanshop] STRIPE_API_BASE needs STRIPE_SECRET_KEY, the key that Stripe API answers']);
+  }
+
+  // Listen first, so that PORT=0 (tests) knows its port before the app is made with it.
+  let app: Hono | undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      { fetch: (request, bindings) => (app ? app.fetch(request, bindings) : new Response('Starting', { status: 503, headers: { 'Retry-After': '1' } })), port: settings.PORT, hostname: settings.HOST },
+      () => resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  const origin = `http://localhost:${port}`;
+
+  const local = settings.STRIPE_SECRET_KEY ? undefined : await (await import('../../tools/stripe-local/attach')).attachLocalStripe({ shopPort: port, publicOrigin: origin });
+  const { options: appOpts, likes } = nodeAppOptions(settings, { port, clientDir: options.clientDir, local });
+  const shop = createApp(appOpts);
+  if (local) shop.route('/_stripe', local.pages);
+  shop.use(
+    '*',
+    serveStatic({
+      root: options.clientDir,
+      // The same headers as on Workers (static-headers.ts).
+      onFound: (path, c) => {
+        for (const [name, value] of Object.entries(staticHeaders(path))) c.header(name, value);
+      },
+    }),
+  );
+  shop.notFound((c) => c.text('Not found', 404));
+  app = shop;
+
+  console.log(`[fanshop] demo shop on ${origin}  (/ inline, /shop full page, /frame 520px iframe)`);
+  if (local) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
+  return {
+    port,
+    url: origin,
+    localStripe: !!local,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await Promise.all([local?.close(), likes.close()]);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Context } from 'hono';
+import Stripe from 'stripe';
+import type { AppOptions } from '../app';
+import type { CatalogSource } from '../catalog-source';
+import { catalogFromUrl } from '../catalog-url';
+import type { LikesStore } from '../likes/store';
+import type { OrderStore } from '../orders/order';
+import type { Settings } from './schema';
+
+/**
+ * What only a runtime can give the app: where its catalog file is, its stores, how it tells
+ * clients apart, and its own origins (the default allowed origins).
+ */
+export interface RuntimeParts {
+  /** The catalog when FANSHOP_CATALOG_URL is not set: a file on Node, the deployed asset on Workers. */
+  readonly catalog: CatalogSource;
+  /** Allowed origins when FANSHOP_ALLOWED_ORIGINS is not set. */
+  readonly ownOrigins: readonly string[];
+  readonly clientAddress: (c: Context) => string;
+  /** Where paid orders are kept; without it, webhooks are refused and the reason is `noOrders`. */
+  readonly orders: OrderStore | undefined;
+  readonly noOrders?: string;
+  readonly likes: LikesStore;
+  /**
+   * The local test-mode Stripe (Node without STRIPE_SECRET_KEY, outside production): the SDK
+   * pointed at it, its webhook secret, and its stand-in Stripe.js for embedded mode.
+   */
+  readonly localStripe?: { readonly stripe: Stripe; readonly webhookSecret: string; readonly publishableKey: string; readonly stripeJs: string };
+  /** Why there is no checkout (what to set) when there is no Stripe at all. */
+  readonly noStripe?: string;
+}
+
+/**
+ * The official SDK for STRIPE_SECRET_KEY: Stripe itself, or STRIPE_API_BASE (tests and the
+ * bench: the local test-mode Stripe in a process of its own), its protocol taken from the URL.
+ */
+export function stripeClient(settings: Pick<Settings, 'STRIPE_SECRET_KEY' | 'STRIPE_API_BASE'>): Stripe | undefined {
+  const key = settings.STRIPE_SECRET_KEY;
+  if (!key) return undefined;
+  const base = settings.STRIPE_API_BASE;
+  if (!base) return new Stripe(key);
+  const protocol = base.protocol === 'http:' ? 'http' : 'https';
+  return new Stripe(key, { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol });
+}
+
+/**
+ * The app's options from the settings and the runtime's parts: the same variables mean the
+ * same options on Node and on Workers (settings.test.ts compares them).
+ */
+export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions {
+  const allowedOrigins = settings.FANSHOP_ALLOWED_ORIGINS?.length ? settings.FANSHOP_ALLOWED_ORIGINS : parts.ownOrigins;
+  const catalog = settings.FANSHOP_CATALOG_URL ? catalogFromUrl(settings.FANSHOP_CATALOG_URL.href, fetch) : parts.catalog;
+  const { clientAddress } = parts;
+  const stripe = parts.localStripe?.stripe ?? stripeClient(settings);
+  const webhookSecret = parts.localStripe?.webhookSecret ?? settings.STRIPE_WEBHOOK_SECRET;
+  const metaConversions =
+    settings.META_PIXEL_ID && settings.META_CAPI_TOKEN
+      ? { pixelId: settings.META_PIXEL_ID, accessToken: settings.META_CAPI_TOKEN, testEventCode: settings.META_TEST_EVENT_CODE, graphApiBase: settings.META_GRAPH_API_BASE?.href.replace(/\/$/, '') }
+      : undefined;
+  const options: AppOptions = {
+    catalog,
+    likes: { store: parts.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
+    facebook: { appSecret: settings.FB_APP_SECRET },
+  };
+  if (!stripe) return { ...options, unavailable: { checkout: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set', webhooks: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set' } };
+  const checkout: NonNullable<AppOptions['checkout']> = {
+    stripe,
+    embedded: embedded(settings, parts),
+    shippingCountries: settings.FANSHOP_SHIPPING_COUNTRIES,
+    allowPromotionCodes: settings.FANSHOP_PROMOTION_CODES,
+    allowedOrigins,
+    maxQuantity: settings.FANSHOP_MAX_QUANTITY,
+    maxLines: settings.FANSHOP_MAX_LINES,
+    // In memory, per process (or per Workers isolate, where it is a floor, not a wall:
+    // docs/deploy.md puts Cloudflare's rate limiting rules in front).
+    rateLimitPerMinute: settings.FANSHOP_CHECKOUT_RATE_LIMIT,
+    maxBodyBytes: 32 * 1024,
+    clientAddress,
+  };
+  if (!parts.orders) return { ...options, checkout, unavailable: { webhooks: parts.noOrders ?? 'no order store' } };
+  // Without STRIPE_WEBHOOK_SECRET the webhook route itself refuses everything and says why.
+  return { ...options, checkout, webhooks: { stripe, webhookSecret, orders: parts.orders, metaConversions } };
+}
+
+/** FANSHOP_CHECKOUT_UI=embedded: Stripe's form in a dialog, which needs the publishable key. */
+function embedded(settings: Settings, parts: RuntimeParts) {
+  if (settings.FANSHOP_CHECKOUT_UI !== 'embedded') return undefined;
+  if (parts.localStripe) return { publishableKey: parts.localStripe.publishableKey, stripeJs: parts.localStripe.stripeJs };
+  if (settings.STRIPE_PUBLISHABLE_KEY) return { publishableKey: settings.STRIPE_PUBLISHABLE_KEY };
+  return undefined;
+}

@@ -1,0 +1,244 @@
+import * as v from 'valibot';
+
+/**
+ * Every environment variable the server reads, once, for Node (node.ts) and Cloudflare Workers
+ * (worker.ts) alike: one valibot schema per variable, one default, one error message per bad
+ * value. The README's environment table is generated from this table (`npm run docs:env`, and
+ * settings.test.ts fails when the README is behind).
+ *
+ * Runtime entries read their env with `configFromEnv` and add only what their runtime has: the
+ * stores, the client's address and the Stripe client (app-options.ts).
+ */
+
+/** Where a variable means something. A variable of the other runtime is ignored there. */
+type Runtime = 'both' | 'node' | 'workers';
+
+interface Setting<S extends v.GenericSchema<string, unknown>, D extends string | undefined> {
+  readonly schema: S;
+  /** The value used when the variable is unset or empty, as the README shows it. */
+  readonly default: D;
+  /** How the README's table shows the default when it is not a plain value. */
+  readonly defaultText?: string;
+  readonly runtime: Runtime;
+  /** One line for the README's table. */
+  readonly doc: string;
+}
+
+const setting = <S extends v.GenericSchema<string, unknown>, const D extends string | undefined>(s: Setting<S, D>) => s;
+
+const whole = (min: number, max: number, what: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d+$/, `must be a whole number ${what}`),
+    v.transform(Number),
+    v.number(),
+    v.minValue(min, `must be a whole number ${what}`),
+    v.maxValue(max, `must be a whole number ${what}`),
+  );
+
+const prefixed = (pattern: RegExp, what: string) => v.pipe(v.string(), v.regex(pattern, `must be ${what}`));
+
+const absoluteUrl = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.check((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), `must be ${what}`),
+    v.transform((s) => new URL(s)),
+  );
+
+const list = <T>(item: (entry: string) => T | undefined, what: string) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.split(',').map((entry) => entry.trim()).filter(Boolean)),
+    v.check((entries) => entries.every((entry) => item(entry) !== undefined), `must be ${what}`),
+    v.transform((entries) => entries.map((entry) => item(entry)!)),
+  );
+
+const origin = (entry: string) => (URL.canParse(entry) && /^https?:$/.test(new URL(entry).protocol) ? new URL(entry).origin : undefined);
+const country = (entry: string) => (/^[A-Za-z]{2}$/.test(entry) ? entry.toUpperCase() : undefined);
+
+export const SETTINGS = {
+  STRIPE_SECRET_KEY: setting({
+    schema: prefixed(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret key (sk_test_… or sk_live_…)'),
+    default: undefined,
+    defaultText: '(local test mode)',
+    runtime: 'both',
+    doc: '`sk_test_…` or `sk_live_…`. Required with `NODE_ENV=production`; without it (and outside production) the Node server runs the local test-mode Stripe',
+  }),
+  STRIPE_WEBHOOK_SECRET: setting({
+    schema: prefixed(/^whsec_\w+$/, 'a webhook signing secret (whsec_…)'),
+    default: undefined,
+    runtime: 'both',
+    doc: 'the `whsec_…` of the webhook endpoint `https://<shop>/api/webhooks/stripe`',
+  }),
+  STRIPE_PUBLISHABLE_KEY: setting({
+    schema: prefixed(/^pk_(test|live)_\w+$/, 'a publishable key (pk_test_… or pk_live_…)'),
+    default: undefined,
+    runtime: 'both',
+    doc: '`pk_…`; needed for embedded mode',
+  }),
+  STRIPE_API_BASE: setting({
+    schema: absoluteUrl('an absolute http(s) URL'),
+    default: undefined,
+    defaultText: 'Stripe',
+    runtime: 'both',
+    doc: 'tests and `npm run bench` only: another Stripe API, such as the local test-mode Stripe in its own process',
+  }),
+  FANSHOP_CHECKOUT_UI: setting({
+    schema: v.picklist(['hosted', 'embedded'], 'must be hosted or embedded'),
+    default: 'hosted',
+    runtime: 'both',
+    doc: '`embedded`: Stripe\'s form in a dialog on your page (needs `STRIPE_PUBLISHABLE_KEY`)',
+  }),
+  FANSHOP_ALLOWED_ORIGINS: setting({
+    schema: list(origin, 'comma-separated http(s) origins such as https://www.example.com'),
+    default: undefined,
+    defaultText: 'Node: `http://localhost:<PORT>` and `http://127.0.0.1:<PORT>`; Workers: the Worker\'s own origin',
+    runtime: 'both',
+    doc: 'comma-separated origins whose pages may start a checkout, like, and be returned to',
+  }),
+  FANSHOP_SHIPPING_COUNTRIES: setting({
+    schema: list(country, 'comma-separated two-letter country codes such as DE,AT'),
+    default: 'DE,AT,CH,NL,FR,GB,US',
+    runtime: 'both',
+    doc: 'countries Checkout asks a shipping address for; empty: no shipping address',
+  }),
+  FANSHOP_PROMOTION_CODES: setting({
+    schema: v.pipe(v.picklist(['true', 'false'], 'must be true or false'), v.transform((s) => s === 'true')),
+    default: 'true',
+    runtime: 'both',
+    doc: 'let shoppers enter promotion codes',
+  }),
+  FANSHOP_MAX_QUANTITY: setting({ schema: whole(1, 999, 'from 1 to 999'), default: '99', runtime: 'both', doc: 'most units of one cart line the server accepts' }),
+  // Stripe takes at most 100 line items in one Checkout Session.
+  FANSHOP_MAX_LINES: setting({ schema: whole(1, 100, 'from 1 to 100'), default: '50', runtime: 'both', doc: 'most lines of one checkout (Stripe takes 100 at most)' }),
+  FANSHOP_CHECKOUT_RATE_LIMIT: setting({
+    schema: whole(0, 100_000, 'from 0 to 100000'),
+    default: '20',
+    runtime: 'both',
+    doc: 'checkouts one client may start per minute; `0` refuses every checkout',
+  }),
+  FANSHOP_LIKES_RATE_LIMIT: setting({
+    schema: whole(0, 100_000, 'from 0 to 100000'),
+    default: '60',
+    runtime: 'both',
+    doc: 'like changes one client may make per minute (reads: ten times as many); `0` refuses every like',
+  }),
+  FANSHOP_TRUSTED_PROXIES: setting({
+    schema: whole(0, 10, 'from 0 to 10'),
+    default: '0',
+    runtime: 'node',
+    doc: 'reverse proxies in front of the Node server (`1` behind Caddy or nginx): clients are then told apart by `X-Forwarded-For`',
+  }),
+  FANSHOP_CATALOG: setting({
+    schema: v.pipe(v.string(), v.minLength(1)),
+    default: undefined,
+    defaultText: 'the demo catalog',
+    runtime: 'node',
+    doc: 'the catalog file (read again whenever it changes)',
+  }),
+  FANSHOP_CATALOG_URL: setting({
+    schema: absoluteUrl('an absolute http(s) URL of a catalog JSON'),
+    default: undefined,
+    defaultText: 'the deployed `catalog.json`',
+    runtime: 'workers',
+    doc: 'read the catalog from this URL (again at most once a minute) instead of the deployed file',
+  }),
+  FANSHOP_DATA_DIR: setting({ schema: v.pipe(v.string(), v.minLength(1)), default: '.data', runtime: 'node', doc: 'where likes and orders are kept' }),
+  PORT: setting({ schema: whole(0, 65_535, 'from 0 to 65535'), default: '8787', runtime: 'node', doc: 'the port the Node server listens on' }),
+  HOST: setting({ schema: v.pipe(v.string(), v.minLength(1)), default: '0.0.0.0', runtime: 'node', doc: 'the address the Node server listens on' }),
+  NODE_ENV: setting({
+    schema: v.string(),
+    default: undefined,
+    runtime: 'node',
+    doc: '`production`: refuse to start without `STRIPE_SECRET_KEY` instead of running the local test-mode Stripe',
+  }),
+  META_PIXEL_ID: setting({ schema: prefixed(/^\d{1,20}$/, 'a Meta Pixel (dataset) id: digits only'), default: undefined, runtime: 'both', doc: 'with `META_CAPI_TOKEN`: paid orders go to Meta\'s Conversions API as Purchase' }),
+  META_CAPI_TOKEN: setting({ schema: v.pipe(v.string(), v.minLength(1)), default: undefined, runtime: 'both', doc: 'a Conversions API access token from Events Manager' }),
+  META_TEST_EVENT_CODE: setting({ schema: prefixed(/^\w{1,40}$/, 'an Events Manager test event code such as TEST12345'), default: undefined, runtime: 'both', doc: 'send Conversions API events as test events' }),
+  META_GRAPH_API_BASE: setting({ schema: absoluteUrl('an absolute http(s) URL'), default: undefined, defaultText: '`https://graph.facebook.com`', runtime: 'both', doc: 'tests only: a stand-in for the Graph API' }),
+  FB_APP_SECRET: setting({
+    schema: v.pipe(v.string(), v.minLength(1)),
+    default: undefined,
+    runtime: 'both',
+    doc: 'the Facebook app secret that signs Page tab requests; without it `/facebook/tab` refuses POSTs',
+  }),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The parsed value of each variable; `undefined` where unset and without a default. */
+export type Settings = {
+  readonly [K in SettingName]: (typeof SETTINGS)[K]['default'] extends string
+    ? v.InferOutput<(typeof SETTINGS)[K]['schema']>
+    : v.InferOutput<(typeof SETTINGS)[K]['schema']> | undefined;
+};
+
+/** A variable as a Worker's `env` or Node's `process.env` holds it (wrangler `vars` may be numbers or booleans). */
+export type EnvValue = string | number | boolean | undefined | null | object;
+
+export type SettingsResult =
+  | { readonly ok: true; readonly settings: Settings; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly errors: readonly string[]; readonly warnings: readonly string[] };
+
+/** The variables of one runtime, each parsed by its own schema in one valibot object schema. */
+function schemaFor(runtime: 'node' | 'workers') {
+  const entries = Object.entries(SETTINGS).filter(([, s]) => s.runtime === 'both' || s.runtime === runtime);
+  return v.object(Object.fromEntries(entries.map(([name, s]) => [name, s.default === undefined ? v.optional(s.schema) : v.optional(s.schema, s.default)])));
+}
+const schemas = { node: schemaFor('node'), workers: schemaFor('workers') };
+
+/**
+ * The server's settings from its environment. An unset or empty variable takes its default;
+ * a bad one is an error naming the variable, its value (secrets shown as set, never their text)
+ * and what it must be. Variables of the other runtime are ignored, with a warning.
+ *
+ * @example
+ * const result = configFromEnv(process.env, 'node');
+ * if (!result.ok) { console.error(result.errors.join('\n')); process.exit(1); }
+ */
+export function configFromEnv(vars: Readonly<Record<string, EnvValue>>, runtime: 'node' | 'workers'): SettingsResult {
+  const input: Record<string, string> = {};
+  const warnings: string[] = [];
+  for (const [name, s] of Object.entries(SETTINGS)) {
+    const raw = vars[name];
+    if (raw === undefined || raw === null || typeof raw === 'object') continue;
+    const text = String(raw).trim();
+    if (text === '') continue;
+    if (s.runtime !== 'both' && s.runtime !== runtime) {
+      if (name !== 'NODE_ENV' && name !== 'PORT' && name !== 'HOST') warnings.push(`[fanshop] ${name} is read on ${s.runtime === 'node' ? 'Node' : 'Cloudflare Workers'} only; it is ignored here`);
+      continue;
+    }
+    input[name] = text;
+  }
+  const parsed = v.safeParse(schemas[runtime], input);
+  if (!parsed.success) {
+    const errors = new Map<string, string>();
+    for (const issue of parsed.issues) {
+      const name = String(issue.path?.[0]?.key ?? '');
+      if (!errors.has(name)) errors.set(name, `[fanshop] ${name}=${shown(name, input[name])} ${issue.message}`);
+    }
+    return { ok: false, errors: [...errors.values()], warnings };
+  }
+  const settings = parsed.output as unknown as Settings;
+  if (!!settings.META_PIXEL_ID !== !!settings.META_CAPI_TOKEN) {
+    warnings.push(`[fanshop] the Conversions API needs both META_PIXEL_ID and META_CAPI_TOKEN; ${settings.META_PIXEL_ID ? 'META_CAPI_TOKEN' : 'META_PIXEL_ID'} is not set, so no purchases are sent to Meta`);
+  }
+  if (settings.FANSHOP_CHECKOUT_UI === 'embedded' && settings.STRIPE_SECRET_KEY && !settings.STRIPE_PUBLISHABLE_KEY) {
+    warnings.push('[fanshop] FANSHOP_CHECKOUT_UI=embedded needs STRIPE_PUBLISHABLE_KEY (pk_…); using Stripe’s hosted page');
+  }
+  return { ok: true, settings, warnings };
+}
+
+/** A value for a message: secrets only as "(set)", so logs never hold them. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return '(unset)';
+  return /SECRET|TOKEN/.test(name) ? '(a value, not shown)' : JSON.stringify(value);
+}
+
+/** Thrown by a runtime entry that cannot start with its settings; the message says what to set. */
+export class SettingsError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'SettingsError';
+  }
+}
