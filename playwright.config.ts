@@ -1,12 +1,15 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { systemChromium as findSystemChromium } from './scripts/chromium.mjs';
 
 /**
  * Shopper journeys in real Chromium against the built bundle and the running server
- * (`npm run build` first; `npm test` does). Debian's /usr/bin/chromium is used when present
- * (machines without internet cannot download Playwright's browser); elsewhere Playwright's own.
+ * (`npm run build` first; `npm test` does). The system's Chromium (Debian's /usr/bin/chromium)
+ * is used when present, since machines without internet cannot download Playwright's browser;
+ * elsewhere Playwright's own. `npm test` checks first that one of them is there
+ * (scripts/check-browser.mjs). No retries: a journey that passes only sometimes is a race in
+ * the shop, to be found and fixed there.
  */
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const systemChromium = findSystemChromium();
 const port = Number(process.env.E2E_PORT ?? 8790);
 
 export default defineConfig({
@@ -14,7 +17,7 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
