@@ -53,7 +53,9 @@ async function startServer(port, env = {}) {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/catalog.json`)).ok) return child;
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();

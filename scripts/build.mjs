@@ -8,16 +8,14 @@
  *   client/*                 public/ (demo catalog and images)
  *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI;
  *                            server/catalog.mjs the catalog core (for scripts);
- *                            server/stripe-local.mjs the local test-mode Stripe on its own
+ *                            server/stripe-local.mjs the local test-mode Stripe
+ *                            (tools/stripe-local) in a process of its own, for the bench
  */
 import { build } from 'vite';
 import { widgetBase } from './widget-base.mjs';
 
 const outDir = 'dist/client';
 const quiet = /** @type {const} */ ('warn');
-
-/** Modules only the product view, the cart drawer or other on-demand parts import. */
-const lazyOnly = /ProductDetail|CartDrawer|CartLineRow|Gallery|VariantPicker|QuantityInput|variant-selection|detail\.css|cart\.css|quantity\.css|i18n\/(en|de)\.ts|cart-restore|unknown-fields|frame\/child/;
 
 /** A classic script (IIFE): no imports, no globals but what it sets itself. */
 async function classicScript(/** @type {string} */ entry, /** @type {string} */ fileName, /** @type {boolean} */ first) {
@@ -60,8 +58,6 @@ async function esModule(/** @type {string} */ entry, /** @type {string} */ fileN
           chunkFileNames: 'fanshop-[name]-[hash].mjs',
           minify: !process.env.FANSHOP_NOMINIFY,
           comments: false,
-          // Everything the grid needs in one file (one request, one gzip dictionary); what
-          // only the lazy parts use stays in their chunks.
         },
       },
     },

@@ -13,5 +13,6 @@ import { compress } from 'hono/compress';
  */
 export function compressUnlessWorkers(): MiddlewareHandler {
   const gzip = compress();
-  return (c, next) => (globalThis.navigator?.userAgent === 'Cloudflare-Workers' ? next() : gzip(c, next));
+  const runtime = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
+  return (c, next) => (runtime === 'Cloudflare-Workers' ? next() : gzip(c, next));
 }

@@ -109,7 +109,6 @@ export async function startLocalStripe(
   options: Omit<LocalStripeOptions, 'publicUrl'> & { publicUrl?: string; port?: number },
 ): Promise<StartedLocalStripe> {
   const { serve } = await import('@hono/node-server');
-  let local: LocalStripe | undefined;
   let app: Hono | undefined;
   const fetchHandler = (request: Request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 }));
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
@@ -117,10 +116,11 @@ export async function startLocalStripe(
     server.once('error', reject);
   });
   const url = `http://127.0.0.1:${port}`;
-  local = createLocalStripe({ ...options, publicUrl: options.publicUrl ?? url });
-  app = new Hono();
-  if (!options.publicUrl) app.route('/', local.pages);
-  app.route('/', local.api);
+  const local = createLocalStripe({ ...options, publicUrl: options.publicUrl ?? url });
+  const routes = new Hono();
+  if (!options.publicUrl) routes.route('/', local.pages);
+  routes.route('/', local.api);
+  app = routes;
   return {
     ...local,
     port,

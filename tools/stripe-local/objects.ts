@@ -158,7 +158,7 @@ export function lineItemList(
 ): WireLineItemList | { missingCursor: string } {
   const limit = page.limit ?? 10;
   let from = 0;
-  let to = items.length;
+  let to: number;
   if (page.starting_after !== undefined) {
     const at = items.findIndex((item) => item.id === page.starting_after);
     if (at === -1) return { missingCursor: page.starting_after };

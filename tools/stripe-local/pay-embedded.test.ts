@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStripe, type StartedLocalStripe } from './index';
 import { webhookReceiver, sdkFor } from './testing';

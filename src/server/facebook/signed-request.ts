@@ -58,7 +58,7 @@ export async function parseSignedRequest(signedRequest: string, appSecret: strin
 
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payloadBytes));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(payloadBytes));
   } catch {
     return { ok: false, reason: 'the payload is not JSON' };
   }

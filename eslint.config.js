@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * ESLint, run by `npm test` (npm run lint): typescript-eslint's recommended rules, the hooks
+ * rules for the widget's Preact components, and the layers' import rules. The TypeScript
+ * projects keep DOM and Node types where they belong (tsconfig.base.json); these rules keep each
+ * layer from importing another it must not know.
+ */
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** @param {string[]} patterns @param {string} message */
+const forbid = (patterns, message) => ({ group: patterns, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', '.tmpsz/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `let app; serve(() => app…); app = …`: a value that closures read once it is set.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+    },
+  },
+  {
+    files: ['src/widget/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['preact', 'preact/*', 'zustand', 'zustand/*', 'hono', 'hono/*', 'stripe', 'node:*'], 'core/ runs in browsers, Node and Workers alike: no UI library, no server library, no Node built-ins.'),
+            forbid(['**/widget/**', '**/server/**', '**/cli/**', '**/tools/**'], 'core/ is imported by the other layers, never the other way round.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/widget/**/*.{ts,tsx}'],
+    ignores: ['src/widget/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The widget runs in the shopper’s browser.'),
+            forbid(['**/server/**', '**/cli/**', '**/tools/**'], 'The widget shares only core/ with the server: API types live in src/core/api.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/server/node-server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['preact', 'preact/*', 'zustand', 'zustand/*'], 'The server renders HTML with Hono’s html template.'),
+            forbid(['**/widget/**'], 'The server shares only core/ with the widget.'),
+            forbid(['**/tools/**'], 'Development tools are loaded only by node-server.ts, and only without STRIPE_SECRET_KEY outside production.'),
+          ],
+        },
+      ],
+    },
+  },
+);
