@@ -7,7 +7,7 @@ import { checkoutError, errorStatus, type CheckoutError } from './errors';
 import { parseCheckoutRequest, type CheckoutLimits } from './request';
 import { priceCart } from './price-cart';
 import { idempotencyKey, sessionParams, type SessionOptions } from './session-params';
-import { fixedWindowLimit } from './rate-limit';
+import { fixedWindowLimit } from '../http/rate-limit';
 import { sessionSummary } from './session-summary';
 
 export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, CheckoutLimits {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Catalog } from '../../core/catalog/types';
-import { fixedWindowLimit } from '../checkout/rate-limit';
+import { fixedWindowLimit } from '../http/rate-limit';
 import { corsForOrigins } from '../cors';
 import type { LikesStore } from './store';
 
