@@ -161,6 +161,12 @@ describe('POST /api/checkout', () => {
     expect(statuses).toEqual([200, 200, 429]);
     expect((await post(a, body(4), { 'X-Test-Client': 'other' })).status).toBe(200);
   });
+
+  it('refuses every checkout with a rate limit of 0 (FANSHOP_CHECKOUT_RATE_LIMIT=0)', async () => {
+    const res = await post(app({ rateLimitPerMinute: 0 }), cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), { 'X-Test-Client': 'first-ever' });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
+  });
 });
 
 describe('GET /api/checkout/sessions/:id', () => {

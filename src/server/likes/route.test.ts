@@ -70,6 +70,12 @@ describe('POST /api/likes/:productId', () => {
     expect((await like(a, 'merino-beanie', { shopper: shopperB, liked: true }, { 'X-Test-Client': 'other' })).status).toBe(200);
   });
 
+  it('refuses every like with a rate limit of 0 (FANSHOP_LIKES_RATE_LIMIT=0)', async () => {
+    const res = await like(app({ rateLimitPerMinute: 0 }), 'stoneware-mug', { shopper: shopperA, liked: true }, { 'X-Test-Client': 'first-ever' });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+
   it('limits count reads per client too, ten times as loosely by default', async () => {
     const a = app({ rateLimitPerMinute: 1 });
     const read = (client: string) => a.request('/api/likes?ids=stoneware-mug', { headers: { 'X-Test-Client': client } });
