@@ -10,6 +10,7 @@ import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route
 import { productPageRoute } from './pages/product-route';
 import { metaFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './compress';
+import { apiError, errorResponse } from './http/api-error';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -68,13 +69,13 @@ export function createApp(options: AppOptions): Hono {
   if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, stripe }));
-  const notConfigured = (code: string, message: string, why: string) => (c: Context) => {
+  const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);
-    return c.json({ error: { code, message } }, 503);
+    return errorResponse(c, apiError(code, message));
   };
   const { unavailable } = options;
   if (unavailable?.checkout) {
-    const refuse = notConfigured('payment_provider_error', 'Checkout is not set up on this shop yet.', unavailable.checkout);
+    const refuse = notConfigured('checkout_not_configured', 'Checkout is not set up on this shop yet.', unavailable.checkout);
     app.all('/api/checkout', refuse).all('/api/checkout/*', refuse);
   }
   if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));

@@ -270,7 +270,7 @@ describe('a Worker without secrets or KV', () => {
     const worker = await unconfiguredWorker();
     const res = await worker.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { code: 'payment_provider_error', message: 'Checkout is not set up on this shop yet.' } });
+    expect(await res.json()).toEqual({ error: { code: 'checkout_not_configured', message: 'Checkout is not set up on this shop yet.' } });
     const hook = await worker.fetch(`${origin}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
     expect(hook.status).toBe(503);
     expect(await hook.json()).toMatchObject({ error: { code: 'webhook_not_configured' } });

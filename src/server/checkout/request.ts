@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { checkoutError, type CheckoutError } from './errors';
+import { apiError, type ApiError } from '../http/api-error';
 
 /**
  * The body of `POST /api/checkout`: ids and quantities only. Prices, names or totals a browser
@@ -59,24 +59,24 @@ const Line = v.object({
   quantity: v.unknown(),
 });
 
-export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { ok: true; request: CheckoutRequest } | { ok: false; error: CheckoutError } {
+export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { ok: true; request: CheckoutRequest } | { ok: false; error: ApiError } {
   const body = v.safeParse(Body, json);
   if (!body.success) {
     const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
-    return { ok: false, error: checkoutError('invalid_request', `The request is not a checkout request (${where}).`) };
+    return { ok: false, error: apiError('invalid_request', `The request is not a checkout request (${where}).`) };
   }
   const { lines, locale, returnUrl, embeddable, attempt, fbp, fbc } = body.output;
-  if (lines.length === 0) return { ok: false, error: checkoutError('empty_cart', 'The cart is empty.') };
+  if (lines.length === 0) return { ok: false, error: apiError('empty_cart', 'The cart is empty.') };
   if (lines.length > limits.maxLines) {
-    return { ok: false, error: checkoutError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
+    return { ok: false, error: apiError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
   }
   const parsed: CheckoutLineRequest[] = [];
   for (const [index, raw] of lines.entries()) {
     const line = v.safeParse(Line, raw);
-    if (!line.success) return { ok: false, error: checkoutError('invalid_request', 'A cart line is not a product id with a quantity.', index) };
+    if (!line.success) return { ok: false, error: apiError('invalid_request', 'A cart line is not a product id with a quantity.', { lineIndex: index }) };
     const { quantity } = line.output;
     if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > limits.maxQuantity) {
-      return { ok: false, error: checkoutError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, index) };
+      return { ok: false, error: apiError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, { lineIndex: index }) };
     }
     parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
   }

@@ -45,7 +45,7 @@ describe('POST /api/likes/:productId', () => {
   });
 
   it.each([
-    ['a product that is not in the catalog', 'no-such-product', { shopper: shopperA, liked: true }, {}, 404, 'unknown_product'],
+    ['a product that is not in the catalog', 'no-such-product', { shopper: shopperA, liked: true }, {}, 409, 'unknown_product'],
     ['a body that is not JSON', 'stoneware-mug', '{"shopper":', {}, 400, 'malformed_json'],
     ['a shopper id the widget does not make', 'stoneware-mug', { shopper: 'short', liked: true }, {}, 400, 'invalid_request'],
     ['a shopper id with other characters', 'stoneware-mug', { shopper: 'shopper/../../etc/passwd', liked: true }, {}, 400, 'invalid_request'],

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { Catalog } from '../../core/catalog/types';
 import { fixedWindowLimit } from '../http/rate-limit';
 import { corsForOrigins } from '../cors';
+import { apiError, errorResponse, type ApiErrorCode } from '../http/api-error';
 import type { LikesStore } from './store';
 
 export interface LikesOptions {
@@ -21,9 +22,7 @@ export interface LikesOptions {
   readonly clientAddress: (c: Context) => string;
 }
 
-type LikesErrorCode = 'malformed_json' | 'unsupported_media_type' | 'body_too_large' | 'invalid_request' | 'too_many_ids' | 'unknown_product' | 'origin_not_allowed' | 'rate_limited' | 'catalog_unavailable' | 'likes_unavailable';
-const status = { malformed_json: 400, unsupported_media_type: 415, body_too_large: 413, invalid_request: 400, too_many_ids: 400, unknown_product: 404, origin_not_allowed: 403, rate_limited: 429, catalog_unavailable: 503, likes_unavailable: 503 } as const;
-const fail = (c: Context, code: LikesErrorCode, message: string) => c.json({ error: { code, message } }, status[code], { 'Cache-Control': 'no-store' });
+const fail = (c: Context, code: ApiErrorCode, message: string) => errorResponse(c, apiError(code, message), { 'Cache-Control': 'no-store' });
 
 /** The random id the widget keeps for an anonymous shopper (likes.ts in the widget makes 24 characters). */
 const Shopper = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/));

@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import type { Order, OrderStore } from '../orders/order';
 import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
+import { apiError, errorResponse } from '../http/api-error';
 
 export interface WebhookOptions {
   readonly stripe: Stripe;
@@ -32,14 +33,14 @@ export function stripeWebhookRoute(options: WebhookOptions): Handler {
     const raw = await c.req.text();
     if (!options.webhookSecret) {
       console.error('[fanshop] a Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set: refused');
-      return c.json({ error: { code: 'webhook_not_configured', message: 'Webhooks are not configured.' } }, 503);
+      return errorResponse(c, apiError('webhook_not_configured', 'Webhooks are not configured.'));
     }
-    if (!signature) return c.json({ error: { code: 'signature_missing', message: 'Missing Stripe-Signature.' } }, 400);
+    if (!signature) return errorResponse(c, apiError('signature_missing', 'Missing Stripe-Signature.'));
     let event: Stripe.Event;
     try {
       event = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, options.toleranceSeconds ?? 300, cryptoProvider);
     } catch {
-      return c.json({ error: { code: 'signature_invalid', message: 'The signature does not match.' } }, 400);
+      return errorResponse(c, apiError('signature_invalid', 'The signature does not match.'));
     }
     if (await options.orders.hasProcessedEvent(event.id)) return c.json({ received: true, duplicate: true });
     if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
@@ -52,7 +53,7 @@ export function stripeWebhookRoute(options: WebhookOptions): Handler {
         } catch (error) {
           // Not recorded as processed: Stripe retries the event and we try again.
           console.error('[fanshop] could not read the line items of', session.id, error instanceof Error ? error.message : error);
-          return c.json({ error: { code: 'payment_provider_error', message: 'Try again later.' } }, 502);
+          return errorResponse(c, apiError('payment_provider_error', 'Try again later.'));
         }
         // Saved before anything else can fail, and saved once: a replay finds it 'exists'.
         const saved = await options.orders.saveOrder(order);
