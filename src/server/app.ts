@@ -11,6 +11,7 @@ import { productPageRoute } from './pages/product-route';
 import { metaFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './compress';
 import { apiError, errorResponse } from './http/api-error';
+import { unexpectedError } from './http/unexpected-error';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -39,6 +40,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
+  app.onError(unexpectedError);
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
   const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;

@@ -6,6 +6,7 @@ import { startLocalStripe } from '../../../tools/stripe-local';
 import { sdkFor } from '../../../tools/stripe-local/testing';
 import { memoryLikesStore } from '../likes/memory-store';
 import { memoryOrderStore } from '../orders/memory-store';
+import { apiError } from './api-error';
 
 /**
  * The API's error answers across routes: one code, one status, whichever route answers it, and
@@ -67,5 +68,28 @@ describe('API errors', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: { code: 'checkout_not_configured', message: 'Checkout is not set up on this shop yet.' } });
     vi.restoreAllMocks();
+  });
+
+  it('answers anything a route did not expect with a JSON 500 internal_error, no stack, and logs it with the route', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const a = app({ read: async () => demo }, {});
+    const broken = createApp({
+      catalog: { read: async () => demo },
+      likes: { store: memoryLikesStore(), rateLimitPerMinute: 100, allowedOrigins: [origin], clientAddress: () => { throw new TypeError('socket is gone'); } },
+    });
+    const res = await broken.request('/api/likes/bircher-muesli-mix', like);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+    expect(text).not.toMatch(/socket is gone|\bat /);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('POST /api/likes/:productId'), expect.any(TypeError));
+    expect((await a.request('/api/likes/bircher-muesli-mix', like)).status).toBe(200);
+    vi.restoreAllMocks();
+  });
+
+  it('carries fields besides code, message and lineIndex', async () => {
+    const res = await app({ read: async () => demo }).request('/api/checkout', checkout([{ productId: 'bircher-muesli-mix', quantity: 100 }]));
+    expect(await res.json()).toEqual({ error: { code: 'invalid_quantity', message: expect.any(String), lineIndex: 0 } });
+    expect(apiError('invalid_quantity', 'Too many.', { lineIndex: 2, maxQuantity: 99 })).toEqual({ code: 'invalid_quantity', message: 'Too many.', lineIndex: 2, maxQuantity: 99 });
   });
 });
