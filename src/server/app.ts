@@ -4,7 +4,7 @@ import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } fro
 import { catalogRoute } from './catalog-route';
 import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog-source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
-import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
+import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): Hono {
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = () => parsedCatalog(loadCatalog);
   if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
-  if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
+  if (options.webhooks) app.route('/', stripeWebhookRoutes(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {

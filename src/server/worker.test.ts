@@ -137,6 +137,7 @@ describe('POST /api/checkout in workerd', () => {
     ['a price instead of a product', cart([{ price: 1, quantity: 1 }]), 400, 'invalid_request'],
     ['a return page on another site', { ...cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), returnUrl: 'https://evil.example/' }, 403, 'origin_not_allowed'],
     ['a body that is not JSON', '{"lines": [', 400, 'malformed_json'],
+    ['a body over 32 KB', JSON.stringify({ ...cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), pad: 'x'.repeat(33 * 1024) }), 413, 'body_too_large'],
   ])('refuses %s with a 4xx error the widget can translate', async (_, body, status, code) => {
     const before = local.sessions.list().length;
     const res = await checkout(body);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodySizeLimit } from './body-limit';
+import { jsonBody } from '../http/json-body';
 import { corsForOrigins } from '../cors';
 import type Stripe from 'stripe';
 import type { Catalog } from '../../core/catalog/types';
@@ -50,18 +50,9 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
 
   app.post(
     '/api/checkout',
-    bodySizeLimit({ maxSize: options.maxBodyBytes, onError: (c) => errorResponse(c, apiError('body_too_large', `The request is larger than ${options.maxBodyBytes} bytes.`)) }),
+    jsonBody({ maxBytes: options.maxBodyBytes, what: 'the cart' }),
     async (c) => {
-      if (!/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
-        return errorResponse(c, apiError('unsupported_media_type', 'Send the cart as application/json.'));
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        return errorResponse(c, apiError('malformed_json', 'The request body is not valid JSON.'));
-      }
-      const parsed = parseCheckoutRequest(json, options);
+      const parsed = parseCheckoutRequest(c.get('json'), options);
       if (!parsed.ok) return errorResponse(c, parsed.error);
       const { request } = parsed;
       if (!allowed.has(new URL(request.returnUrl).origin)) {

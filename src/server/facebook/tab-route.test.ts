@@ -100,10 +100,29 @@ describe('POST /facebook/tab', () => {
     expect(error).toHaveBeenCalledWith(expect.stringContaining('FB_APP_SECRET is not set'));
   });
 
-  it('refuses a body over 16 KB', async () => {
+  it('refuses a body over 16 KB with 413 and no shop', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await post({ signed_request: signed(tabPayload({ pad: 'x'.repeat(17 * 1024) })) });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(413);
+    expect(await res.text()).not.toContain('data-fanshop');
+  });
+
+  it.each([
+    ['declared by Content-Length', { 'Content-Length': String(8 * 1024 * 1024) }],
+    ['sent without a length', {}],
+  ])('refuses a body over 16 KB %s without reading it whole', async (_, headers) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 8 * 1024 * 1024) return controller.close();
+        pulled += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode('a'.repeat(16 * 1024)));
+      },
+    });
+    const res = await app().request('/facebook/tab', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThan(128 * 1024);
   });
 });
 

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Catalog } from '../../core/catalog/types';
 import { fixedWindowLimit } from '../http/rate-limit';
 import { corsForOrigins } from '../cors';
 import { apiError, errorResponse, type ApiErrorCode } from '../http/api-error';
+import { jsonBody } from '../http/json-body';
 import type { LikesStore } from './store';
 
 export interface LikesOptions {
@@ -81,16 +81,9 @@ export function likesRoutes(options: LikesOptions & { readonly catalog: () => Pr
 
   app.post(
     '/api/likes/:productId',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 'body_too_large', `The request is larger than ${MAX_BODY_BYTES} bytes.`) }),
+    jsonBody({ maxBytes: MAX_BODY_BYTES, what: 'the like' }),
     async (c) => {
-      if (!/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) return fail(c, 'unsupported_media_type', 'Send the like as application/json.');
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        return fail(c, 'malformed_json', 'The request body is not valid JSON.');
-      }
-      const body = v.safeParse(SetLikeBody, json);
+      const body = v.safeParse(SetLikeBody, c.get('json'));
       if (!body.success) {
         const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
         return fail(c, 'invalid_request', `The request is not a like: { "shopper": "<id>", "liked": true|false } (${where}).`);

@@ -1,9 +1,10 @@
-import type { Handler } from 'hono';
+import { Hono, type Handler } from 'hono';
 import Stripe from 'stripe';
 import type { Order, OrderStore } from '../orders/order';
 import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
 import { apiError, errorResponse } from '../http/api-error';
+import { bodySizeLimit } from '../http/body-limit';
 
 export interface WebhookOptions {
   readonly stripe: Stripe;
@@ -22,12 +23,32 @@ export interface WebhookOptions {
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
 
 /**
+ * The largest event body read. The body is unsigned until it has been read whole, so anyone
+ * can send one: the limit keeps a stranger's 64 MB from ever being held in memory. Stripe
+ * documents no largest event; the part of a `checkout.session` event that can grow is its
+ * metadata, at most 50 keys of 40 characters with values of 500 characters
+ * (https://docs.stripe.com/api/metadata): about 27,000 characters, 108 KB if every one took
+ * four bytes of UTF-8. The rest of a session is a few KB (line items are not in the event).
+ * 256 KB leaves room for that twice over.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
+/**
  * `POST /api/webhooks/stripe`. Verifies `Stripe-Signature` on the raw body (no unsigned
  * fallback: without a secret nothing is accepted), processes each event id once, and turns
  * `checkout.session.completed` into a stored order before calling the merchant's hook.
+ * A body over MAX_EVENT_BYTES is refused before it is read (http/body-limit.ts).
  * https://docs.stripe.com/webhooks#verify-events
  */
-export function stripeWebhookRoute(options: WebhookOptions): Handler {
+export function stripeWebhookRoutes(options: WebhookOptions): Hono {
+  return new Hono().post(
+    '/api/webhooks/stripe',
+    bodySizeLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => errorResponse(c, apiError('body_too_large', `The request is larger than ${MAX_EVENT_BYTES} bytes.`)) }),
+    stripeWebhookRoute(options),
+  );
+}
+
+function stripeWebhookRoute(options: WebhookOptions): Handler {
   return async (c) => {
     const signature = c.req.header('Stripe-Signature');
     const raw = await c.req.text();

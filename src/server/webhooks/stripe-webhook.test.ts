@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type Stripe from 'stripe';
+import { createApp } from '../app';
+import { startLocalStripe } from '../../../tools/stripe-local';
+import { sdkFor } from '../../../tools/stripe-local/testing';
+import { memoryOrderStore } from '../orders/memory-store';
+
+/**
+ * POST /api/webhooks/stripe through app.request(), with events signed the way Stripe signs them
+ * (the SDK's generateTestHeaderStringAsync); the order-making path itself is in
+ * checkout/route.test.ts and meta/conversions-api.test.ts.
+ */
+const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');
+const secret = 'whsec_test_webhook';
+let local: Awaited<ReturnType<typeof startLocalStripe>>;
+let stripe: Stripe;
+beforeAll(async () => {
+  local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
+  stripe = sdkFor(local, { maxNetworkRetries: 0 });
+});
+afterAll(() => local.close());
+
+const app = (orders = memoryOrderStore()) => createApp({ catalog: { read: async () => demo }, webhooks: { stripe, webhookSecret: secret, orders } });
+
+/** A body of `total` bytes in 16 KB chunks that counts what the server pulled from it. */
+function countedBody(total: number) {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      const chunk = new Uint8Array(Math.min(16 * 1024, total - pulled)).fill(0x20);
+      pulled += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+const deliver = (a: ReturnType<typeof app>, body: BodyInit, headers: Record<string, string>) =>
+  a.request('/api/webhooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': 't=1,v1=00', ...headers }, body, duplex: 'half' } as RequestInit);
+
+describe('POST /api/webhooks/stripe, the body', () => {
+  const eightMegabytes = 8 * 1024 * 1024;
+
+  it('refuses a body whose Content-Length is over 256 KB with 413, without reading it', async () => {
+    const body = countedBody(eightMegabytes);
+    const res = await deliver(app(), body.stream, { 'Content-Length': String(eightMegabytes) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: 'body_too_large', message: expect.any(String) } });
+    expect(body.pulled()).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('refuses a body sent without a length once it passes 256 KB, without reading the rest', async () => {
+    const body = countedBody(eightMegabytes);
+    const res = await deliver(app(), body.stream, {});
+    expect(res.status).toBe(413);
+    expect(body.pulled()).toBeLessThan(512 * 1024);
+  });
+
+  it('takes an event of 256 KB', async () => {
+    const payload = JSON.stringify({ id: 'evt_test_big', object: 'event', type: 'customer.created', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: { id: 'cus_1', object: 'customer', metadata: {} } }, pad: '' });
+    const padded = payload.replace('"pad":""', `"pad":"${'x'.repeat(256 * 1024 - payload.length)}"`);
+    expect(new TextEncoder().encode(padded).length).toBe(256 * 1024);
+    const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload: padded, secret });
+    const res = await deliver(app(), padded, { 'Stripe-Signature': signature });
+    expect(res.status).toBe(200);
+  });
+});
