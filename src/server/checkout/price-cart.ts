@@ -48,21 +48,16 @@ function productsById(catalog: Catalog): ReadonlyMap<string, Product> {
 }
 
 /**
- * Prices a cart from the catalog alone. Lines naming the same product and variant are merged
- * first, so stock is checked against what the shopper really buys. The first problem found is
- * returned with the index of the line it concerns.
+ * Prices a cart from the catalog alone. The lines come merged from parseCheckoutRequest (one
+ * per product and variant), so stock is checked against what the shopper really buys. The
+ * first problem found is returned with the index of the request line it concerns.
  */
 export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[], locale: string): { ok: true; cart: PricedCart } | { ok: false; error: ApiError } {
   const fallback = catalog.shop.defaultLocale;
   const products = productsById(catalog);
-  const merged = new Map<string, { line: CheckoutLineRequest; index: number }>();
-  for (const [index, line] of lines.entries()) {
-    const key = `${line.productId}\u0000${line.variantId ?? ''}`;
-    const seen = merged.get(key);
-    merged.set(key, seen ? { index: seen.index, line: { ...line, quantity: seen.line.quantity + line.quantity } } : { line, index });
-  }
   const priced: PricedLine[] = [];
-  for (const { line, index } of merged.values()) {
+  for (const line of lines) {
+    const { index } = line;
     // A Map, not an object: ids like "__proto__" or "constructor" find nothing.
     const product = products.get(line.productId);
     if (!product) return { ok: false, error: apiError('unknown_product', 'This product is not in the shop.', { lineIndex: index }) };

@@ -9,7 +9,10 @@ import { apiError, type ApiError } from '../http/api-error';
 export interface CheckoutLineRequest {
   readonly productId: string;
   readonly variantId: string | null;
+  /** All units of this product and variant in the request, over all its lines. */
   readonly quantity: number;
+  /** The index in the request of the first line naming this product and variant, for errors. */
+  readonly index: number;
 }
 
 export interface CheckoutRequest {
@@ -70,15 +73,21 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
   if (lines.length > limits.maxLines) {
     return { ok: false, error: apiError('too_many_lines', `A checkout takes at most ${limits.maxLines} lines.`) };
   }
-  const parsed: CheckoutLineRequest[] = [];
+  // Lines naming the same product and variant are one line of their summed quantity, so that
+  // repeating a line cannot get around the quantity limit, nor stock (price-cart.ts); an error
+  // points at the first of them. A Map, not an object: ids like "__proto__" are plain keys.
+  const merged = new Map<string, CheckoutLineRequest>();
+  const quantityError = (index: number) => apiError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, { lineIndex: index });
   for (const [index, raw] of lines.entries()) {
     const line = v.safeParse(Line, raw);
     if (!line.success) return { ok: false, error: apiError('invalid_request', 'A cart line is not a product id with a quantity.', { lineIndex: index }) };
     const { quantity } = line.output;
-    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > limits.maxQuantity) {
-      return { ok: false, error: apiError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, { lineIndex: index }) };
-    }
-    parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > limits.maxQuantity) return { ok: false, error: quantityError(index) };
+    const variantId = line.output.variantId ?? null;
+    const key = `${line.output.productId}\u0000${variantId ?? ''}`;
+    const first = merged.get(key);
+    if (first && first.quantity + quantity > limits.maxQuantity) return { ok: false, error: quantityError(first.index) };
+    merged.set(key, first ? { ...first, quantity: first.quantity + quantity } : { productId: line.output.productId, variantId, quantity, index });
   }
-  return { ok: true, request: { lines: parsed, locale, returnUrl, embeddable: embeddable === true, attempt: attempt ?? '', fbp, fbc } };
+  return { ok: true, request: { lines: [...merged.values()], locale, returnUrl, embeddable: embeddable === true, attempt: attempt ?? '', fbp, fbc } };
 }

@@ -131,6 +131,15 @@ describe('POST /api/checkout', () => {
     expect(JSON.stringify(json)).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses one product in several lines whose quantities add up to more than the limit, and creates no session', async () => {
+    const before = local.sessions.list().length;
+    const line = { productId: 'bircher-muesli-mix', quantity: 99 };
+    const res = await post(app(), cart([line, line, line]));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_quantity', lineIndex: 0 } });
+    expect(local.sessions.list()).toHaveLength(before);
+  });
+
   it('points at the line it refuses', async () => {
     const res = await post(app(), cart([{ productId: 'bircher-muesli-mix', quantity: 1 }, { productId: 'bircher-muesli-mix', quantity: 1.5 }]));
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_quantity', lineIndex: 1 } });
