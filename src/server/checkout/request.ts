@@ -48,7 +48,9 @@ const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const Body = v.object({
   lines: v.array(v.unknown()),
   locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
-  returnUrl: v.pipe(v.string(), v.maxLength(2000), v.url()),
+  // A page to come back to: http(s) only. `blob:http://shop/…` has the shop's origin too, and
+  // Stripe refuses it; javascript: and data: are no pages at all.
+  returnUrl: v.pipe(v.string(), v.maxLength(2000), v.url(), v.check((url) => /^https?:$/.test(new URL(url).protocol))),
   embeddable: v.optional(v.boolean()),
   attempt: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/))),
   // fb.<subdomain index>.<creation time>.<random or fbclid>: https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc

@@ -9,6 +9,7 @@ import { priceCart } from './price-cart';
 import { idempotencyKey, sessionParams, type SessionOptions } from './session-params';
 import { fixedWindowLimit } from '../http/rate-limit';
 import { sessionSummary } from './session-summary';
+import { stripeFailureResponse } from './stripe-failure';
 
 export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, CheckoutLimits {
   readonly stripe: Stripe;
@@ -82,8 +83,7 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
         return c.json({ id: session.id, clientSecret: session.client_secret, publishableKey, ...(stripeJs ? { stripeJs } : {}) });
       } catch (error) {
         // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
-        console.error('[fanshop] Stripe refused to create a Checkout Session:', error instanceof Error ? error.message : error);
-        return errorResponse(c, apiError('payment_provider_error', 'The payment provider is not reachable; try again.'));
+        return stripeFailureResponse(c, 'a Checkout Session', error);
       }
     },
   );
@@ -94,10 +94,8 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
     try {
       return c.json(await sessionSummary(options.stripe, id));
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404) return errorResponse(c, apiError('session_not_found', 'No such checkout.'));
-      console.error('[fanshop] could not read a Checkout Session:', error instanceof Error ? error.message : error);
-      return errorResponse(c, apiError('payment_provider_error', 'The payment provider is not reachable; try again.'));
+      if ((error as { statusCode?: number }).statusCode === 404) return errorResponse(c, apiError('session_not_found', 'No such checkout.'));
+      return stripeFailureResponse(c, `reading Checkout Session ${id}`, error);
     }
   });
   return app;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { createApp } from '../app';
@@ -64,5 +64,29 @@ describe('POST /api/webhooks/stripe, the body', () => {
     const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload: padded, secret });
     const res = await deliver(app(), padded, { 'Stripe-Signature': signature });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('POST /api/webhooks/stripe, when Stripe does not give the line items', () => {
+  const completed = (sessionId: string) =>
+    JSON.stringify({
+      id: `evt_test_${sessionId.slice(-8)}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object: { id: sessionId, object: 'checkout.session', created: Math.floor(Date.now() / 1000), livemode: false, payment_status: 'paid', currency: 'eur', amount_total: 100, amount_subtotal: 100, metadata: {} } },
+    });
+
+  it('answers 500 internal_error and logs a bug when Stripe refuses (a session this account does not have), so Stripe retries', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const orders = memoryOrderStore();
+    const payload = completed('cs_test_not_in_this_account');
+    const res = await deliver(app(orders), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ error: { code: 'internal_error' } });
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/BUG[^]*cs_test_not_in_this_account/));
+    expect(await orders.hasProcessedEvent(JSON.parse(payload).id)).toBe(false);
+    error.mockRestore();
   });
 });

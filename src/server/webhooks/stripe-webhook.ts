@@ -5,6 +5,7 @@ import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/convers
 import { orderFromSession } from './order-from-session';
 import { apiError, errorResponse } from '../http/api-error';
 import { bodySizeLimit } from '../http/body-limit';
+import { describeRefusal, stripeFailure } from '../checkout/stripe-failure';
 
 export interface WebhookOptions {
   readonly stripe: Stripe;
@@ -72,7 +73,14 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
           const items = await options.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 });
           order = orderFromSession(session, items.data);
         } catch (error) {
-          // Not recorded as processed: Stripe retries the event and we try again.
+          // Not recorded as processed: Stripe retries the event and we try again. A refusal
+          // (checkout/stripe-failure.ts) will fail again until the setting at fault is fixed.
+          const failure = stripeFailure(error);
+          if (failure === 'other') throw error;
+          if (failure === 'refused') {
+            console.error(describeRefusal(`the line items of ${session.id}`, error));
+            return errorResponse(c, apiError('internal_error', 'The order could not be made; see the shop’s log.'));
+          }
           console.error('[fanshop] could not read the line items of', session.id, error instanceof Error ? error.message : error);
           return errorResponse(c, apiError('payment_provider_error', 'Try again later.'));
         }
