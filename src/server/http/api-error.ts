@@ -14,6 +14,8 @@ export const API_ERROR_STATUS = {
   too_many_ids: 400,
   signature_missing: 400,
   signature_invalid: 400,
+  /** A correctly signed Stripe event that lacks a field the webhook needs. */
+  invalid_event: 400,
   origin_not_allowed: 403,
   session_not_found: 404,
   // The cart and the catalog disagree (the catalog changed since the page loaded).

@@ -90,3 +90,37 @@ describe('POST /api/webhooks/stripe, when Stripe does not give the line items', 
     error.mockRestore();
   });
 });
+
+describe('POST /api/webhooks/stripe, a signed event of the wrong shape', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const session = { id: 'cs_test_shape', object: 'checkout.session', created: now, livemode: false, payment_status: 'paid', currency: 'eur', amount_total: 100, amount_subtotal: 100, metadata: {} };
+  const event = { id: 'evt_test_shape', object: 'event', type: 'checkout.session.completed', created: now, livemode: false, data: { object: session } };
+
+  it.each([
+    ['without an id', { ...event, id: undefined }],
+    ['with data null', { ...event, data: null }],
+    ['with a created time that is not a number', { ...event, created: 'yesterday' }],
+    ['with a checkout session without an id', { ...event, data: { object: { ...session, id: undefined } } }],
+    ['with a checkout session whose created time is not a number', { ...event, data: { object: { ...session, created: '2026-11-23' } } }],
+  ])('answers an event %s with 400 invalid_event, logs it and stores nothing', async (_, shape) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const orders = memoryOrderStore();
+    const payload = JSON.stringify(shape);
+    const res = await deliver(app(orders), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'invalid_event', message: expect.any(String) } });
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('invalid_event'));
+    expect(await orders.listOrders()).toEqual([]);
+    expect(await orders.hasProcessedEvent('evt_test_shape')).toBe(false);
+    error.mockRestore();
+  });
+
+  it('answers a signed body that is not JSON with 400 invalid_event', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const payload = '{"id": "evt_test_cut", "type": "checkout.session.compl';
+    const res = await deliver(app(), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_event' } });
+    error.mockRestore();
+  });
+});

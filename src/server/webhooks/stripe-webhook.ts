@@ -1,8 +1,9 @@
-import { Hono, type Handler } from 'hono';
+import { Hono, type Context, type Handler } from 'hono';
 import Stripe from 'stripe';
 import type { Order, OrderStore } from '../orders/order';
 import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
+import { ORDER_EVENTS, parseEvent } from './event-shape';
 import { apiError, errorResponse } from '../http/api-error';
 import { bodySizeLimit } from '../http/body-limit';
 import { describeRefusal, stripeFailure } from '../checkout/stripe-failure';
@@ -58,15 +59,20 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
       return errorResponse(c, apiError('webhook_not_configured', 'Webhooks are not configured.'));
     }
     if (!signature) return errorResponse(c, apiError('signature_missing', 'Missing Stripe-Signature.'));
-    let event: Stripe.Event;
+    let json: unknown;
     try {
-      event = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, options.toleranceSeconds ?? 300, cryptoProvider);
-    } catch {
-      return errorResponse(c, apiError('signature_invalid', 'The signature does not match.'));
+      json = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, options.toleranceSeconds ?? 300, cryptoProvider);
+    } catch (error) {
+      // The SDK checks the signature, then parses the body: a signed body that is not JSON.
+      if ((error as { type?: unknown }).type === 'StripeSignatureVerificationError') return errorResponse(c, apiError('signature_invalid', 'The signature does not match.'));
+      return invalidEvent(c, 'the body is not JSON');
     }
+    const parsed = parseEvent(json);
+    if (!parsed.ok) return invalidEvent(c, parsed.where);
+    const { event } = parsed;
     if (await options.orders.hasProcessedEvent(event.id)) return c.json({ received: true, duplicate: true });
-    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
-      const session = event.data.object;
+    if (ORDER_EVENTS.has(event.type)) {
+      const session = event.data.object as Stripe.Checkout.Session;
       if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
         let order: Order;
         try {
@@ -100,4 +106,10 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
     await options.orders.markEventProcessed(event.id);
     return c.json({ received: true });
   };
+}
+
+/** A signed event the route cannot use: logged, and answered 400 (event-shape.ts says why not 5xx). */
+function invalidEvent(c: Context, where: string): Response {
+  console.error(`[fanshop] POST /api/webhooks/stripe refused a correctly signed event (invalid_event): ${where}`);
+  return errorResponse(c, apiError('invalid_event', `The event is not one the shop can read (${where}).`));
 }
