@@ -59,6 +59,23 @@ describe('the Node server', () => {
   });
 });
 
+describe('the Node server telling clients apart', () => {
+  it('behind a proxy, counts one IPv6 client once however its address is written, and its whole /64 as one', async () => {
+    const server = await start({ FANSHOP_TRUSTED_PROXIES: '1', FANSHOP_LIKES_RATE_LIMIT: '1' });
+    const like = (forwardedFor: string) =>
+      fetch(`${server.url}/api/likes/bircher-muesli-mix`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+        body: JSON.stringify({ shopper: 'shopper-aaaaaaaaaaaa', liked: true }),
+      });
+    expect((await like('2001:db8:0:7::1')).status).toBe(200);
+    for (const sameClient of ['2001:0DB8:0000:0007:0000:0000:0000:0001', '[2001:db8:0:7::1]:443', '2001:db8:0:7:a9f2:1c00:4e:5b1']) expect((await like(sameClient)).status).toBe(429);
+    expect((await like('2001:db8:0:8::1')).status).toBe(200);
+    expect((await like('203.0.113.9')).status).toBe(200);
+    expect((await like('::ffff:203.0.113.9')).status).toBe(429);
+  });
+});
+
 describe('the Node server refusing a body that is too large', () => {
   /** The bytes a connection receives, and whether the server has closed it. */
   function connection(port: number) {
