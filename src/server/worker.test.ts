@@ -226,7 +226,7 @@ describe('likes and the Facebook tab in workerd', () => {
   });
 
   it('opens the Page tab at a product in the viewer’s language for a signed request, and refuses a forged one', async () => {
-    const payload = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: 1, user: { locale: 'de_DE' }, app_data: 'bircher-muesli-mix' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(Date.now() / 1000), user: { locale: 'de_DE' }, app_data: 'bircher-muesli-mix' })).toString('base64url');
     const sign = (key: string) => `${createHmac('sha256', key).update(payload).digest('base64url')}.${payload}`;
     const tab = (signedRequest: string) =>
       mf.dispatchFetch(`${origin}/facebook/tab`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ signed_request: signedRequest }).toString() });

@@ -61,10 +61,13 @@ export function facebookTabRoutes(options: FacebookTabOptions & { readonly catal
       if (!options.appSecret) return refuse(c, 'FB_APP_SECRET is not set, so the signed_request cannot be verified; set it to the Facebook app’s secret');
       let signedRequest: unknown;
       try {
-        signedRequest = (await c.req.parseBody())['signed_request'];
+        // `all`: a repeated field comes as an array rather than its last value.
+        signedRequest = (await c.req.parseBody({ all: true }))['signed_request'];
       } catch {
         return refuse(c, 'the body is not a form');
       }
+      // Facebook sends one; with two, which one was checked would depend on the parser.
+      if (Array.isArray(signedRequest)) return refuse(c, 'the form has more than one signed_request field');
       if (typeof signedRequest !== 'string' || signedRequest === '') return refuse(c, 'there is no signed_request form field');
       const result = await parseSignedRequest(signedRequest, options.appSecret);
       if (!result.ok) return refuse(c, `the signed_request is not valid: ${result.reason}`);
