@@ -124,3 +124,18 @@ describe('POST /api/webhooks/stripe, a signed event of the wrong shape', () => {
     error.mockRestore();
   });
 });
+
+describe('POST /api/webhooks/stripe, the signature’s time', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = JSON.stringify({ id: 'evt_test_clock', object: 'event', type: 'customer.created', created: now, livemode: false, data: { object: { id: 'cus_1', object: 'customer' } } });
+  const at = async (timestamp: number) => (await deliver(app(), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret, timestamp }) })).status;
+
+  it('refuses a signature dated more than 300 seconds in the future, as one more than 300 seconds old', async () => {
+    expect(await at(now + 360)).toBe(400);
+    expect(await at(now - 360)).toBe(400);
+  });
+
+  it('accepts a signature dated a little ahead of this server’s clock', async () => {
+    expect(await at(now + 60)).toBe(200);
+  });
+});

@@ -59,9 +59,14 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
       return errorResponse(c, apiError('webhook_not_configured', 'Webhooks are not configured.'));
     }
     if (!signature) return errorResponse(c, apiError('signature_missing', 'Missing Stripe-Signature.'));
+    const tolerance = options.toleranceSeconds ?? 300;
+    // The SDK refuses a signature older than the tolerance but not one dated later than now:
+    // a signature made ahead of time would stay good until long after. The same tolerance
+    // either way (Stripe's clock and ours may differ a little in both directions).
+    if (signedAt(signature) - Math.floor(Date.now() / 1000) > tolerance) return errorResponse(c, apiError('signature_invalid', 'The signature is dated in the future.'));
     let json: unknown;
     try {
-      json = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, options.toleranceSeconds ?? 300, cryptoProvider);
+      json = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, tolerance, cryptoProvider);
     } catch (error) {
       // The SDK checks the signature, then parses the body: a signed body that is not JSON.
       if ((error as { type?: unknown }).type === 'StripeSignatureVerificationError') return errorResponse(c, apiError('signature_invalid', 'The signature does not match.'));
@@ -112,4 +117,18 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
 function invalidEvent(c: Context, where: string): Response {
   console.error(`[fanshop] POST /api/webhooks/stripe refused a correctly signed event (invalid_event): ${where}`);
   return errorResponse(c, apiError('invalid_event', `The event is not one the shop can read (${where}).`));
+}
+
+/**
+ * The time in `Stripe-Signature: t=<unix seconds>,v1=…`, read as the SDK reads it (the last
+ * `t=`, parseInt), so it is the time the verified signature covers; 0 when there is none.
+ * https://docs.stripe.com/webhooks#verify-manually
+ */
+function signedAt(header: string): number {
+  let timestamp = 0;
+  for (const item of header.split(',')) {
+    const [key, value = ''] = item.split('=');
+    if (key === 't') timestamp = parseInt(value, 10) || 0;
+  }
+  return timestamp;
 }
