@@ -79,8 +79,9 @@ describe.each([50, 100])('a cart of %i lines with the longest ids', (count) => {
     const summary = (await (await app.request(`/api/checkout/sessions/${id}`)).json()) as { lines: { productId: string; variantId: string }[] };
     expect(summary.lines.map((l) => [l.productId, l.variantId])).toEqual(ids);
 
+    // Meta's content ids are the catalog feed's item ids: the variant's where there is one.
     const purchase = purchases.flatMap((p) => p.data).find((event) => event.event_id === id)!;
-    expect(purchase.custom_data.contents).toEqual(lines.map((l) => ({ id: l.productId, quantity: l.quantity })));
-    expect(purchase.custom_data.content_ids).toEqual(lines.map((l) => l.productId));
+    expect(purchase.custom_data.contents).toEqual(lines.map((l) => ({ id: l.variantId, quantity: l.quantity })));
+    expect(purchase.custom_data.content_ids).toEqual(lines.map((l) => l.variantId));
   });
 });
