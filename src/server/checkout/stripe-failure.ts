@@ -44,7 +44,7 @@ export function stripeFailureResponse(c: Context, what: string, error: unknown):
   if (failure === 'other') throw error;
   if (failure === 'refused') {
     console.error(describeRefusal(what, error));
-    return errorResponse(c, apiError('internal_error', 'The shop could not start the payment; this is the shop’s fault, not yours.'));
+    return errorResponse(c, apiError('internal_error', 'The shop’s server could not do this; the fault is the shop’s, not yours.'));
   }
   console.error(`[fanshop] Stripe is not available for ${what}; the shopper may try again:`, error instanceof Error ? error.message : error);
   return errorResponse(c, apiError('payment_provider_error', 'The payment provider is not reachable; try again.'));
