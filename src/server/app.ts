@@ -4,12 +4,14 @@ import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } fro
 import { catalogRoute } from './catalog-route';
 import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog-source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
-import { stripeWebhookRoute, type WebhookOptions } from './webhooks/stripe-webhook';
+import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
 import { metaFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './compress';
+import { apiError, errorResponse } from './http/api-error';
+import { unexpectedError } from './http/unexpected-error';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -38,6 +40,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
+  app.onError(unexpectedError);
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
   const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;
@@ -65,16 +68,16 @@ export function createApp(options: AppOptions): Hono {
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = () => parsedCatalog(loadCatalog);
   if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
-  if (options.webhooks) app.post('/api/webhooks/stripe', stripeWebhookRoute(options.webhooks));
+  if (options.webhooks) app.route('/', stripeWebhookRoutes(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, stripe }));
-  const notConfigured = (code: string, message: string, why: string) => (c: Context) => {
+  const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);
-    return c.json({ error: { code, message } }, 503);
+    return errorResponse(c, apiError(code, message));
   };
   const { unavailable } = options;
   if (unavailable?.checkout) {
-    const refuse = notConfigured('payment_provider_error', 'Checkout is not set up on this shop yet.', unavailable.checkout);
+    const refuse = notConfigured('checkout_not_configured', 'Checkout is not set up on this shop yet.', unavailable.checkout);
     app.all('/api/checkout', refuse).all('/api/checkout/*', refuse);
   }
   if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));

@@ -66,10 +66,10 @@ describe('GET /catalog.json', () => {
     expect(first.catalog.products[0].price).not.toBe(999);
   });
 
-  it('answers 500 without a stack trace when the file cannot be read', async () => {
+  it('answers 503 catalog_unavailable without a stack trace when the file cannot be read', async () => {
     const app = createApp({ catalog: { read: async () => Promise.reject(new Error('EACCES /secret/path')) } });
     const res = await app.request('/catalog.json');
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(503);
     expect(await res.text()).not.toMatch(/EACCES|secret|at /);
   });
 });

@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import { ENVELOPE_FORMAT, PARSED_CATALOG_PARAM, type CatalogEnvelope } from '../core/catalog/envelope';
 import type { LoadedCatalog } from './catalog-source';
+import { apiError, errorResponse } from './http/api-error';
 
 /**
  * `GET /catalog.json`: the merchant's catalog as written (editors, `fanshop validate`), or with
@@ -16,7 +17,7 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>): Handler {
       loaded = await load();
     } catch (error) {
       console.error('[fanshop] cannot read the catalog:', error);
-      return c.json({ error: { code: 'catalog_unavailable', message: 'The catalog cannot be read.' } }, 500, { 'Access-Control-Allow-Origin': '*' });
+      return errorResponse(c, apiError('catalog_unavailable', 'The catalog cannot be read.'), { 'Access-Control-Allow-Origin': '*' });
     }
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
     const etag = parsed ? `"p${loaded.etag.slice(1)}` : loaded.etag;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,84 @@ describe('the Node server', () => {
     expect(server.localStripe).toBe(false);
     expect((await fetch(`${server.url}/_stripe/c/pay.css`)).status).toBe(404);
   });
+});
+
+describe('the Node server telling clients apart', () => {
+  it('behind a proxy, counts one IPv6 client once however its address is written, and its whole /64 as one', async () => {
+    const server = await start({ FANSHOP_TRUSTED_PROXIES: '1', FANSHOP_LIKES_RATE_LIMIT: '1' });
+    const like = (forwardedFor: string) =>
+      fetch(`${server.url}/api/likes/bircher-muesli-mix`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+        body: JSON.stringify({ shopper: 'shopper-aaaaaaaaaaaa', liked: true }),
+      });
+    expect((await like('2001:db8:0:7::1')).status).toBe(200);
+    for (const sameClient of ['2001:0DB8:0000:0007:0000:0000:0000:0001', '[2001:db8:0:7::1]:443', '2001:db8:0:7:a9f2:1c00:4e:5b1']) expect((await like(sameClient)).status).toBe(429);
+    expect((await like('2001:db8:0:8::1')).status).toBe(200);
+    expect((await like('203.0.113.9')).status).toBe(200);
+    expect((await like('::ffff:203.0.113.9')).status).toBe(429);
+  });
+});
+
+describe('the Node server refusing a body that is too large', () => {
+  /** The bytes a connection receives, and whether the server has closed it. */
+  function connection(port: number) {
+    const socket: Socket = connect(port, '127.0.0.1');
+    const seen = { text: '', closed: false };
+    socket.on('data', (data: Buffer) => (seen.text += data.toString('latin1')));
+    socket.on('close', () => (seen.closed = true));
+    socket.on('error', () => {});
+    return { socket, seen, ready: new Promise((resolve) => socket.once('connect', resolve)) };
+  }
+  const until = async (check: () => boolean, ms = 3000) => {
+    for (const started = Date.now(); !check() && Date.now() - started < ms; ) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  const answered = (text: string, count: number) => (text.match(/^HTTP\/1\.1 \d{3}/gm) ?? []).length >= count && /\r\n\r\n[^]*$/.test(text);
+
+  /**
+   * A keep-alive HTTP/1.1 client, as RFC 9112 §9.6 has it: it sends a body over the limit, and
+   * after the refusal either opens a new connection (the answer said "Connection: close") or,
+   * on a connection kept alive, sends the rest of the body, at the pace of a slow uplink, and
+   * then its next request on the same connection.
+   */
+  async function nextRequestAfterRefusal(port: number, path: string, headers: string) {
+    const first = connection(port);
+    await first.ready;
+    const length = 400_000;
+    first.socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}Content-Length: ${length}\r\n\r\n`);
+    first.socket.write('a'.repeat(10_000));
+    await until(() => /\r\n\r\n/.test(first.seen.text));
+    const refusal = first.seen.text;
+    let next = first;
+    if (/^connection: close\r$/im.test(refusal)) {
+      await until(() => first.seen.closed);
+      next = connection(port);
+      await next.ready;
+    } else {
+      for (let sent = 10_000; sent < length && !first.seen.closed; sent += 10_000) {
+        first.socket.write('a'.repeat(10_000));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    const before = next.seen.text.length;
+    next.socket.write('GET /catalog.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await until(() => answered(next.seen.text.slice(before), 1) || next.seen.closed);
+    first.socket.destroy();
+    next.socket.destroy();
+    return { refusal: refusal.split('\r\n')[0], closed: first.seen.closed, next: next.seen.text.slice(before).split('\r\n')[0] };
+  }
+
+  it.each([
+    ['/api/checkout', 'Content-Type: application/json\r\n'],
+    ['/api/likes/bircher-muesli-mix', 'Content-Type: application/json\r\n'],
+    ['/api/webhooks/stripe', 'Content-Type: application/json\r\nStripe-Signature: t=1,v1=00\r\n'],
+    ['/facebook/tab', 'Content-Type: application/x-www-form-urlencoded\r\n'],
+  ])('answers %s with 413 and closes the connection, so the client’s next request succeeds', async (path, headers) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const server = await start({ STRIPE_SECRET_KEY: 'sk_test_not_used_here', STRIPE_WEBHOOK_SECRET: 'whsec_test_node', FB_APP_SECRET: 'node-app-secret' });
+    const result = await nextRequestAfterRefusal(server.port, path, headers);
+    expect(result).toEqual({ refusal: 'HTTP/1.1 413 Payload Too Large', closed: true, next: 'HTTP/1.1 200 OK' });
+  }, 10_000);
 });
 
 describe('dist/server/node.mjs', () => {

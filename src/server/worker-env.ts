@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppOptions } from './app';
 import { catalogFromUrl } from './catalog-url';
+import { rateLimitKey } from './client-address';
 import { kvOrderStore, type KvNamespace } from './orders/kv-store';
 import { kvLikesStore, type KvLikesNamespace } from './likes/kv-store';
 import { memoryLikesStore } from './likes/memory-store';
@@ -42,8 +43,8 @@ export function workerOptions(env: WorkerEnv, ownOrigin: string): AppOptions {
     // Assets change only with a new deployment, which starts new isolates: read once.
     catalog: catalogFromUrl('https://assets.local/catalog.json', (r) => env.ASSETS.fetch(r), { refreshMs: Infinity }),
     ownOrigins: [ownOrigin],
-    // Set by Cloudflare on every request: the visitor's address.
-    clientAddress: (c: Context) => c.req.header('CF-Connecting-IP') ?? 'unknown',
+    // Set by Cloudflare on every request: the visitor's address, keyed as on Node.
+    clientAddress: (c: Context) => rateLimitKey(c.req.header('CF-Connecting-IP') ?? 'unknown'),
     orders: env.FANSHOP_ORDERS ? kvOrderStore(env.FANSHOP_ORDERS) : undefined,
     noOrders: 'no KV namespace is bound as FANSHOP_ORDERS (wrangler.jsonc kv_namespaces)',
     likes: env.FANSHOP_LIKES ? kvLikesStore(env.FANSHOP_LIKES) : likesInMemory(),

@@ -137,6 +137,7 @@ describe('POST /api/checkout in workerd', () => {
     ['a price instead of a product', cart([{ price: 1, quantity: 1 }]), 400, 'invalid_request'],
     ['a return page on another site', { ...cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), returnUrl: 'https://evil.example/' }, 403, 'origin_not_allowed'],
     ['a body that is not JSON', '{"lines": [', 400, 'malformed_json'],
+    ['a body over 32 KB', JSON.stringify({ ...cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), pad: 'x'.repeat(33 * 1024) }), 413, 'body_too_large'],
   ])('refuses %s with a 4xx error the widget can translate', async (_, body, status, code) => {
     const before = local.sessions.list().length;
     const res = await checkout(body);
@@ -225,7 +226,7 @@ describe('likes and the Facebook tab in workerd', () => {
   });
 
   it('opens the Page tab at a product in the viewer’s language for a signed request, and refuses a forged one', async () => {
-    const payload = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: 1, user: { locale: 'de_DE' }, app_data: 'bircher-muesli-mix' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(Date.now() / 1000), user: { locale: 'de_DE' }, app_data: 'bircher-muesli-mix' })).toString('base64url');
     const sign = (key: string) => `${createHmac('sha256', key).update(payload).digest('base64url')}.${payload}`;
     const tab = (signedRequest: string) =>
       mf.dispatchFetch(`${origin}/facebook/tab`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ signed_request: signedRequest }).toString() });
@@ -270,7 +271,7 @@ describe('a Worker without secrets or KV', () => {
     const worker = await unconfiguredWorker();
     const res = await worker.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { code: 'payment_provider_error', message: 'Checkout is not set up on this shop yet.' } });
+    expect(await res.json()).toEqual({ error: { code: 'checkout_not_configured', message: 'Checkout is not set up on this shop yet.' } });
     const hook = await worker.fetch(`${origin}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
     expect(hook.status).toBe(503);
     expect(await hook.json()).toMatchObject({ error: { code: 'webhook_not_configured' } });

@@ -15,6 +15,12 @@ const soldOut = catalog.products.find((p) => p.availability === 'out_of_stock')!
 const withVariants = catalog.products.find((p) => p.variants.some((v) => v.price !== p.price))!;
 const pricey = withVariants.variants.find((v) => v.price !== withVariants.price && (v.stock ?? 1) > 0)!;
 const line = (productId: string, quantity: number, variantId: string | null = null) => ({ productId, variantId, quantity });
+/** Cart lines as parseCheckoutRequest hands them on: merged, each with its index in the request. */
+const parsedLines = (lines: ReturnType<typeof line>[]) => {
+  const parsed = parseCheckoutRequest({ lines, returnUrl: 'http://localhost:8787/' }, limits);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.request.lines;
+};
 
 describe('priceCart', () => {
   it('charges the catalog price, whatever the request carried', () => {
@@ -26,7 +32,7 @@ describe('priceCart', () => {
   });
 
   it('charges a variant its own price and names its options', () => {
-    const priced = priceCart(catalog, [line(withVariants.id, 1, pricey.id)], 'de');
+    const priced = priceCart(catalog, parsedLines([line(withVariants.id, 1, pricey.id)]), 'de');
     expect(priced.ok).toBe(true);
     if (!priced.ok) return;
     expect(priced.cart.lines[0]!.unitAmount).toBe(pricey.price);
@@ -35,7 +41,7 @@ describe('priceCart', () => {
   });
 
   it('merges lines for the same product before checking stock', () => {
-    const priced = priceCart(catalog, [line(limited.id, limited.stock!), line(limited.id, 1)], 'en');
+    const priced = priceCart(catalog, parsedLines([line(limited.id, limited.stock!), line(limited.id, 1)]), 'en');
     expect(priced).toMatchObject({ ok: false, error: { code: 'quantity_above_stock', lineIndex: 0 } });
   });
 
@@ -47,7 +53,7 @@ describe('priceCart', () => {
     ['an unknown variant', [line(withVariants.id, 1, 'nope')], 'unknown_variant', 0],
     ['a variant on a simple product', [line(simple.id, 1, 'x')], 'unknown_variant', 0],
   ])('refuses %s, pointing at the line', (_, lines, code, lineIndex) => {
-    expect(priceCart(catalog, lines, 'en')).toMatchObject({ ok: false, error: { code, lineIndex } });
+    expect(priceCart(catalog, parsedLines(lines), 'en')).toMatchObject({ ok: false, error: { code, lineIndex } });
   });
 });
 
@@ -70,6 +76,21 @@ describe('parseCheckoutRequest', () => {
     if (parsed.ok) return;
     expect(parsed.error.code).toBe(code);
     expect(parsed.error.lineIndex).toBe(lineIndex);
+  });
+
+  it('merges lines of the same product and variant before checking the quantity limit, pointing at the first of them', () => {
+    const lines = [line(simple.id, 99), line(limited.id, 1), line(simple.id, 99), line(simple.id, 99)];
+    expect(parseCheckoutRequest({ ...ok, lines }, limits)).toMatchObject({ ok: false, error: { code: 'invalid_quantity', lineIndex: 0 } });
+  });
+
+  it('hands on one line per product and variant, with the summed quantity and the index of its first line', () => {
+    const variants = withVariants.variants.slice(0, 2).map((v) => v.id);
+    const parsed = parseCheckoutRequest({ ...ok, lines: [line(simple.id, 2), line(withVariants.id, 1, variants[0]), line(simple.id, 3), line(withVariants.id, 1, variants[1])] }, limits);
+    expect(parsed.ok && parsed.request.lines).toEqual([
+      { productId: simple.id, variantId: null, quantity: 5, index: 0 },
+      { productId: withVariants.id, variantId: variants[0], quantity: 1, index: 1 },
+      { productId: withVariants.id, variantId: variants[1], quantity: 1, index: 3 },
+    ]);
   });
 
   it('takes its limits from configuration', () => {

@@ -1,6 +1,6 @@
 import { localize } from '../../core/catalog/localize';
 import type { Catalog, Product, ProductVariant } from '../../core/catalog/types';
-import { checkoutError, type CheckoutError } from './errors';
+import { apiError, type ApiError } from '../http/api-error';
 import type { CheckoutLineRequest } from './request';
 
 /** A cart line as the catalog prices it: what Stripe is asked to charge. */
@@ -48,35 +48,30 @@ function productsById(catalog: Catalog): ReadonlyMap<string, Product> {
 }
 
 /**
- * Prices a cart from the catalog alone. Lines naming the same product and variant are merged
- * first, so stock is checked against what the shopper really buys. The first problem found is
- * returned with the index of the line it concerns.
+ * Prices a cart from the catalog alone. The lines come merged from parseCheckoutRequest (one
+ * per product and variant), so stock is checked against what the shopper really buys. The
+ * first problem found is returned with the index of the request line it concerns.
  */
-export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[], locale: string): { ok: true; cart: PricedCart } | { ok: false; error: CheckoutError } {
+export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[], locale: string): { ok: true; cart: PricedCart } | { ok: false; error: ApiError } {
   const fallback = catalog.shop.defaultLocale;
   const products = productsById(catalog);
-  const merged = new Map<string, { line: CheckoutLineRequest; index: number }>();
-  for (const [index, line] of lines.entries()) {
-    const key = `${line.productId}\u0000${line.variantId ?? ''}`;
-    const seen = merged.get(key);
-    merged.set(key, seen ? { index: seen.index, line: { ...line, quantity: seen.line.quantity + line.quantity } } : { line, index });
-  }
   const priced: PricedLine[] = [];
-  for (const { line, index } of merged.values()) {
+  for (const line of lines) {
+    const { index } = line;
     // A Map, not an object: ids like "__proto__" or "constructor" find nothing.
     const product = products.get(line.productId);
-    if (!product) return { ok: false, error: checkoutError('unknown_product', 'This product is not in the shop.', index) };
+    if (!product) return { ok: false, error: apiError('unknown_product', 'This product is not in the shop.', { lineIndex: index }) };
     let variant: ProductVariant | undefined;
     if (product.variants.length) {
-      if (line.variantId === null) return { ok: false, error: checkoutError('variant_required', 'Choose a size or colour for this product.', index) };
+      if (line.variantId === null) return { ok: false, error: apiError('variant_required', 'Choose a size or colour for this product.', { lineIndex: index }) };
       variant = product.variants.find((candidate) => candidate.id === line.variantId);
-      if (!variant) return { ok: false, error: checkoutError('unknown_variant', 'This option of the product is not in the shop.', index) };
+      if (!variant) return { ok: false, error: apiError('unknown_variant', 'This option of the product is not in the shop.', { lineIndex: index }) };
     } else if (line.variantId !== null) {
-      return { ok: false, error: checkoutError('unknown_variant', 'This product has no options.', index) };
+      return { ok: false, error: apiError('unknown_variant', 'This product has no options.', { lineIndex: index }) };
     }
     const stock = product.availability === 'out_of_stock' ? 0 : (variant ? variant.stock : product.stock) ?? Infinity;
-    if (stock <= 0) return { ok: false, error: checkoutError('sold_out', 'This product is sold out.', index) };
-    if (line.quantity > stock) return { ok: false, error: checkoutError('quantity_above_stock', `Only ${stock} of this product are left.`, index) };
+    if (stock <= 0) return { ok: false, error: apiError('sold_out', 'This product is sold out.', { lineIndex: index }) };
+    if (line.quantity > stock) return { ok: false, error: apiError('quantity_above_stock', `Only ${stock} of this product are left.`, { lineIndex: index }) };
     const title = localize(product.title, locale, fallback);
     const label = variant ? variantLabel(product, variant, locale, fallback) : '';
     const image = product.images[0];

@@ -68,7 +68,7 @@ describe('POST /api/checkout', () => {
     expect(session.locale).toBe('de');
     expect(session.success_url).toBe(`${origin}/shop?x=1&checkout=success&session_id={CHECKOUT_SESSION_ID}`);
     expect(session.cancel_url).toBe(`${origin}/shop?x=1&checkout=cancel`);
-    expect(JSON.parse(session.metadata!.fanshop_cart!)).toEqual([['bircher-muesli-mix', null, 2], ['espresso-blend', 'espresso-1kg-whole', 1]]);
+    expect(session.metadata).toMatchObject({ fanshop_cart_0: 'bircher-muesli-mix,espresso-blend/espresso-1kg-whole' });
   });
 
   it('creates one session, not two, for a double click', async () => {
@@ -131,6 +131,15 @@ describe('POST /api/checkout', () => {
     expect(JSON.stringify(json)).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses one product in several lines whose quantities add up to more than the limit, and creates no session', async () => {
+    const before = local.sessions.list().length;
+    const line = { productId: 'bircher-muesli-mix', quantity: 99 };
+    const res = await post(app(), cart([line, line, line]));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_quantity', lineIndex: 0 } });
+    expect(local.sessions.list()).toHaveLength(before);
+  });
+
   it('points at the line it refuses', async () => {
     const res = await post(app(), cart([{ productId: 'bircher-muesli-mix', quantity: 1 }, { productId: 'bircher-muesli-mix', quantity: 1.5 }]));
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_quantity', lineIndex: 1 } });
@@ -160,6 +169,12 @@ describe('POST /api/checkout', () => {
     for (const n of [1, 2, 3]) statuses.push((await post(a, body(n), { 'X-Test-Client': 'busy' })).status);
     expect(statuses).toEqual([200, 200, 429]);
     expect((await post(a, body(4), { 'X-Test-Client': 'other' })).status).toBe(200);
+  });
+
+  it('refuses every checkout with a rate limit of 0 (FANSHOP_CHECKOUT_RATE_LIMIT=0)', async () => {
+    const res = await post(app({ rateLimitPerMinute: 0 }), cart([{ productId: 'bircher-muesli-mix', quantity: 1 }]), { 'X-Test-Client': 'first-ever' });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });
 });
 

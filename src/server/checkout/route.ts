@@ -1,14 +1,15 @@
 import { Hono, type Context } from 'hono';
-import { bodySizeLimit } from './body-limit';
+import { jsonBody } from '../http/json-body';
 import { corsForOrigins } from '../cors';
 import type Stripe from 'stripe';
 import type { Catalog } from '../../core/catalog/types';
-import { checkoutError, errorStatus, type CheckoutError } from './errors';
+import { apiError, errorResponse } from '../http/api-error';
 import { parseCheckoutRequest, type CheckoutLimits } from './request';
 import { priceCart } from './price-cart';
 import { idempotencyKey, sessionParams, type SessionOptions } from './session-params';
-import { fixedWindowLimit } from './rate-limit';
+import { fixedWindowLimit } from '../http/rate-limit';
 import { sessionSummary } from './session-summary';
+import { stripeFailureResponse } from './stripe-failure';
 
 export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, CheckoutLimits {
   readonly stripe: Stripe;
@@ -31,8 +32,6 @@ export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, Checkou
   readonly maxBodyBytes: number;
 }
 
-const fail = (c: Context, error: CheckoutError) => c.json({ error }, errorStatus[error.code]);
-
 /**
  * `POST /api/checkout` prices the cart again from the catalog and creates a Stripe Checkout
  * Session; `GET /api/checkout/sessions/:id` tells the returning shopper what they bought.
@@ -45,40 +44,31 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
   // An allowed Origin gets itself back; other sites' pages are refused (server/cors.ts).
   const cors = corsForOrigins(options.allowedOrigins, {
     methods: 'POST, GET',
-    refuse: (c) => fail(c, checkoutError('origin_not_allowed', 'This site may not start a checkout.')),
+    refuse: (c) => errorResponse(c, apiError('origin_not_allowed', 'This site may not start a checkout.')),
   });
   app.use('/api/checkout', cors);
   app.use('/api/checkout/*', cors);
 
   app.post(
     '/api/checkout',
-    bodySizeLimit({ maxSize: options.maxBodyBytes, onError: (c) => fail(c, checkoutError('body_too_large', `The request is larger than ${options.maxBodyBytes} bytes.`)) }),
+    jsonBody({ maxBytes: options.maxBodyBytes, what: 'the cart' }),
     async (c) => {
-      if (!/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
-        return fail(c, checkoutError('unsupported_media_type', 'Send the cart as application/json.'));
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        return fail(c, checkoutError('malformed_json', 'The request body is not valid JSON.'));
-      }
-      const parsed = parseCheckoutRequest(json, options);
-      if (!parsed.ok) return fail(c, parsed.error);
+      const parsed = parseCheckoutRequest(c.get('json'), options);
+      if (!parsed.ok) return errorResponse(c, parsed.error);
       const { request } = parsed;
       if (!allowed.has(new URL(request.returnUrl).origin)) {
-        return fail(c, checkoutError('origin_not_allowed', 'The shop cannot send shoppers back to that page.'));
+        return errorResponse(c, apiError('origin_not_allowed', 'The shop cannot send shoppers back to that page.'));
       }
       const client = options.clientAddress(c);
       if (!limit.take(client)) {
         c.header('Retry-After', '60');
-        return fail(c, checkoutError('rate_limited', 'Too many checkouts started; try again in a minute.'));
+        return errorResponse(c, apiError('rate_limited', 'Too many checkouts started; try again in a minute.'));
       }
       const catalog = await options.catalog();
-      if (!catalog) return c.json({ error: { code: 'catalog_unavailable', message: 'The shop’s catalog cannot be read.' } }, 503);
+      if (!catalog) return errorResponse(c, apiError('catalog_unavailable', 'The shop’s catalog cannot be read.'));
       const locale = request.locale ?? catalog.shop.defaultLocale;
       const priced = priceCart(catalog, request.lines, locale);
-      if (!priced.ok) return fail(c, priced.error);
+      if (!priced.ok) return errorResponse(c, priced.error);
       const uiMode = options.embedded && request.embeddable ? 'embedded_page' : 'hosted_page';
       const browser = { userAgent: c.req.header('User-Agent'), fbp: request.fbp, fbc: request.fbc };
       const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale, browser });
@@ -93,22 +83,19 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
         return c.json({ id: session.id, clientSecret: session.client_secret, publishableKey, ...(stripeJs ? { stripeJs } : {}) });
       } catch (error) {
         // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
-        console.error('[fanshop] Stripe refused to create a Checkout Session:', error instanceof Error ? error.message : error);
-        return fail(c, checkoutError('payment_provider_error', 'The payment provider is not reachable; try again.'));
+        return stripeFailureResponse(c, 'a Checkout Session', error);
       }
     },
   );
 
   app.get('/api/checkout/sessions/:id', async (c) => {
     const id = c.req.param('id');
-    if (!/^cs_(test|live)_\w{1,200}$/.test(id)) return fail(c, checkoutError('session_not_found', 'No such checkout.'));
+    if (!/^cs_(test|live)_\w{1,200}$/.test(id)) return errorResponse(c, apiError('session_not_found', 'No such checkout.'));
     try {
       return c.json(await sessionSummary(options.stripe, id));
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404) return fail(c, checkoutError('session_not_found', 'No such checkout.'));
-      console.error('[fanshop] could not read a Checkout Session:', error instanceof Error ? error.message : error);
-      return fail(c, checkoutError('payment_provider_error', 'The payment provider is not reachable; try again.'));
+      if ((error as { statusCode?: number }).statusCode === 404) return errorResponse(c, apiError('session_not_found', 'No such checkout.'));
+      return stripeFailureResponse(c, `reading Checkout Session ${id}`, error);
     }
   });
   return app;

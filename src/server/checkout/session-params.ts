@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { PricedCart } from './price-cart';
 import { sha256Hex } from '../hash';
+import { cartMetadata } from './cart-metadata';
 
 export interface SessionOptions {
   /** `hosted_page` (Stripe's page) or `embedded_page` (Stripe's form in the shop's dialog). */
@@ -31,8 +32,8 @@ export function returnUrlWith(returnUrl: string, params: Record<string, string>)
 
 /**
  * The Checkout Session for a priced cart: amounts from the catalog (`price_data.unit_amount` in
- * minor units, or the catalog's Stripe Price), the cart in metadata (ids and quantities, 500
- * characters per value at most), and the URLs that bring the shopper back.
+ * minor units, or the catalog's Stripe Price), the cart's ids in metadata (cart-metadata.ts),
+ * and the URLs that bring the shopper back.
  * https://docs.stripe.com/api/checkout/sessions/create
  */
 export function sessionParams(
@@ -51,14 +52,13 @@ export function sessionParams(
           },
         },
   );
-  const cartMetadata = JSON.stringify(cart.lines.map((l) => [l.productId, l.variantId, l.quantity]));
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: 'payment',
     ui_mode: options.uiMode,
     line_items,
     locale: stripeLocale(options.locale),
     metadata: {
-      fanshop_cart: cartMetadata.length <= 500 ? cartMetadata : `${cart.lines.length} lines`,
+      ...cartMetadata(cart.lines),
       fanshop_total: String(cart.total),
       // What Meta's Conversions API needs to match the Purchase to the shopper's browser
       // (meta/purchase-event.ts); Stripe metadata values hold at most 500 characters.

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { cartIds } from '../webhooks/order-from-session';
+import { cartIds } from './cart-metadata';
 
 /** What a returning shopper's confirmation shows: nothing else of the session leaves the server. */
 export interface SessionSummary {
@@ -15,7 +15,7 @@ export interface SessionSummary {
 
 export async function sessionSummary(stripe: Stripe, id: string): Promise<SessionSummary> {
   const [session, items] = await Promise.all([stripe.checkout.sessions.retrieve(id), stripe.checkout.sessions.listLineItems(id, { limit: 100 })]);
-  const ids = cartIds(session);
+  const ids = cartIds(session.metadata);
   return {
     status: session.status,
     paid: session.payment_status === 'paid' || session.payment_status === 'no_payment_required',

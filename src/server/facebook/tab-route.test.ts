@@ -73,6 +73,9 @@ describe('POST /facebook/tab', () => {
     ['no dot', () => encodedPayload, 'not two base64url parts'],
     ['three parts', () => `${signed(tabPayload())}.extra`, 'not two base64url parts'],
     ['an empty signature', () => `.${encodedPayload}`, 'not base64url'],
+    ['a signed request issued more than a day ago', () => signed(tabPayload({ issued_at: now - 24 * 60 * 60 - 60 })), 'issued more than a day ago'],
+    ['a signed request issued more than five minutes in the future', () => signed(tabPayload({ issued_at: now + 6 * 60 })), 'in the future'],
+    ['a signed request without issued_at', () => signed(tabPayload({ issued_at: undefined })), 'lacks a field'],
   ])('refuses %s with 403 and no shop, and logs why', async (_, make, reason) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await post({ signed_request: make() });
@@ -82,6 +85,19 @@ describe('POST /facebook/tab', () => {
     expect(html).not.toContain('fanshop.js');
     expect(html).toContain('Facebook tab');
     expect(error).toHaveBeenCalledWith(expect.stringContaining(reason));
+  });
+
+  it('accepts a signed request issued up to a day ago, or up to five minutes ahead of this server’s clock', async () => {
+    for (const issuedAt of [now - 23 * 60 * 60, now + 4 * 60]) expect((await post({ signed_request: signed(tabPayload({ issued_at: issuedAt })) })).status).toBe(200);
+  });
+
+  it('refuses a form with two signed_request fields rather than pick one', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const body = `signed_request=${encodeURIComponent(signed(tabPayload({ app_data: 'linen-apron' })))}&signed_request=${encodeURIComponent(signed(tabPayload()))}`;
+    const res = await app().request('/facebook/tab', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('data-fanshop');
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('more than one signed_request'));
   });
 
   it('refuses a request without a signed_request field', async () => {
@@ -100,10 +116,29 @@ describe('POST /facebook/tab', () => {
     expect(error).toHaveBeenCalledWith(expect.stringContaining('FB_APP_SECRET is not set'));
   });
 
-  it('refuses a body over 16 KB', async () => {
+  it('refuses a body over 16 KB with 413 and no shop', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await post({ signed_request: signed(tabPayload({ pad: 'x'.repeat(17 * 1024) })) });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(413);
+    expect(await res.text()).not.toContain('data-fanshop');
+  });
+
+  it.each([
+    ['declared by Content-Length', { 'Content-Length': String(8 * 1024 * 1024) }],
+    ['sent without a length', {}],
+  ])('refuses a body over 16 KB %s without reading it whole', async (_, headers) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 8 * 1024 * 1024) return controller.close();
+        pulled += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode('a'.repeat(16 * 1024)));
+      },
+    });
+    const res = await app().request('/facebook/tab', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThan(128 * 1024);
   });
 });
 

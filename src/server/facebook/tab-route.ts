@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodySizeLimit } from '../http/body-limit';
 import type { Catalog } from '../../core/catalog/types';
 import { page } from '../pages/html';
 import { standaloneShopPage } from '../pages/demo';
@@ -37,7 +37,7 @@ const MAX_BODY_BYTES = 16 * 1024;
  */
 export function facebookTabRoutes(options: FacebookTabOptions & { readonly catalog: () => Promise<Catalog | null>; readonly stripe: boolean }): Hono {
   const app = new Hono();
-  const html = (c: Context, body: string, status: 200 | 403 = 200) =>
+  const html = (c: Context, body: string, status: 200 | 403 | 413 = 200) =>
     c.html(body, status, {
       'Content-Security-Policy': strictCsp({ framable: FACEBOOK_FRAME_ANCESTORS, stripe: options.stripe }),
       'Cache-Control': 'no-store',
@@ -50,15 +50,24 @@ export function facebookTabRoutes(options: FacebookTabOptions & { readonly catal
   app.get('/facebook/tab', (c) => html(c, standaloneShopPage()));
   app.post(
     '/facebook/tab',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => refuse(c, `the request is larger than ${MAX_BODY_BYTES} bytes`) }),
+    bodySizeLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        console.error(`[fanshop] POST /facebook/tab refused: the request is larger than ${MAX_BODY_BYTES} bytes`);
+        return html(c, refusedPage(), 413);
+      },
+    }),
     async (c) => {
       if (!options.appSecret) return refuse(c, 'FB_APP_SECRET is not set, so the signed_request cannot be verified; set it to the Facebook app’s secret');
       let signedRequest: unknown;
       try {
-        signedRequest = (await c.req.parseBody())['signed_request'];
+        // `all`: a repeated field comes as an array rather than its last value.
+        signedRequest = (await c.req.parseBody({ all: true }))['signed_request'];
       } catch {
         return refuse(c, 'the body is not a form');
       }
+      // Facebook sends one; with two, which one was checked would depend on the parser.
+      if (Array.isArray(signedRequest)) return refuse(c, 'the form has more than one signed_request field');
       if (typeof signedRequest !== 'string' || signedRequest === '') return refuse(c, 'there is no signed_request form field');
       const result = await parseSignedRequest(signedRequest, options.appSecret);
       if (!result.ok) return refuse(c, `the signed_request is not valid: ${result.reason}`);

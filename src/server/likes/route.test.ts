@@ -45,7 +45,7 @@ describe('POST /api/likes/:productId', () => {
   });
 
   it.each([
-    ['a product that is not in the catalog', 'no-such-product', { shopper: shopperA, liked: true }, {}, 404, 'unknown_product'],
+    ['a product that is not in the catalog', 'no-such-product', { shopper: shopperA, liked: true }, {}, 409, 'unknown_product'],
     ['a body that is not JSON', 'stoneware-mug', '{"shopper":', {}, 400, 'malformed_json'],
     ['a shopper id the widget does not make', 'stoneware-mug', { shopper: 'short', liked: true }, {}, 400, 'invalid_request'],
     ['a shopper id with other characters', 'stoneware-mug', { shopper: 'shopper/../../etc/passwd', liked: true }, {}, 400, 'invalid_request'],
@@ -68,6 +68,12 @@ describe('POST /api/likes/:productId', () => {
     expect(limited.headers.get('Retry-After')).toBe('60');
     expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
     expect((await like(a, 'merino-beanie', { shopper: shopperB, liked: true }, { 'X-Test-Client': 'other' })).status).toBe(200);
+  });
+
+  it('refuses every like with a rate limit of 0 (FANSHOP_LIKES_RATE_LIMIT=0)', async () => {
+    const res = await like(app({ rateLimitPerMinute: 0 }), 'stoneware-mug', { shopper: shopperA, liked: true }, { 'X-Test-Client': 'first-ever' });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
   it('limits count reads per client too, ten times as loosely by default', async () => {

@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import type { Catalog } from '../../core/catalog/types';
-import { fixedWindowLimit } from '../checkout/rate-limit';
+import { fixedWindowLimit } from '../http/rate-limit';
 import { corsForOrigins } from '../cors';
+import { apiError, errorResponse, type ApiErrorCode } from '../http/api-error';
+import { jsonBody } from '../http/json-body';
 import type { LikesStore } from './store';
 
 export interface LikesOptions {
@@ -21,9 +22,7 @@ export interface LikesOptions {
   readonly clientAddress: (c: Context) => string;
 }
 
-type LikesErrorCode = 'malformed_json' | 'unsupported_media_type' | 'body_too_large' | 'invalid_request' | 'too_many_ids' | 'unknown_product' | 'origin_not_allowed' | 'rate_limited' | 'catalog_unavailable' | 'likes_unavailable';
-const status = { malformed_json: 400, unsupported_media_type: 415, body_too_large: 413, invalid_request: 400, too_many_ids: 400, unknown_product: 404, origin_not_allowed: 403, rate_limited: 429, catalog_unavailable: 503, likes_unavailable: 503 } as const;
-const fail = (c: Context, code: LikesErrorCode, message: string) => c.json({ error: { code, message } }, status[code], { 'Cache-Control': 'no-store' });
+const fail = (c: Context, code: ApiErrorCode, message: string) => errorResponse(c, apiError(code, message), { 'Cache-Control': 'no-store' });
 
 /** The random id the widget keeps for an anonymous shopper (likes.ts in the widget makes 24 characters). */
 const Shopper = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/));
@@ -82,16 +81,9 @@ export function likesRoutes(options: LikesOptions & { readonly catalog: () => Pr
 
   app.post(
     '/api/likes/:productId',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 'body_too_large', `The request is larger than ${MAX_BODY_BYTES} bytes.`) }),
+    jsonBody({ maxBytes: MAX_BODY_BYTES, what: 'the like' }),
     async (c) => {
-      if (!/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) return fail(c, 'unsupported_media_type', 'Send the like as application/json.');
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        return fail(c, 'malformed_json', 'The request body is not valid JSON.');
-      }
-      const body = v.safeParse(SetLikeBody, json);
+      const body = v.safeParse(SetLikeBody, c.get('json'));
       if (!body.success) {
         const where = body.issues[0]?.path?.map((p) => p.key).join('.') || 'body';
         return fail(c, 'invalid_request', `The request is not a like: { "shopper": "<id>", "liked": true|false } (${where}).`);

@@ -27,7 +27,18 @@ describe('purchaseEvent', () => {
     const event = await purchaseEvent(order(), { success_url: 'https://shop.example/p?session_id={CHECKOUT_SESSION_ID}' }, 1_790_000_000);
     expect(event.user_data).toEqual({ em: [sha256('fan@example.com')], ct: [sha256('stlouis')], zp: [sha256('63101')], country: [sha256('us')] });
     expect(event.event_source_url).toBe('https://shop.example/p?session_id=cs_test_abc');
-    expect(event.custom_data).toMatchObject({ currency: 'USD', value: 54.8, content_ids: ['shirt'], contents: [{ id: 'shirt', quantity: 2 }] });
+    expect(event.custom_data).toMatchObject({ currency: 'USD', value: 54.8 });
+  });
+
+  it('names each line by the catalog feed’s item id, the variant’s where there is one, as the Pixel does, in order', async () => {
+    const lines = [
+      { productId: 'shirt', variantId: 'shirt-m', title: 'Shirt M', quantity: 1, amountTotal: 2490 },
+      { productId: 'mug', variantId: null, title: 'Mug', quantity: 2, amountTotal: 1800 },
+      { productId: 'shirt', variantId: 'shirt-l', title: 'Shirt L', quantity: 1, amountTotal: 2490 },
+      { productId: null, variantId: null, title: 'Gift wrap', quantity: 1, amountTotal: 0 },
+    ];
+    const event = await purchaseEvent(order({ lines }), { success_url: null }, 1);
+    expect(event.custom_data).toMatchObject({ content_type: 'product', content_ids: ['shirt-m', 'mug', 'shirt-l'], contents: [{ id: 'shirt-m', quantity: 1 }, { id: 'mug', quantity: 2 }, { id: 'shirt-l', quantity: 1 }] });
   });
 
   it('keeps letters of any script in a city and drops spaces and dashes from other postal codes', async () => {

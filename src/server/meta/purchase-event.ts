@@ -40,6 +40,11 @@ export interface PurchaseEvent {
  *   https://developers.facebook.com/docs/marketing-api/conversions-api/deduplicate-pixel-and-server-events
  * - `event_source_url` is the page the shopper came back to: the session's success_url (hosted)
  *   or return_url (embedded) with `{CHECKOUT_SESSION_ID}` filled in, as the browser saw it.
+ * - `content_ids` and `contents` name the lines, in order, by the ids of the catalog feed's
+ *   items (feeds/meta-csv.ts): a variant's own id where there is one, else the product's, as
+ *   the Pixel's Purchase does (widget/social/pixel.ts). With `content_type: 'product'` Meta
+ *   matches them against item ids; a variant product's id is only its group's.
+ *   https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/custom-data
  * - `currency` is the order's ISO 4217 code as the Pixel sends it (`EUR`); Meta reads the code
  *   in either case. `value` is the order total in major units (24.9 for €24.90).
  * - Customer details are normalised as Meta specifies, then SHA-256 hex: email trimmed and
@@ -64,7 +69,10 @@ export async function purchaseEvent(order: Order, session: Pick<Stripe.Checkout.
     fbc: session.metadata?.fanshop_fbc || undefined,
   };
   const quantities = new Map<string, number>();
-  for (const line of order.lines) if (line.productId) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
+  for (const line of order.lines) {
+    const id = line.variantId ?? line.productId;
+    if (id) quantities.set(id, (quantities.get(id) ?? 0) + line.quantity);
+  }
   const returnPage = (session.success_url ?? session.return_url)?.replaceAll('{CHECKOUT_SESSION_ID}', order.id);
   return {
     event_name: 'Purchase',

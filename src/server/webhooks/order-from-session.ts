@@ -1,14 +1,15 @@
 import type Stripe from 'stripe';
 import type { Order } from '../orders/order';
+import { cartIds } from '../checkout/cart-metadata';
 
 /**
  * An order from a completed Checkout Session and its line items. Product and variant ids come
- * from the session's `fanshop_cart` metadata (session-params.ts), in line item order.
+ * from the session's metadata (checkout/cart-metadata.ts), in line item order.
  */
 export function orderFromSession(session: Stripe.Checkout.Session, items: readonly Stripe.LineItem[]): Order {
   const shipping = session.collected_information?.shipping_details ?? null;
   const address = shipping?.address ?? session.customer_details?.address ?? null;
-  const ids = cartIds(session);
+  const ids = cartIds(session.metadata);
   return {
     id: session.id,
     createdAt: new Date(session.created * 1000).toISOString(),
@@ -37,16 +38,4 @@ export function orderFromSession(session: Stripe.Checkout.Session, items: readon
     })),
     paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
   };
-}
-
-/** `[[productId, variantId, quantity], …]` as session-params.ts wrote it; [] when absent. */
-export function cartIds(session: Pick<Stripe.Checkout.Session, 'metadata'>): [string | null, string | null][] {
-  try {
-    const cart: unknown = JSON.parse(session.metadata?.fanshop_cart ?? '[]');
-    return Array.isArray(cart)
-      ? cart.map((l) => (Array.isArray(l) ? [typeof l[0] === 'string' ? l[0] : null, typeof l[1] === 'string' ? l[1] : null] : [null, null]))
-      : [];
-  } catch {
-    return [];
-  }
 }

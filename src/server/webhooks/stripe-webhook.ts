@@ -1,8 +1,12 @@
-import type { Handler } from 'hono';
+import { Hono, type Context, type Handler } from 'hono';
 import Stripe from 'stripe';
 import type { Order, OrderStore } from '../orders/order';
 import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
+import { ORDER_EVENTS, parseEvent } from './event-shape';
+import { apiError, errorResponse } from '../http/api-error';
+import { bodySizeLimit } from '../http/body-limit';
+import { describeRefusal, stripeFailure } from '../checkout/stripe-failure';
 
 export interface WebhookOptions {
   readonly stripe: Stripe;
@@ -21,38 +25,75 @@ export interface WebhookOptions {
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
 
 /**
+ * The largest event body read. The body is unsigned until it has been read whole, so anyone
+ * can send one: the limit keeps a stranger's 64 MB from ever being held in memory. Stripe
+ * documents no largest event; the part of a `checkout.session` event that can grow is its
+ * metadata, at most 50 keys of 40 characters with values of 500 characters
+ * (https://docs.stripe.com/api/metadata): about 27,000 characters, 108 KB if every one took
+ * four bytes of UTF-8. The rest of a session is a few KB (line items are not in the event).
+ * 256 KB leaves room for that twice over.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
+/**
  * `POST /api/webhooks/stripe`. Verifies `Stripe-Signature` on the raw body (no unsigned
  * fallback: without a secret nothing is accepted), processes each event id once, and turns
  * `checkout.session.completed` into a stored order before calling the merchant's hook.
+ * A body over MAX_EVENT_BYTES is refused before it is read (http/body-limit.ts).
  * https://docs.stripe.com/webhooks#verify-events
  */
-export function stripeWebhookRoute(options: WebhookOptions): Handler {
+export function stripeWebhookRoutes(options: WebhookOptions): Hono {
+  return new Hono().post(
+    '/api/webhooks/stripe',
+    bodySizeLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => errorResponse(c, apiError('body_too_large', `The request is larger than ${MAX_EVENT_BYTES} bytes.`)) }),
+    stripeWebhookRoute(options),
+  );
+}
+
+function stripeWebhookRoute(options: WebhookOptions): Handler {
   return async (c) => {
     const signature = c.req.header('Stripe-Signature');
     const raw = await c.req.text();
     if (!options.webhookSecret) {
       console.error('[fanshop] a Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set: refused');
-      return c.json({ error: { code: 'webhook_not_configured', message: 'Webhooks are not configured.' } }, 503);
+      return errorResponse(c, apiError('webhook_not_configured', 'Webhooks are not configured.'));
     }
-    if (!signature) return c.json({ error: { code: 'signature_missing', message: 'Missing Stripe-Signature.' } }, 400);
-    let event: Stripe.Event;
+    if (!signature) return errorResponse(c, apiError('signature_missing', 'Missing Stripe-Signature.'));
+    const tolerance = options.toleranceSeconds ?? 300;
+    // The SDK refuses a signature older than the tolerance but not one dated later than now:
+    // a signature made ahead of time would stay good until long after. The same tolerance
+    // either way (Stripe's clock and ours may differ a little in both directions).
+    if (signedAt(signature) - Math.floor(Date.now() / 1000) > tolerance) return errorResponse(c, apiError('signature_invalid', 'The signature is dated in the future.'));
+    let json: unknown;
     try {
-      event = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, options.toleranceSeconds ?? 300, cryptoProvider);
-    } catch {
-      return c.json({ error: { code: 'signature_invalid', message: 'The signature does not match.' } }, 400);
+      json = await options.stripe.webhooks.constructEventAsync(raw, signature, options.webhookSecret, tolerance, cryptoProvider);
+    } catch (error) {
+      // The SDK checks the signature, then parses the body: a signed body that is not JSON.
+      if ((error as { type?: unknown }).type === 'StripeSignatureVerificationError') return errorResponse(c, apiError('signature_invalid', 'The signature does not match.'));
+      return invalidEvent(c, 'the body is not JSON');
     }
+    const parsed = parseEvent(json);
+    if (!parsed.ok) return invalidEvent(c, parsed.where);
+    const { event } = parsed;
     if (await options.orders.hasProcessedEvent(event.id)) return c.json({ received: true, duplicate: true });
-    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
-      const session = event.data.object;
+    if (ORDER_EVENTS.has(event.type)) {
+      const session = event.data.object as Stripe.Checkout.Session;
       if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
         let order: Order;
         try {
           const items = await options.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 });
           order = orderFromSession(session, items.data);
         } catch (error) {
-          // Not recorded as processed: Stripe retries the event and we try again.
+          // Not recorded as processed: Stripe retries the event and we try again. A refusal
+          // (checkout/stripe-failure.ts) will fail again until the setting at fault is fixed.
+          const failure = stripeFailure(error);
+          if (failure === 'other') throw error;
+          if (failure === 'refused') {
+            console.error(describeRefusal(`the line items of ${session.id}`, error));
+            return errorResponse(c, apiError('internal_error', 'The order could not be made; see the shop’s log.'));
+          }
           console.error('[fanshop] could not read the line items of', session.id, error instanceof Error ? error.message : error);
-          return c.json({ error: { code: 'payment_provider_error', message: 'Try again later.' } }, 502);
+          return errorResponse(c, apiError('payment_provider_error', 'Try again later.'));
         }
         // Saved before anything else can fail, and saved once: a replay finds it 'exists'.
         const saved = await options.orders.saveOrder(order);
@@ -70,4 +111,24 @@ export function stripeWebhookRoute(options: WebhookOptions): Handler {
     await options.orders.markEventProcessed(event.id);
     return c.json({ received: true });
   };
+}
+
+/** A signed event the route cannot use: logged, and answered 400 (event-shape.ts says why not 5xx). */
+function invalidEvent(c: Context, where: string): Response {
+  console.error(`[fanshop] POST /api/webhooks/stripe refused a correctly signed event (invalid_event): ${where}`);
+  return errorResponse(c, apiError('invalid_event', `The event is not one the shop can read (${where}).`));
+}
+
+/**
+ * The time in `Stripe-Signature: t=<unix seconds>,v1=…`, read as the SDK reads it (the last
+ * `t=`, parseInt), so it is the time the verified signature covers; 0 when there is none.
+ * https://docs.stripe.com/webhooks#verify-manually
+ */
+function signedAt(header: string): number {
+  let timestamp = 0;
+  for (const item of header.split(',')) {
+    const [key, value = ''] = item.split('=');
+    if (key === 't') timestamp = parseInt(value, 10) || 0;
+  }
+  return timestamp;
 }

@@ -38,6 +38,12 @@ describe('bodySizeLimit', () => {
     expect(res.status).toBe(413);
   });
 
+  it('closes the connection with its refusal, since the rest of the body is still coming on it', async () => {
+    expect((await post(unreadable(), { 'Content-Length': '11' })).headers.get('Connection')).toBe('close');
+    expect((await post(chunked('01234', '56789', 'x'))).headers.get('Connection')).toBe('close');
+    expect((await post('0123456789', { 'Content-Length': '10' })).headers.get('Connection')).toBeNull();
+  });
+
   it('counts a body sent without a length and refuses it once it passes the limit', async () => {
     expect((await post(chunked('01234', '56789'))).status).toBe(200);
     expect((await post(chunked('01234', '56789', 'x'))).status).toBe(413);

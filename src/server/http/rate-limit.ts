@@ -17,7 +17,9 @@ export function fixedWindowLimit(requests: number, windowMs: number): RateLimit 
         // Forget old windows now and then so the map cannot grow without bound.
         if (windows.size > 10_000) for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key);
         windows.set(client, { start: now, count: 1 });
-        return true;
+        // The window's first request counts too: a limit of 0 refuses every request (the
+        // README's FANSHOP_CHECKOUT_RATE_LIMIT=0 and FANSHOP_LIKES_RATE_LIMIT=0).
+        return 1 <= requests;
       }
       current.count += 1;
       return current.count <= requests;

@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+
+/**
+ * Every error code the shop's JSON APIs answer (checkout, likes, webhooks, the catalog), each
+ * with its one HTTP status, whichever route answers it. The widget shows a translated message
+ * for the codes it knows (src/widget/checkout/messages-en.ts) and a general "try again" for the
+ * rest, so a new code here needs no change in the widget to be safe.
+ */
+export const API_ERROR_STATUS = {
+  /** The body is not JSON. */
+  malformed_json: 400,
+  /** The body is JSON but not the request the route takes (a field missing or of the wrong shape). */
+  invalid_request: 400,
+  too_many_ids: 400,
+  signature_missing: 400,
+  signature_invalid: 400,
+  /** A correctly signed Stripe event that lacks a field the webhook needs. */
+  invalid_event: 400,
+  origin_not_allowed: 403,
+  session_not_found: 404,
+  // The cart and the catalog disagree (the catalog changed since the page loaded).
+  unknown_product: 409,
+  unknown_variant: 409,
+  variant_required: 409,
+  sold_out: 409,
+  quantity_above_stock: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  empty_cart: 422,
+  too_many_lines: 422,
+  invalid_quantity: 422,
+  rate_limited: 429,
+  /** A fault of this server (a bug): logged with the route, never shown in detail. */
+  internal_error: 500,
+  /** Stripe could not be reached or failed itself (a network error or a 5xx): try again. */
+  payment_provider_error: 502,
+  catalog_unavailable: 503,
+  likes_unavailable: 503,
+  /** Checkout or webhooks lack a setting (STRIPE_SECRET_KEY, a store); the log says which. */
+  checkout_not_configured: 503,
+  webhook_not_configured: 503,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** The `error` of an error answer: `{ error: { code, message, lineIndex? } }`. */
+export interface ApiError {
+  readonly code: ApiErrorCode;
+  /** An English sentence for logs and API users; shoppers see the widget's translation. */
+  readonly message: string;
+  /** The cart line the error concerns (checkout). */
+  readonly lineIndex?: number;
+  /** Further facts a caller can use, such as the limit a quantity broke. */
+  readonly [field: string]: unknown;
+}
+
+/**
+ * An error with the fields it carries besides its code and message (lineIndex, a limit, …).
+ * @example apiError('invalid_quantity', 'The quantity must be a whole number from 1 to 99.', { lineIndex: 2 })
+ */
+export function apiError(code: ApiErrorCode, message: string, fields: { readonly lineIndex?: number | undefined; readonly [field: string]: unknown } = {}): ApiError {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return { code, message, ...defined };
+}
+
+/** The JSON answer for an error, with the status of its code. */
+export function errorResponse(c: Context, error: ApiError, headers?: Record<string, string>): Response {
+  return c.json({ error }, API_ERROR_STATUS[error.code], headers);
+}
