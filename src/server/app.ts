@@ -1,15 +1,15 @@
 import { Hono, type Context } from 'hono';
-import { securityHeaders, strictCsp } from './security';
+import { securityHeaders, strictCsp } from './http/security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
-import { catalogRoute } from './catalog-route';
-import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog-source';
+import { catalogRoute } from './catalog/route';
+import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
 import { metaFeedRoute } from './feeds/meta-route';
-import { compressUnlessWorkers } from './compress';
+import { compressUnlessWorkers } from './http/compress';
 import { apiError, errorResponse } from './http/api-error';
 import { unexpectedError } from './http/unexpected-error';
 
@@ -60,7 +60,7 @@ export function createApp(options: AppOptions): Hono {
   const loadCatalog = catalogLoader(options.catalog);
   app.get('/catalog.json', catalogRoute(loadCatalog));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: gzipped
-  // (compress.ts) and with ETags, as crawlers come back often.
+  // (http/compress.ts) and with ETags, as crawlers come back often.
   app.use('/p/*', compressUnlessWorkers());
   app.use('/feeds/*', compressUnlessWorkers());
   app.get('/p/:productId', productPageRoute(loadCatalog, { csp: strictCsp({ stripe }) }));

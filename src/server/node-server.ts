@@ -2,14 +2,14 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 import { createApp } from './app';
-import { catalogFile } from './catalog-file';
-import { clientAddress } from './client-address';
+import { catalogFile } from './catalog/file';
+import { clientAddress } from './http/client-address';
 import { fileLikesStore } from './likes/file-store';
 import { fileOrderStore } from './orders/file-store';
 import { appOptions } from './settings/app-options';
 import { configFromEnv, SettingsError, type EnvValue, type Settings } from './settings/schema';
 import type { AttachedLocalStripe } from '../../tools/stripe-local/attach';
-import { staticHeaders } from './static-headers';
+import { staticHeaders } from './http/static-headers';
 
 export interface NodeServer {
   readonly port: number;
@@ -83,7 +83,7 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
     '*',
     serveStatic({
       root: options.clientDir,
-      // The same headers as on Workers (static-headers.ts).
+      // The same headers as on Workers (http/static-headers.ts).
       onFound: (path, c) => {
         for (const [name, value] of Object.entries(staticHeaders(path))) c.header(name, value);
       },

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppOptions } from './app';
-import { catalogFromUrl } from './catalog-url';
-import { rateLimitKey } from './client-address';
+import { catalogFromUrl } from './catalog/url';
+import { rateLimitKey } from './http/client-address';
 import { kvOrderStore, type KvNamespace } from './orders/kv-store';
 import { kvLikesStore, type KvLikesNamespace } from './likes/kv-store';
 import { memoryLikesStore } from './likes/memory-store';

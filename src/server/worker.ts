@@ -1,6 +1,6 @@
 import type { ExecutionContext, Hono } from 'hono';
 import { createApp } from './app';
-import { staticHeaders } from './static-headers';
+import { staticHeaders } from './http/static-headers';
 import { workerOptions, type WorkerEnv } from './worker-env';
 import { SettingsError } from './settings/schema';
 

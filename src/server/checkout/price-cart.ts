@@ -33,7 +33,7 @@ function variantLabel(product: Product, variant: ProductVariant, locale: string,
 
 /**
  * Products by id, built once per parsed catalog rather than once per checkout: the catalog
- * object is replaced only when its file changes (catalog-source.ts), so with 1,000 products a
+ * object is replaced only when its file changes (catalog/source.ts), so with 1,000 products a
  * checkout costs a few lookups instead of a pass over the whole catalog.
  */
 const indexes = new WeakMap<Catalog, ReadonlyMap<string, Product>>();

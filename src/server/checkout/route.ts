@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { jsonBody } from '../http/json-body';
-import { corsForOrigins } from '../cors';
+import { corsForOrigins } from '../http/cors';
 import type Stripe from 'stripe';
 import type { Catalog } from '../../core/catalog/types';
 import { apiError, errorResponse } from '../http/api-error';

@@ -3,7 +3,7 @@ import { bodySizeLimit } from '../http/body-limit';
 import type { Catalog } from '../../core/catalog/types';
 import { page } from '../pages/html';
 import { standaloneShopPage } from '../pages/demo';
-import { strictCsp } from '../security';
+import { strictCsp } from '../http/security';
 import { parseSignedRequest } from './signed-request';
 
 export interface FacebookTabOptions {

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
-import type { LoadedCatalog } from '../catalog-source';
+import type { LoadedCatalog } from '../catalog/source';
 import { sha256Hex } from '../hash';
-import { etagMatches } from '../etag';
+import { etagMatches } from '../http/etag';
 import { metaCatalogCsv } from './meta-csv';
 
 /**

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { Catalog } from '../../core/catalog/types';
 import { fixedWindowLimit } from '../http/rate-limit';
-import { corsForOrigins } from '../cors';
+import { corsForOrigins } from '../http/cors';
 import { apiError, errorResponse, type ApiErrorCode } from '../http/api-error';
 import { jsonBody } from '../http/json-body';
 import type { LikesStore } from './store';

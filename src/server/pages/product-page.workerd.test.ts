@@ -7,7 +7,7 @@ import { buildWorker } from '../../../scripts/build-worker.mjs';
 
 /**
  * The product pages and the feed in workerd (through miniflare), as Cloudflare runs them. The
- * Workers runtime compresses responses itself, so the app must not (compress.ts): with
+ * Workers runtime compresses responses itself, so the app must not (http/compress.ts): with
  * hono/compress a client asking for no encoding got gzip bytes under no Content-Encoding.
  * miniflare decodes what workerd encoded and names the encoding in `MF-Content-Encoding`.
  */

@@ -1,14 +1,14 @@
 import type { Handler } from 'hono';
 import { localize } from '../../core/catalog/localize';
-import { parsedCatalog, type LoadedCatalog } from '../catalog-source';
+import { parsedCatalog, type LoadedCatalog } from '../catalog/source';
 import { sha256Hex } from '../hash';
-import { etagMatches } from '../etag';
+import { etagMatches } from '../http/etag';
 import { choosePageLanguage, type PageLanguage } from './page-locale';
 import { productNotFoundPage, productPage, shopUnavailablePage } from './product-page';
 
 /**
  * `GET /p/:productId`: the product's page (product-page.ts) with the headers every page of ours
- * gets (`csp`, and nosniff and the referrer policy from security.ts). Crawlers fetch these
+ * gets (`csp`, and nosniff and the referrer policy from http/security.ts). Crawlers fetch these
  * pages again and again: an ETag of the HTML makes a repeat a 304, five minutes of caching
  * spares most, and compression (app.ts) the rest. The page depends on the language, so caches
  * keep one per Accept-Language. An unknown id is a real 404 page; a catalog that cannot be read

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import Stripe from 'stripe';
 import type { AppOptions } from '../app';
-import type { CatalogSource } from '../catalog-source';
-import { catalogFromUrl } from '../catalog-url';
+import type { CatalogSource } from '../catalog/source';
+import { catalogFromUrl } from '../catalog/url';
 import type { LikesStore } from '../likes/store';
 import type { OrderStore } from '../orders/order';
 import type { Settings } from './schema';

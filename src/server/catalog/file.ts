@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { CatalogSource } from './catalog-source';
+import type { CatalogSource } from './source';
 
 /**
  * The catalog as a file on disk (Node). Its version is the file's mtime and size, looked up at

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
-import { ENVELOPE_FORMAT, PARSED_CATALOG_PARAM, type CatalogEnvelope } from '../core/catalog/envelope';
-import type { LoadedCatalog } from './catalog-source';
-import { apiError, errorResponse } from './http/api-error';
+import { ENVELOPE_FORMAT, PARSED_CATALOG_PARAM, type CatalogEnvelope } from '../../core/catalog/envelope';
+import type { LoadedCatalog } from './source';
+import { apiError, errorResponse } from '../http/api-error';
 
 /**
  * `GET /catalog.json`: the merchant's catalog as written (editors, `fanshop validate`), or with

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalogFile } from './catalog-file';
+import { catalogFile } from './file';
 
 const file = (text: string) => {
   const path = join(mkdtempSync(join(tmpdir(), 'fanshop-catalog-')), 'catalog.json');

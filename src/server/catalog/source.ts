@@ -1,6 +1,6 @@
-import { parseCatalog } from '../core/catalog/parse';
-import type { Catalog, CatalogParseResult } from '../core/catalog/types';
-import { sha256Hex } from './hash';
+import { parseCatalog } from '../../core/catalog/parse';
+import type { Catalog, CatalogParseResult } from '../../core/catalog/types';
+import { sha256Hex } from '../hash';
 
 /** Reads the catalog's JSON text; one implementation per runtime (a file on Node, an asset on Workers). */
 export interface CatalogSource {
@@ -21,7 +21,7 @@ export interface LoadedCatalog {
 /**
  * The server's one parse of the catalog (STYLE.md: parse once, at the edge): parsed again only
  * when the catalog has changed, so an edited file is live as soon as its source notices. With
- * `version()` (a file's mtime, checked once a second: catalog-file.ts) an unchanged catalog is
+ * `version()` (a file's mtime, checked once a second: catalog/file.ts) an unchanged catalog is
  * not even read; without it, the text is read and compared.
  */
 export function catalogLoader(source: CatalogSource): () => Promise<LoadedCatalog> {

@@ -1,4 +1,4 @@
-import type { CatalogSource } from './catalog-source';
+import type { CatalogSource } from './source';
 
 /**
  * A catalog kept at a URL (FANSHOP_CATALOG_URL, or the static assets of a Worker): read again

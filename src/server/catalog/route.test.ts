@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createApp } from './app';
-import { ENVELOPE_FORMAT, isCatalogEnvelope } from '../core/catalog/envelope';
+import { createApp } from '../app';
+import { ENVELOPE_FORMAT, isCatalogEnvelope } from '../../core/catalog/envelope';
 
-const demo = readFileSync(new URL('../../public/catalog.json', import.meta.url), 'utf8');
+const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');
 const appWith = (text: () => string) => createApp({ catalog: { read: async () => text() } });
 
 describe('GET /catalog.json', () => {
