@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodySizeLimit } from '../http/body-limit';
 import type { Catalog } from '../../core/catalog/types';
-import { page } from '../pages/html';
+import { html, page } from '../pages/html';
 import { standaloneShopPage } from '../pages/demo';
 import { strictCsp } from '../http/security';
 import { parseSignedRequest } from './signed-request';
@@ -85,7 +85,7 @@ export function facebookTabRoutes(options: FacebookTabOptions & { readonly catal
 function refusedPage(): string {
   return page({
     title: 'Not available',
-    body: `    <main>
+    body: html`    <main>
       <h1>This page opens inside the shop’s Facebook tab only.</h1>
       <p><a href="/shop">Open the shop</a></p>
     </main>`,

@@ -1,4 +1,4 @@
-import { escapeHtml, page } from './html';
+import { html, page } from './html';
 
 /** `/`: a merchant's own page that embeds the shop with the script tag, as the README shows. */
 export function demoMerchantPage(options: { lang?: string } = {}): string {
@@ -9,7 +9,7 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
     lang: options.lang ?? 'en',
     css: ['/demo/host.css'],
     description: 'A demo merchant page with the Fanshop widget embedded by a script tag.',
-    body: `    <header class="site-header">
+    body: html`    <header class="site-header">
       <a class="brand" href="/">Nordlicht Supply</a>
       <nav aria-label="Site"><a href="/shop">Full-page shop</a> <a href="/frame">In a 520px frame</a></nav>
     </header>
@@ -20,7 +20,7 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
       <script src="/fanshop.js" data-catalog="/catalog.json" async></script>
       <section class="snippet" aria-labelledby="embed-title">
         <h2 id="embed-title">Embed it on your page</h2>
-        <pre tabindex="0"><code>${escapeHtml(snippet)}</code></pre>
+        <pre tabindex="0"><code>${snippet}</code></pre>
       </section>
     </main>
     <footer class="site-footer"><p>Demo shop. No real products are sold.</p></footer>`,
@@ -33,13 +33,13 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
  */
 export function standaloneShopPage(options: { locale?: string | undefined; product?: string | undefined } = {}): string {
   const locale = options.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.locale) ? options.locale : undefined;
-  const product = options.product ? ` data-product="${escapeHtml(options.product)}"` : '';
+  const product = options.product ? html` data-product="${options.product}"` : '';
   return page({
     title: 'Nordlicht Supply',
     lang: locale ?? 'en',
     css: ['/demo/shop-page.css'],
-    body: `    <main>
-      <div data-fanshop data-heading-level="1"${locale ? ` data-locale="${escapeHtml(locale)}"` : ''}${product}></div>
+    body: html`    <main>
+      <div data-fanshop data-heading-level="1"${locale ? html` data-locale="${locale}"` : ''}${product}></div>
     </main>
     <script src="/fanshop.js" data-catalog="/catalog.json" async></script>`,
   });
@@ -50,7 +50,7 @@ export function framedShopPage(): string {
   return page({
     title: 'Nordlicht Supply – shop in a frame',
     css: ['/demo/host.css'],
-    body: `    <header class="site-header">
+    body: html`    <header class="site-header">
       <a class="brand" href="/">Nordlicht Supply</a>
     </header>
     <main class="site-main frame-demo">
@@ -72,7 +72,7 @@ export function hostilePage(): string {
   return page({
     title: 'Hostile host page',
     css: ['/demo/hostile.css'],
-    body: `    <main>
+    body: html`    <main>
       <h1>A page with hostile CSS</h1>
       <p id="host-paragraph">This paragraph belongs to the host page.</p>
       <div data-fanshop></div>

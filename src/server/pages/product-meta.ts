@@ -3,7 +3,7 @@ import { localize } from '../../core/catalog/localize';
 import { productOffer } from '../../core/catalog/offer';
 import { catalogAssetUrl, productPageUrl } from '../../core/catalog/product-urls';
 import { decimalAmount } from '../../core/money/decimal';
-import { escapeHtml } from './html';
+import { html, scriptJson, type Html } from './html';
 import { OG_LOCALES, PAGE_LANGUAGES, type PageLanguage } from './page-locale';
 
 /**
@@ -38,19 +38,10 @@ export function previewDescription(description: string, max = DESCRIPTION_LENGTH
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
-/**
- * JSON for inside a <script> element: `<`, `>` and `&` as JSON escapes, so no text in it can
- * close the element (`</script>`) or open a comment (`<!--`); U+2028/2029 for old parsers.
- */
-export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-const meta = (attribute: 'property' | 'name', key: string, content: string) =>
-  `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`;
+const meta = (attribute: 'property' | 'name', key: string, content: string) => html`<meta ${attribute}="${key}" content="${content}">`;
 
 /** The <head> tags of a product's page, one per line, in the order crawlers meet them. */
-export function productHeadTags(catalog: Catalog, product: Product, texts: PageTexts, baseUrl: string): string {
+export function productHeadTags(catalog: Catalog, product: Product, texts: PageTexts, baseUrl: string): Html {
   const { shop } = catalog;
   const url = productPageUrl(baseUrl, product.id);
   const title = texts.text(product.title);
@@ -64,7 +55,7 @@ export function productHeadTags(catalog: Catalog, product: Product, texts: PageT
 
   const tags = [
     meta('name', 'description', description),
-    `<link rel="canonical" href="${escapeHtml(url)}">`,
+    html`<link rel="canonical" href="${url}">`,
     meta('property', 'og:type', 'product'),
     meta('property', 'og:title', title),
     meta('property', 'og:description', description),
@@ -121,6 +112,6 @@ export function productHeadTags(catalog: Catalog, product: Product, texts: PageT
       seller: { '@type': 'Organization', name: shopName },
     },
   };
-  tags.push(`<script type="application/ld+json">${scriptSafeJson(jsonLd)}</script>`);
-  return tags.join('\n    ');
+  tags.push(html`<script type="application/ld+json">${scriptJson(jsonLd)}</script>`);
+  return html`${tags.map((tag, i) => (i ? html`\n    ${tag}` : tag))}`;
 }

@@ -215,7 +215,7 @@ describe('GET /p/:id as Facebook’s crawler reads it', () => {
     const product = JSON.parse(jsonText);
     expect(product.name).toBe(hostile);
     expect(product.description).toBe(`${hostile}\n\nSecond <!-- paragraph -->`);
-    expect(html).toContain('<h1>&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62; &#34;quoted&#34; &#38; &#39;single&#39; &#60;b&#62;</h1>');
+    expect(html).toContain('<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39; &lt;b&gt;</h1>');
   });
 });
 

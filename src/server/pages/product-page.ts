@@ -2,7 +2,7 @@ import type { Catalog, Product } from '../../core/catalog/types';
 import { productOffer } from '../../core/catalog/offer';
 import { basePath, catalogAssetUrl } from '../../core/catalog/product-urls';
 import { formatMoney } from '../../core/money/money';
-import { escapeHtml, page } from './html';
+import { html, page } from './html';
 import type { PageLanguage } from './page-locale';
 import { pageMessages } from './page-messages';
 import { pageTexts, productHeadTags } from './product-meta';
@@ -33,37 +33,35 @@ export function productPage({ catalog, product, language, baseUrl }: ProductPage
   const title = texts.text(product.title);
   const shopName = texts.text(catalog.shop.name);
   const offer = productOffer(product);
-  const money = (amount: number) => escapeHtml(formatMoney({ amount, currency: catalog.shop.currency }, language));
+  const money = (amount: number) => formatMoney({ amount, currency: catalog.shop.currency }, language);
   const image = product.images[0];
 
-  const price = offer.priceVaries ? escapeHtml(t.from(formatMoney({ amount: offer.price, currency: catalog.shop.currency }, language))) : money(offer.price);
-  const was = offer.compareAtPrice === undefined ? '' : ` <del><span class="visually-hidden">${escapeHtml(t.wasPrice)} </span>${money(offer.compareAtPrice)}</del>`;
+  const price = offer.priceVaries ? t.from(money(offer.price)) : money(offer.price);
+  const was = offer.compareAtPrice === undefined ? '' : html` <del><span class="visually-hidden">${t.wasPrice} </span>${money(offer.compareAtPrice)}</del>`;
   const paragraphs = texts
     .text(product.description)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `          <p>${escapeHtml(p)}</p>`);
+    .map((p) => html`\n          <p>${p}</p>`);
   const options = product.options.map(
-    (option) =>
-      `            <div><dt>${escapeHtml(texts.text(option.name))}</dt><dd>${option.values.map((v) => escapeHtml(texts.text(v.label))).join(', ')}</dd></div>`,
+    (option) => html`\n            <div><dt>${texts.text(option.name)}</dt><dd>${option.values.map((v) => texts.text(v.label)).join(', ')}</dd></div>`,
   );
 
-  const body = `    <main class="product-page">
-      <div data-fanshop data-product="${escapeHtml(product.id)}" data-heading-level="1">
+  const body = html`    <main class="product-page">
+      <div data-fanshop data-product="${product.id}" data-heading-level="1">
         <article class="product">
-${image ? `          <img src="${escapeHtml(imageSrc(image.src, baseUrl))}" alt="${escapeHtml(texts.text(image.alt))}" width="${image.width}" height="${image.height}">\n` : ''}          <div class="product-text">
-          <p class="shop-name"><a href="${escapeHtml(root)}/shop">${escapeHtml(shopName)}</a></p>
-          <h1>${escapeHtml(title)}</h1>
+${image ? html`          <img src="${imageSrc(image.src, baseUrl)}" alt="${texts.text(image.alt)}" width="${image.width}" height="${image.height}">\n` : ''}          <div class="product-text">
+          <p class="shop-name"><a href="${root}/shop">${shopName}</a></p>
+          <h1>${title}</h1>
           <p class="price"><strong>${price}</strong>${was}</p>
-          <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${escapeHtml(offer.inStock ? t.inStock : t.soldOut)}</p>
-${paragraphs.join('\n')}
-${options.length ? `          <dl class="options">\n${options.join('\n')}\n          </dl>\n` : ''}          <p><a href="${escapeHtml(root)}/shop">${escapeHtml(t.allProducts)}</a></p>
+          <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${offer.inStock ? t.inStock : t.soldOut}</p>${paragraphs}
+${options.length ? html`          <dl class="options">${options}\n          </dl>\n` : ''}          <p><a href="${root}/shop">${t.allProducts}</a></p>
           </div>
         </article>
       </div>
     </main>
-    <script src="${escapeHtml(root)}/fanshop.js" data-catalog="${escapeHtml(root)}/catalog.json" async></script>`;
+    <script src="${root}/fanshop.js" data-catalog="${root}/catalog.json" async></script>`;
 
   return page({
     title: `${title} – ${shopName}`,
@@ -102,10 +100,10 @@ function messagePage(m: { language: PageLanguage; root: string; title: string; h
     title: m.title,
     lang: m.language,
     css: [`${m.root}${STYLESHEET}`],
-    head: '<meta name="robots" content="noindex">',
-    body: `    <main class="product-page message-page">
-      <h1>${escapeHtml(m.heading)}</h1>
-      <p>${escapeHtml(m.text)}</p>${m.link ? `\n      <p><a href="${escapeHtml(m.link.href)}">${escapeHtml(m.link.text)}</a></p>` : ''}
+    head: html`<meta name="robots" content="noindex">`,
+    body: html`    <main class="product-page message-page">
+      <h1>${m.heading}</h1>
+      <p>${m.text}</p>${m.link ? html`\n      <p><a href="${m.link.href}">${m.link.text}</a></p>` : ''}
     </main>`,
   });
 }
