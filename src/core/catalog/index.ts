@@ -1,13 +1,3 @@
-/** The catalog's public API: domain types, parsing, localisation and search. */
+/** The catalog core as dist/server/catalog.mjs, for scripts (npm run bench): types and the parser. */
 export type * from './types';
 export { parseCatalog, formatProblems } from './parse';
-export { localize } from './localize';
-export {
-  buildSearchIndex,
-  filterByCategory,
-  normalizeForSearch,
-  productPriceRange,
-  searchProducts,
-  sortProducts,
-} from './search';
-export type { ProductSort, SearchIndex } from './search';

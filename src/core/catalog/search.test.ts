@@ -4,7 +4,6 @@ import {
   buildSearchIndex,
   filterByCategory,
   normalizeForSearch,
-  productPriceRange,
   searchProducts,
   sortProducts,
 } from './search';
@@ -108,15 +107,10 @@ describe('sortProducts', () => {
   });
 });
 
-describe('filterByCategory and productPriceRange', () => {
+describe('filterByCategory', () => {
   it('keeps only the products of a category, and all of them for null', () => {
     expect(ids(filterByCategory(products, 'food'))).toEqual(['muesli', 'stollen']);
     expect(filterByCategory(products, null)).toHaveLength(5);
     expect(filterByCategory(products, 'toys')).toEqual([]);
-  });
-
-  it('spans the variant prices, or the product price when there are no variants', () => {
-    expect(productPriceRange(products[3] as Product)).toEqual({ min: 990, max: 2890 });
-    expect(productPriceRange(products[0] as Product)).toEqual({ min: 590, max: 590 });
   });
 });

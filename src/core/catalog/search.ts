@@ -1,5 +1,5 @@
 import type { Product } from './types';
-import { productPriceRange } from './price-range';
+import { productOffer } from './offer';
 
 /**
  * Search, sort and filter over a catalog's products: small enough to run on every keystroke
@@ -50,19 +50,18 @@ export function searchProducts(index: SearchIndex, query: string): Product[] {
 
 export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest' | 'liked';
 
-export { productPriceRange };
-
 const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
 
 const comparators: Record<Exclude<ProductSort, 'liked'>, (a: Product, b: Product) => number> = {
   featured: (a, b) => a.position - b.position,
-  'price-asc': (a, b) => productPriceRange(a).min - productPriceRange(b).min,
-  'price-desc': (a, b) => productPriceRange(b).min - productPriceRange(a).min,
+  'price-asc': (a, b) => productOffer(a).price - productOffer(b).price,
+  'price-desc': (a, b) => productOffer(b).price - productOffer(a).price,
   newest: (a, b) => createdTime(b) - createdTime(a),
 };
 
 /**
- * A sorted copy. Prices compare by the "from" price a card shows (the lowest variant price);
+ * A sorted copy. Prices compare by the price a card shows (offer.ts: the product's, or its
+ * cheapest variant in stock);
  * ties keep their order in the input, since Array.prototype.sort is stable (ES2019).
  * `liked` orders by `likes` (like counts by product id).
  * @example sortProducts(products, 'price-asc')

@@ -1,3 +1,4 @@
+import { availableUnits } from '../../core/catalog/availability';
 import { localize } from '../../core/catalog/localize';
 import type { Catalog, Product, ProductVariant } from '../../core/catalog/types';
 import { apiError, type ApiError } from '../http/api-error';
@@ -69,7 +70,7 @@ export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[
     } else if (line.variantId !== null) {
       return { ok: false, error: apiError('unknown_variant', 'This product has no options.', { lineIndex: index }) };
     }
-    const stock = product.availability === 'out_of_stock' ? 0 : (variant ? variant.stock : product.stock) ?? Infinity;
+    const stock = availableUnits(product, variant);
     if (stock <= 0) return { ok: false, error: apiError('sold_out', 'This product is sold out.', { lineIndex: index }) };
     if (line.quantity > stock) return { ok: false, error: apiError('quantity_above_stock', `Only ${stock} of this product are left.`, { lineIndex: index }) };
     const title = localize(product.title, locale, fallback);

@@ -1,4 +1,5 @@
 import type { Catalog, Product, ProductOption, ProductVariant } from '../../core/catalog/types';
+import { availableUnits } from '../../core/catalog/availability';
 import { localize } from '../../core/catalog/localize';
 import { catalogAssetUrl, productPageUrl } from '../../core/catalog/product-urls';
 import { decimalAmount } from '../../core/money/decimal';
@@ -86,12 +87,12 @@ export function metaCatalogCsv(catalog: Catalog, options: MetaFeedOptions = {}):
     };
     const prices = (price: number, compareAtPrice: number | undefined) =>
       compareAtPrice !== undefined && compareAtPrice > price ? { price: money(compareAtPrice), sale_price: money(price) } : { price: money(price) };
-    const soldOut = product.availability === 'out_of_stock';
-    const availability = (stock: number | undefined) => (soldOut || stock === 0 ? 'out of stock' : 'in stock');
-    const quantity = (stock: number | undefined) => (stock === undefined ? '' : String(soldOut ? 0 : stock));
+    const availability = (variant?: ProductVariant) => (availableUnits(product, variant) > 0 ? 'in stock' : 'out of stock');
+    // Only tracked stock is a quantity; untracked is Infinity, which Meta is not told.
+    const quantity = (variant?: ProductVariant) => (Number.isFinite(availableUnits(product, variant)) ? String(availableUnits(product, variant)) : '');
 
     if (!product.variants.length) {
-      return [row({ ...common, id: product.id, title, availability: availability(product.stock), ...prices(product.price, product.compareAtPrice), quantity_to_sell_on_facebook: quantity(product.stock) })];
+      return [row({ ...common, id: product.id, title, availability: availability(), ...prices(product.price, product.compareAtPrice), quantity_to_sell_on_facebook: quantity() })];
     }
     return product.variants.map((variant) =>
       row({
@@ -101,9 +102,9 @@ export function metaCatalogCsv(catalog: Catalog, options: MetaFeedOptions = {}):
         id: variant.id,
         item_group_id: product.id,
         ...variantOptions(product, variant, title, text),
-        availability: availability(variant.stock),
+        availability: availability(variant),
         ...prices(variant.price, variant.compareAtPrice),
-        quantity_to_sell_on_facebook: quantity(variant.stock),
+        quantity_to_sell_on_facebook: quantity(variant),
       }),
     );
   });

@@ -1,5 +1,6 @@
 import type { Catalog, Product } from '../../core/catalog/types';
 import { productOffer } from '../../core/catalog/offer';
+import { paragraphs } from '../../core/catalog/paragraphs';
 import { basePath, catalogAssetUrl } from '../../core/catalog/product-urls';
 import { formatMoney } from '../../core/money/money';
 import { html, page } from './html';
@@ -38,12 +39,7 @@ export function productPage({ catalog, product, language, baseUrl }: ProductPage
 
   const price = offer.priceVaries ? t.from(money(offer.price)) : money(offer.price);
   const was = offer.compareAtPrice === undefined ? '' : html` <del><span class="visually-hidden">${t.wasPrice} </span>${money(offer.compareAtPrice)}</del>`;
-  const paragraphs = texts
-    .text(product.description)
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`\n          <p>${p}</p>`);
+  const description = paragraphs(texts.text(product.description)).map((p) => html`\n          <p>${p}</p>`);
   const options = product.options.map(
     (option) => html`\n            <div><dt>${texts.text(option.name)}</dt><dd>${option.values.map((v) => texts.text(v.label)).join(', ')}</dd></div>`,
   );
@@ -55,7 +51,7 @@ ${image ? html`          <img src="${imageSrc(image.src, baseUrl)}" alt="${texts
           <p class="shop-name"><a href="${root}/shop">${shopName}</a></p>
           <h1>${title}</h1>
           <p class="price"><strong>${price}</strong>${was}</p>
-          <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${offer.inStock ? t.inStock : t.soldOut}</p>${paragraphs}
+          <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${offer.inStock ? t.inStock : t.soldOut}</p>${description}
 ${options.length ? html`          <dl class="options">${options}\n          </dl>\n` : ''}          <p><a href="${root}/shop">${t.allProducts}</a></p>
           </div>
         </article>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, parseCatalog, type Catalog } from '../../core/catalog';
-import { availableUnits, findVariant } from './availability';
+import { availableUnits, findVariant } from '../../core/catalog/availability';
 import { reconcileCart } from './reconcile';
 import type { CartLimits, CartLine } from './store';
 

@@ -1,8 +1,6 @@
 import type { Catalog } from '../../core/catalog/types';
 import type { CartLine, CartLimits } from './store';
-import { availableUnits, findVariant } from './availability';
-
-export { availableUnits, findVariant };
+import { availableUnits, findVariant } from '../../core/catalog/availability';
 
 export type CartChange =
   | { readonly kind: 'gone'; readonly line: CartLine }

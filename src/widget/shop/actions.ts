@@ -2,7 +2,7 @@ import { localize } from '../../core/catalog/localize';
 import type { Product, ProductVariant } from '../../core/catalog/types';
 import { money, toMajorUnits } from '../../core/money';
 import { addLine, cartSubtotal, removeLine, setLineQuantity, type CartLine } from '../cart/store';
-import { availableUnits, findVariant } from '../cart/availability';
+import { availableUnits, findVariant } from '../../core/catalog/availability';
 import type { FanshopCartPayload, FanshopItemPayload } from '../social/events';
 import type { Shop } from './context';
 import type { Messages } from '../i18n/messages';

@@ -3,7 +3,7 @@ import { localize } from '../../core/catalog/localize';
 import { useShop } from '../shop/context';
 import { Heading } from './Heading';
 import { Price } from './Price';
-import { productFacts } from './product-facts';
+import { productOffer } from '../../core/catalog/offer';
 import { actionsModule, LazySocial } from './lazy-parts';
 
 export function ProductCard({ product }: { product: Product }) {
@@ -11,7 +11,8 @@ export function ProductCard({ product }: { product: Product }) {
   const { t, config } = shop;
   const fallback = shop.store.getState().catalog!.shop.defaultLocale;
   const title = localize(product.title, shop.locale, fallback);
-  const facts = productFacts(product);
+  const offer = productOffer(product);
+  const soldOut = !offer.inStock;
   const image = product.images[0];
   const href = `#/p/${encodeURIComponent(product.id)}`;
   const titleId = `title-${product.id}`;
@@ -29,10 +30,10 @@ export function ProductCard({ product }: { product: Product }) {
         ) : (
           <div class="card-image" />
         )}
-        {facts.soldOut ? (
+        {soldOut ? (
           <span class="badge-label sold-out" part="badge">{t.soldOut}</span>
         ) : (
-          facts.onSale && <span class="badge-label sale" part="badge">{t.sale}</span>
+          offer.onSale && <span class="badge-label sale" part="badge">{t.sale}</span>
         )}
       </a>
       <LazySocial.Lazy product={product} overlay />
@@ -41,8 +42,8 @@ export function ProductCard({ product }: { product: Product }) {
           {title}
         </a>
       </Heading>
-      <Price amount={facts.price} compareAt={facts.compareAt} from={facts.from} />
-      {product.paymentLink && !facts.soldOut ? (
+      <Price amount={offer.price} compareAt={offer.compareAtPrice} from={offer.priceVaries} />
+      {product.paymentLink && !soldOut ? (
         // Static mode: Stripe's Payment Link page, in a new tab (it cannot be framed).
         <a class="button primary" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" aria-describedby={titleId} onClick={() => void actionsModule.load().then((m) => m.buyNow(shop, product))}>
           {t.buyNow}
@@ -52,13 +53,13 @@ export function ProductCard({ product }: { product: Product }) {
         type="button"
         class="button primary"
         part="button add-to-cart"
-        disabled={facts.soldOut}
+        disabled={soldOut}
         aria-describedby={titleId}
         onClick={() =>
           product.variants.length ? shop.router.open(product.id) : void actionsModule.load().then((m) => m.addToCart(shop, product, undefined, 1))
         }
       >
-        {facts.soldOut ? t.soldOut : t.addToCart}
+        {soldOut ? t.soldOut : t.addToCart}
       </button>
       )}
     </article>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
-import { availableUnits } from '../cart/availability';
+import { availableUnits } from '../../core/catalog/availability';
 import { addToCart, buyNow, itemPayload } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { useStore } from './use-store';
@@ -16,7 +16,8 @@ import { requestHostScroll } from '../frame/host-scroll';
 import { adoptCss } from './adopt-css';
 import css from './detail.css?inline';
 import controlsCss from './controls.css?inline';
-import { paragraphs, productFacts } from './product-facts';
+import { paragraphs } from '../../core/catalog/paragraphs';
+import { productOffer } from '../../core/catalog/offer';
 import { initialSelection, matchVariant } from './variant-selection';
 
 /** One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`. */
@@ -61,7 +62,7 @@ export function ProductDetail({ productId }: { productId: string }) {
   const variant = product.variants.length ? matchVariant(product, selection) : undefined;
   const available = product.variants.length && !variant ? 0 : availableUnits(product, variant);
   const limit = Math.min(available, shop.limits.maxQuantity);
-  const facts = productFacts(product);
+  const soldOut = !productOffer(product).inStock;
   const price = variant ? variant.price : product.price;
   const compareAt = variant ? variant.compareAtPrice : product.compareAtPrice;
 
@@ -79,11 +80,11 @@ export function ProductDetail({ productId }: { productId: string }) {
           {available > 0 && available <= 5 && <p class="stock-note" part="stock-note">{t.onlyLeft(available)}</p>}
           {/* A Payment Link sells the product as the merchant set it up on Stripe, options included. */}
           {product.variants.length > 0 && !product.paymentLink && <VariantPicker product={product} selection={selection} onChange={setSelection} />}
-          {product.paymentLink && !facts.soldOut ? (
+          {product.paymentLink && !soldOut ? (
             <a class="button primary wide" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" onClick={() => buyNow(shop, product)}>
               {t.buyNow}
             </a>
-          ) : facts.soldOut || available <= 0 ? (
+          ) : soldOut || available <= 0 ? (
             <button type="button" class="button primary wide" disabled>
               {t.soldOut}
             </button>

@@ -1,5 +1,5 @@
 import type { Product, ProductVariant } from '../../core/catalog/types';
-import { availableUnits } from '../cart/availability';
+import { availableUnits } from '../../core/catalog/availability';
 
 /** Option id -> value id. */
 export type Selection = Readonly<Record<string, string>>;

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cards, expect, test, waitForGrid } from './fixtures';
+
+/**
+ * A shopper who sees a product on a card and then opens its shared page (`/p/<id>`, what a
+ * Facebook post links to) reads the same price and the same availability on both: one rule in
+ * core (catalog/offer.ts, catalog/availability.ts), not one in the widget and another on the page.
+ *
+ * The shop runs on a merchant's catalog where that matters: the demo's, with the cheapest
+ * variant of the filter coffee (250 g) sold out, so its card must not say "from €11.90" while
+ * its page offers it from €21.90.
+ */
+const port = Number(process.env.E2E_PORT ?? 8790) + 5;
+const origin = `http://localhost:${port}`;
+const dir = mkdtempSync(join(tmpdir(), 'fanshop-offer-'));
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+  const catalog = JSON.parse(readFileSync('public/catalog.json', 'utf8')) as { products: { id: string; variants?: { stock?: number }[] }[] };
+  const coffee = catalog.products.find((p) => p.id === 'house-filter-roast')!;
+  coffee.variants![0]!.stock = 0;
+  writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
+  server = spawn(process.execPath, ['dist/server/node.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
+    stdio: 'ignore',
+  });
+  await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 15_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('every card shows the price and availability its product page advertises', async ({ page, request }) => {
+  await page.goto(`${origin}/shop`);
+  await waitForGrid(page);
+  const shown = await cards(page).evaluateAll((articles) => {
+    // What a sighted shopper reads: without the words only screen readers hear ("now", "was").
+    const visible = (el: Element | null) => {
+      if (!el) return '';
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return copy.textContent?.trim() ?? '';
+    };
+    return articles.map((card) => ({
+      id: card.getAttribute('data-product-id') ?? '',
+      price: visible(card.querySelector('[part~="price-now"]')),
+      was: visible(card.querySelector('[part~="price-was"]')),
+      soldOut: card.querySelector('[part~="add-to-cart"]')?.hasAttribute('disabled') ?? false,
+    }));
+  });
+  expect(shown.length).toBeGreaterThan(20);
+  expect(shown.find((card) => card.id === 'house-filter-roast')?.price).toBe('from €21.90');
+  for (const card of shown) {
+    const html = await (await request.get(`${origin}/p/${encodeURIComponent(card.id)}`, { headers: { 'Accept-Language': 'en' } })).text();
+    const pagePrice = /<p class="price"><strong>([^<]*)<\/strong>/.exec(html)?.[1]?.replace(/&nbsp;/g, '\u00a0');
+    const pageWas = /<del><span class="visually-hidden">[^<]*<\/span>([^<]*)<\/del>/.exec(html)?.[1] ?? '';
+    const pageSoldOut = /<p class="availability sold-out">/.test(html);
+    expect({ id: card.id, price: pagePrice, was: pageWas, soldOut: pageSoldOut }).toEqual(card);
+  }
+});

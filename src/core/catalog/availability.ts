@@ -1,0 +1,24 @@
+import type { Product, ProductVariant } from './types';
+
+/**
+ * How many units of a product, or of one of its variants, a shopper can buy: 0 when the
+ * catalog marks the product out of stock, its tracked `stock` otherwise, and Infinity when stock
+ * is not tracked. The one rule of availability: the widget's cards and cart, the server's
+ * checkout, product pages and the Meta feed all ask here.
+ * @example availableUnits(hoodie, hoodie.variants[0]) // 3
+ */
+export function availableUnits(product: Product, variant: ProductVariant | undefined): number {
+  if (product.availability === 'out_of_stock') return 0;
+  const stock = variant ? variant.stock : product.stock;
+  return stock ?? Infinity;
+}
+
+/** Whether nothing of the product can be bought: no units of it, or of any of its variants. */
+export function soldOut(product: Product): boolean {
+  return product.variants.length ? product.variants.every((variant) => availableUnits(product, variant) <= 0) : availableUnits(product, undefined) <= 0;
+}
+
+/** The product's variant with this id; undefined for `null` or an id it does not have. */
+export function findVariant(product: Product, variantId: string | null): ProductVariant | undefined {
+  return variantId === null ? undefined : product.variants.find((v) => v.id === variantId);
+}
