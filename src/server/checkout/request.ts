@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+import { lineKey } from '../../core/cart/line-key';
 import { apiError, type ApiError } from '../http/api-error';
 
 /**
  * The body of `POST /api/checkout`: ids and quantities only. Prices, names or totals a browser
- * adds are not part of the schema and never read (STYLE.md: nothing upstream trusts the
- * shopper's browser). Quantities are checked per line so the error can point at the line.
+ * adds are not part of the schema and never read (nothing upstream trusts the shopper's
+ * browser: docs/architecture.md). Quantities are checked per line so the error can point at the line.
  */
 export interface CheckoutLineRequest {
   readonly productId: string;
@@ -86,7 +87,7 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     const { quantity } = line.output;
     if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > limits.maxQuantity) return { ok: false, error: quantityError(index) };
     const variantId = line.output.variantId ?? null;
-    const key = `${line.output.productId}\u0000${variantId ?? ''}`;
+    const key = lineKey({ productId: line.output.productId, variantId });
     const first = merged.get(key);
     if (first && first.quantity + quantity > limits.maxQuantity) return { ok: false, error: quantityError(first.index) };
     merged.set(key, first ? { ...first, quantity: first.quantity + quantity } : { productId: line.output.productId, variantId, quantity, index });

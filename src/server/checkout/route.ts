@@ -1,3 +1,4 @@
+import type { CheckoutResponse } from '../../core/api/checkout';
 import { Hono, type Context } from 'hono';
 import { jsonBody } from '../http/json-body';
 import { corsForOrigins } from '../http/cors';
@@ -78,9 +79,13 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
         const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: key });
         // How long Stripe took, so what the server itself adds can be measured (npm run bench).
         c.header('Server-Timing', `stripe;dur=${(performance.now() - started).toFixed(1)}`);
-        if (uiMode === 'hosted_page' || !options.embedded) return c.json({ id: session.id, url: session.url });
-        const { publishableKey, stripeJs } = options.embedded;
-        return c.json({ id: session.id, clientSecret: session.client_secret, publishableKey, ...(stripeJs ? { stripeJs } : {}) });
+        const answer: CheckoutResponse | undefined =
+          uiMode === 'hosted_page' || !options.embedded
+            ? session.url ? { id: session.id, url: session.url } : undefined
+            : session.client_secret ? { id: session.id, clientSecret: session.client_secret, publishableKey: options.embedded.publishableKey, ...(options.embedded.stripeJs ? { stripeJs: options.embedded.stripeJs } : {}) } : undefined;
+        // Stripe always gives a hosted session its url and an embedded one its secret.
+        if (!answer) throw new Error(`Stripe answered session ${session.id} without its ${uiMode === 'hosted_page' ? 'url' : 'client_secret'}`);
+        return c.json(answer);
       } catch (error) {
         // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
         return stripeFailureResponse(c, 'a Checkout Session', error);

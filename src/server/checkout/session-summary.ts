@@ -1,17 +1,9 @@
 import type Stripe from 'stripe';
+import type { CheckoutSessionSummary } from '../../core/api/checkout';
 import { cartIds } from './cart-metadata';
 
 /** What a returning shopper's confirmation shows: nothing else of the session leaves the server. */
-export interface SessionSummary {
-  /** Stripe's `status`: `open`, `complete` or `expired`. */
-  readonly status: string | null;
-  readonly paid: boolean;
-  /** Minor units. */
-  readonly total: number | null;
-  readonly currency: string | null;
-  /** Product and variant ids (the catalog's, for the Purchase event's `contents`), titles, quantities. */
-  readonly lines: readonly { readonly productId: string | null; readonly variantId: string | null; readonly title: string; readonly quantity: number }[];
-}
+export type SessionSummary = CheckoutSessionSummary;
 
 export async function sessionSummary(stripe: Stripe, id: string): Promise<SessionSummary> {
   const [session, items] = await Promise.all([stripe.checkout.sessions.retrieve(id), stripe.checkout.sessions.listLineItems(id, { limit: 100 })]);

@@ -1,4 +1,7 @@
 import type { Context } from 'hono';
+import type { ApiError, ApiErrorCode } from '../../core/api/errors';
+
+export type { ApiError, ApiErrorCode };
 
 /**
  * Every error code the shop's JSON APIs answer (checkout, likes, webhooks, the catalog), each
@@ -39,26 +42,13 @@ export const API_ERROR_STATUS = {
   /** Checkout or webhooks lack a setting (STRIPE_SECRET_KEY, a store); the log says which. */
   checkout_not_configured: 503,
   webhook_not_configured: 503,
-} as const;
-
-export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
-
-/** The `error` of an error answer: `{ error: { code, message, lineIndex? } }`. */
-export interface ApiError {
-  readonly code: ApiErrorCode;
-  /** An English sentence for logs and API users; shoppers see the widget's translation. */
-  readonly message: string;
-  /** The cart line the error concerns (checkout). */
-  readonly lineIndex?: number;
-  /** Further facts a caller can use, such as the limit a quantity broke. */
-  readonly [field: string]: unknown;
-}
+} as const satisfies Record<ApiErrorCode, number>;
 
 /**
  * An error with the fields it carries besides its code and message (lineIndex, a limit, …).
  * @example apiError('invalid_quantity', 'The quantity must be a whole number from 1 to 99.', { lineIndex: 2 })
  */
-export function apiError(code: ApiErrorCode, message: string, fields: { readonly lineIndex?: number | undefined; readonly [field: string]: unknown } = {}): ApiError {
+export function apiError(code: ApiErrorCode, message: string, fields: { readonly [K in Exclude<keyof ApiError, 'code' | 'message'>]?: ApiError[K] | undefined } = {}): ApiError {
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return { code, message, ...defined };
 }

@@ -1,3 +1,4 @@
+import type { LikeResponse, LikesResponse } from '../../core/api/likes';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { Catalog } from '../../core/catalog/types';
@@ -72,7 +73,7 @@ export function likesRoutes(options: LikesOptions & { readonly catalog: () => Pr
       const liked = shopper ? await options.store.likedBy(shopper.output, known) : undefined;
       // Counts change with every like, and `liked` is one shopper's: never from a cache.
       c.header('Cache-Control', 'no-store');
-      return c.json(liked ? { counts, liked } : { counts });
+      return c.json((liked ? { counts, liked } : { counts }) satisfies LikesResponse);
     } catch (error) {
       console.error('[fanshop] could not read likes:', error);
       return fail(c, 'likes_unavailable', 'Likes cannot be read right now; try again.');
@@ -99,7 +100,7 @@ export function likesRoutes(options: LikesOptions & { readonly catalog: () => Pr
       try {
         const { count, liked } = await options.store.setLike(productId, body.output.shopper, body.output.liked);
         c.header('Cache-Control', 'no-store');
-        return c.json({ productId, count, liked });
+        return c.json({ productId, count, liked } satisfies LikeResponse);
       } catch (error) {
         console.error(`[fanshop] could not store a like of ${productId}:`, error);
         return fail(c, 'likes_unavailable', 'The like could not be saved; try again.');
