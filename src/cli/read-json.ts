@@ -1,7 +1,7 @@
 /**
  * Reads a JSON document from a local file or an http(s) URL for the CLI, turning every way
  * that can fail (missing file, network, HTTP status, broken JSON) into one sentence that
- * names the source, so a merchant never sees a stack trace (STYLE.md habit 9).
+ * names the source, so a merchant never sees a stack trace (docs/architecture.md).
  */
 
 export interface ReadIo {

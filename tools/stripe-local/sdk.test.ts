@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStripe, type StartedLocalStripe } from './index';
 import { rejection, shirtAndCap, sdkFor } from './testing';
-// Stripe's published example objects (openapi/fixtures3.json, copied from /work/shared/stripe).
+// Stripe's published example objects (openapi/fixtures3.json of github.com/stripe/openapi, copied into stripe-fixtures.json).
 import fixtures from './stripe-fixtures.json';
 
 /**

@@ -3,7 +3,7 @@ import type { Catalog, CatalogProblem } from './types';
 /**
  * A catalog parsed once at the edge. A Fanshop server answers `<catalog URL>?fanshop=1` with the
  * catalog it has already checked (or the problems it found), so the widget it serves does not
- * check it again (STYLE.md: parse once, at the edge). Static hosts ignore the query string and
+ * check it again (docs/architecture.md: parse once, at the edge). Static hosts ignore the query string and
  * send the merchant's file as written; the widget then checks it itself.
  */
 export const ENVELOPE_FORMAT = 'fanshop/catalog@1';

@@ -6,7 +6,7 @@ import { joinPath } from './json-path';
 import { normalizeCatalog } from './normalize';
 
 /**
- * The edge where an untrusted catalog file becomes a `Catalog` (STYLE.md habit 4): shape
+ * The edge where an untrusted catalog file becomes a `Catalog` (docs/architecture.md): shape
  * first, then the rules between fields, then domain types. It never throws, so a broken file
  * becomes a list of problems with JSON paths instead of a stack trace.
  */

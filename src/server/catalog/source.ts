@@ -19,7 +19,7 @@ export interface LoadedCatalog {
 }
 
 /**
- * The server's one parse of the catalog (STYLE.md: parse once, at the edge): parsed again only
+ * The server's one parse of the catalog (docs/architecture.md: parse once, at the edge): parsed again only
  * when the catalog has changed, so an edited file is live as soon as its source notices. With
  * `version()` (a file's mtime, checked once a second: catalog/file.ts) an unchanged catalog is
  * not even read; without it, the text is read and compared.
