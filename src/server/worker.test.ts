@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { startLocalStripe } from '../../tools/stripe-local';
 import { kvOrderStore, type KvNamespace } from './orders/kv-store';
 import type { Order } from './orders/order';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';

@@ -88,7 +88,9 @@ function createLikes(shop: Shop, storage: KeyValueStorage): Likes {
     }
   };
   const schedule = () => {
-    if (!flushing) (flushing = true), setTimeout(() => void flush(), 0);
+    if (flushing) return;
+    flushing = true;
+    setTimeout(() => void flush(), 0);
   };
 
   // The grid sorts by the counts (Most liked): it reads them from the shop's store.

@@ -28,7 +28,7 @@ export function Browse(props: { hidden: boolean }) {
   const index = useMemo(() => search?.buildSearchIndex(catalog.products), [catalog, search]);
   const products: readonly Product[] = useMemo(
     () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort, likes) : catalog.products),
-    [index, query, categoryId, sort, likes],
+    [catalog.products, search, index, filtering, query, categoryId, sort, likes],
   );
 
   const [shown, setShown] = useState(PAGE);
@@ -36,23 +36,27 @@ export function Browse(props: { hidden: boolean }) {
     setShown(PAGE);
     // Most liked needs every product's count, not only the shown cards'.
     if (sort === 'liked') void import('../social/likes').then((m) => m.likesFor(shop).wantAll());
-  }, [query, categoryId, sort]);
+  }, [shop, query, categoryId, sort]);
 
   // Tell the host page what the shopper searched for once they pause typing: once per new
   // query or category, counted with the search code in (it may arrive after the last keystroke).
   const reported = useRef(`${query}\u0000${categoryId}`);
+  const { events } = shop;
+  const resultCount = products.length;
   useEffect(() => {
     const key = `${query}\u0000${categoryId}`;
     if (key === reported.current || (filtering && !search)) return;
     const timer = setTimeout(() => {
       reported.current = key;
-      shop.events.emit('search', { query: query.trim(), categoryId, resultCount: products.length });
+      events.emit('search', { query: query.trim(), categoryId, resultCount });
     }, 500);
     return () => clearTimeout(timer);
-  }, [query, categoryId, search]);
+  }, [events, query, categoryId, filtering, search, resultCount]);
 
+  // Once, when the grid first renders: whether it had cards then is what the mark measures.
+  const firstRenderHadCards = useRef(products.length > 0);
   useEffect(() => {
-    if (products.length) performance.mark('fanshop:first-product');
+    if (firstRenderHadCards.current) performance.mark('fanshop:first-product');
     // With the grid on screen, fetch the rest of the shop's code while the shopper looks.
     afterPaint(preloadParts);
   }, []);

@@ -31,17 +31,18 @@ export function CartDrawer() {
   const browserUrl = openInBrowserUrl(location.href, navigator.userAgent);
   const opener = useRef<HTMLElement | null>(null);
 
+  const { root } = shop;
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
     if (open && !el.open) {
-      opener.current = (shop.root.activeElement as HTMLElement | null) ?? null;
+      opener.current = (root.activeElement as HTMLElement | null) ?? null;
       el.showModal();
       el.querySelector<HTMLElement>('[data-close]')?.focus();
     } else if (!open && el.open) {
       el.close();
     }
-  }, [open]);
+  }, [root, open]);
 
   const onClose = () => {
     closeCart(shop);

@@ -35,7 +35,7 @@ export function EmbeddedCheckout({ session, endpoint, t, onClose }: { session: E
       gone = true;
       checkout?.destroy();
     };
-  }, [attempt]);
+  }, [session, endpoint, attempt]);
 
   return (
     <dialog

@@ -46,7 +46,7 @@ function LikeButton({ product }: { product: Product }) {
   const likes = likesFor(shop);
   const liked = useStore(likes.store, (s) => !!s.liked[product.id]);
   const count = useStore(likes.store, (s) => s.counts[product.id]);
-  useEffect(() => likes.want(product.id), [product.id]);
+  useEffect(() => likes.want(product.id), [likes, product.id]);
   const title = localize(product.title, shop.locale, shop.store.getState().catalog!.shop.defaultLocale);
   return (
     <span class="like">
@@ -95,7 +95,8 @@ function ShareButton({ product }: { product: Product }) {
   const copy = () => {
     const done = () => (setCopied('yes'), shared('copy'));
     // The Clipboard API needs a secure context and may be refused; then the link is shown to copy.
-    navigator.clipboard?.writeText(url).then(done, () => setCopied('no')) ?? setCopied('no');
+    if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, () => setCopied('no'));
+    else setCopied('no');
   };
   const menuId = `share-${product.id}`;
   return (
