@@ -136,5 +136,3 @@ export async function startLocalStripe(
 
 export type { LocalPrice } from './params';
 export type { WireSession, WireLineItem, WireEvent } from './objects';
-export { signatureHeader } from './webhook';
-export { TEST_CARDS } from './cards';

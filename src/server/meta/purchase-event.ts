@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { money, toMajorUnits } from '../../core/money';
 import type { Order } from '../orders/order';
+import { sha256Hex } from '../hash';
 
 /**
  * One server event of the Conversions API, as Fanshop sends it for a paid order.
@@ -102,9 +103,4 @@ function normalisePostalCode(code: string, country: string): string {
 async function hashed(value: string | null | undefined): Promise<string[] | undefined> {
   if (!value) return undefined;
   return [await sha256Hex(value)];
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
