@@ -2,7 +2,6 @@ import type Stripe from 'stripe';
 import type { CheckoutSessionSummary } from '../../core/api/checkout';
 import { cartIds } from './cart-metadata';
 
-
 /** What a returning shopper's confirmation shows: nothing else of the session leaves the server. */
 export async function sessionSummary(stripe: Stripe, id: string): Promise<CheckoutSessionSummary> {
   const [session, items] = await Promise.all([stripe.checkout.sessions.retrieve(id), stripe.checkout.sessions.listLineItems(id, { limit: 100 })]);
