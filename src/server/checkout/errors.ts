@@ -25,6 +25,11 @@ export interface CheckoutError {
   /** An English sentence for logs and API users; shoppers see the widget's translation. */
   readonly message: string;
   readonly lineIndex?: number;
+  /**
+   * With `invalid_quantity`: the most units of one line this server accepts
+   * (FANSHOP_MAX_QUANTITY), which may be fewer than the widget allows; its message names it.
+   */
+  readonly maxQuantity?: number;
 }
 
 export const errorStatus: Record<CheckoutErrorCode, 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502> = {
@@ -46,6 +51,6 @@ export const errorStatus: Record<CheckoutErrorCode, 400 | 403 | 404 | 409 | 413 
   payment_provider_error: 502,
 };
 
-export function checkoutError(code: CheckoutErrorCode, message: string, lineIndex?: number): CheckoutError {
-  return lineIndex === undefined ? { code, message } : { code, message, lineIndex };
+export function checkoutError(code: CheckoutErrorCode, message: string, lineIndex?: number, limit?: { maxQuantity: number }): CheckoutError {
+  return { code, message, ...(lineIndex === undefined ? {} : { lineIndex }), ...limit };
 }

@@ -72,6 +72,14 @@ describe('parseCheckoutRequest', () => {
     expect(parsed.error.lineIndex).toBe(lineIndex);
   });
 
+  it('names the quantity limit in an invalid_quantity error, and only there', () => {
+    expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 5)] }, { maxQuantity: 4, maxLines: 50 })).toMatchObject({ ok: false, error: { code: 'invalid_quantity', maxQuantity: 4 } });
+    expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 1), line(limited.id, 1)] }, { maxQuantity: 99, maxLines: 1 })).toEqual({
+      ok: false,
+      error: { code: 'too_many_lines', message: 'A checkout takes at most 1 lines.' },
+    });
+  });
+
   it('takes its limits from configuration', () => {
     expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 5)] }, { maxQuantity: 4, maxLines: 50 })).toMatchObject({ ok: false, error: { code: 'invalid_quantity' } });
     expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 1), line(limited.id, 1)] }, { maxQuantity: 99, maxLines: 1 })).toMatchObject({ ok: false, error: { code: 'too_many_lines' } });

@@ -76,7 +76,8 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
     if (!line.success) return { ok: false, error: checkoutError('invalid_request', 'A cart line is not a product id with a quantity.', index) };
     const { quantity } = line.output;
     if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > limits.maxQuantity) {
-      return { ok: false, error: checkoutError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, index) };
+      const { maxQuantity } = limits;
+      return { ok: false, error: checkoutError('invalid_quantity', `The quantity must be a whole number from 1 to ${maxQuantity}.`, index, { maxQuantity }) };
     }
     parsed.push({ productId: line.output.productId, variantId: line.output.variantId ?? null, quantity });
   }

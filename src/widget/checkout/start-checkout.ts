@@ -12,7 +12,7 @@ export type CheckoutOutcome =
   | { kind: 'redirected' }
   | { kind: 'embedded'; session: EmbeddedSession }
   | { kind: 'link'; url: string }
-  | { kind: 'error'; code: string; lineIndex: number | undefined };
+  | { kind: 'error'; code: string; lineIndex: number | undefined; maxQuantity?: unknown };
 
 /**
  * Sends the cart (ids and quantities only: the server prices it) to the checkout endpoint and
@@ -24,7 +24,7 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
   returnUrl.searchParams.delete('checkout');
   returnUrl.searchParams.delete('session_id');
   let response: Response;
-  let body: { url?: string; clientSecret?: string; publishableKey?: string; stripeJs?: string; error?: { code?: string; lineIndex?: number } } = {};
+  let body: { url?: string; clientSecret?: string; publishableKey?: string; stripeJs?: string; error?: { code?: string; lineIndex?: number; maxQuantity?: unknown } } = {};
   // Stripe's embedded form needs the top of the tab; a framed shop gets Stripe's page.
   const embeddable = options.handoff.kind === 'navigate' && options.win.top === options.win;
   try {
@@ -53,7 +53,7 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
   }
   if (!response.ok || typeof body.url !== 'string') {
     cancelHandoff(options.handoff);
-    return { kind: 'error', code: body.error?.code ?? 'other', lineIndex: body.error?.lineIndex };
+    return { kind: 'error', code: body.error?.code ?? 'other', lineIndex: body.error?.lineIndex, maxQuantity: body.error?.maxQuantity };
   }
   return completeHandoff(options.win, options.handoff, body.url) ? { kind: 'redirected' } : { kind: 'link', url: body.url };
 }
