@@ -1,5 +1,6 @@
 import { formatMoney, money, toMajorUnits } from '../../core/money';
 import type { Shop } from '../shop/context';
+import { cartKeeper } from '../cart/keeper';
 import { addNotices } from '../shop/store';
 import { loadCheckoutMessages } from './messages';
 
@@ -9,6 +10,7 @@ import { loadCheckoutMessages } from './messages';
  * charged and leaves the cart alone. The parameters are then taken out of the address bar.
  */
 export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Window): Promise<void> {
+  const keeper = cartKeeper(shop);
   const url = new URL(win.location.href);
   const state = url.searchParams.get('checkout');
   const sessionId = url.searchParams.get('session_id');
@@ -16,8 +18,9 @@ export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Wi
   url.searchParams.delete('session_id');
   win.history.replaceState(win.history.state, '', url.href);
   const t = await loadCheckoutMessages(shop.language, shop.config.labels);
-  // The saved cart comes back first, so emptying it is not undone by the restore.
-  await shop.cartRestore;
+  // The saved cart comes back first (or the keeper gives up waiting for it), so the cancelled
+  // cart is on screen with the notice, and the paid one is emptied after it came back.
+  await keeper.ready();
   if (state === 'cancel') return addNotices(shop.store, [t.checkoutCancelled]);
   if (state !== 'success' || !sessionId || !/^cs_\w+$/.test(sessionId)) return;
   try {
@@ -32,7 +35,7 @@ export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Wi
     };
     if (summary.status === 'complete') {
       const bought = shop.cart.getState().lines;
-      shop.cart.setState({ lines: [] });
+      keeper.clear();
       if (summary.paid && summary.total !== null && summary.currency) {
         // eventID for Meta = the session id, as the server's Conversions API event (dedup).
         const currency = summary.currency;

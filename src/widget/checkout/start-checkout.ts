@@ -1,4 +1,5 @@
-import type { CartLine } from '../cart/state';
+import type { CartStore } from '../cart/state';
+import type { CartKeeper } from '../cart/keeper';
 import type { Handoff } from './handoff';
 import { cancelHandoff, completeHandoff } from './handoff';
 import type { EmbeddedSession } from './embedded';
@@ -19,7 +20,11 @@ export type CheckoutOutcome =
  * hands the shopper to the session it answers with: Stripe's page (a URL), or Stripe's embedded
  * form (a client secret) when the server is set up for it and the shop is not framed.
  */
-export async function startCheckout(options: { endpoint: string; lines: readonly CartLine[]; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
+export async function startCheckout(options: { endpoint: string; cart: CartStore; keeper: CartKeeper; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
+  // Before the cart leaves, the saved cart must be the cart: a cancelled checkout comes back to
+  // a new page that has only the saved copy. The restore may also add saved lines to it.
+  await options.keeper.ready();
+  const lines = options.cart.getState().lines;
   const returnUrl = new URL(options.win.location.href);
   returnUrl.searchParams.delete('checkout');
   returnUrl.searchParams.delete('session_id');
@@ -32,7 +37,7 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        lines: options.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
+        lines: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
         locale: options.locale,
         returnUrl: returnUrl.href,
         embeddable,

@@ -4,8 +4,8 @@ import { afterPaint } from './after-paint';
 
 /**
  * Loads (or reloads, from Retry) the catalog and shows the grid; then, off the critical path,
- * restores the saved cart (cart-restore.ts). `pending` is a load mount() started early, in
- * parallel with the message table.
+ * the cart keeper restores the saved cart (cart/keeper.ts). `pending` is a load mount() started
+ * early, in parallel with the message table.
  */
 export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadResult>): Promise<void> {
   shop.store.setState({ status: 'loading', errorKind: null });
@@ -16,11 +16,7 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
   }
   const { catalog, served } = result;
   shop.store.setState({ status: 'ready', catalog, served });
-  if (!shop.cartRestore) {
-    shop.cartRestore = new Promise<void>((resolve) =>
-      afterPaint(() => void import('./cart-restore').then((m) => resolve(void shop.disposers.push(m.restoreCart(shop, catalog))))),
-    );
-  }
+  afterPaint(() => void import('../cart/keeper').then((m) => m.cartKeeper(shop)));
   if (new URLSearchParams(location.search).has('checkout')) {
     const endpoint = shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href;
     void import('../checkout/return').then((m) => m.handleCheckoutReturn(shop, endpoint, window));

@@ -6,6 +6,7 @@ import { loadCheckoutMessages, type CheckoutMessages } from '../checkout/message
 import { prepareHandoff } from '../checkout/handoff';
 import { startCheckout, type CheckoutOutcome } from '../checkout/start-checkout';
 import { checkoutErrorText } from '../checkout/error-text';
+import { cartKeeper } from '../cart/keeper';
 import { EmbeddedCheckout } from './EmbeddedCheckout';
 
 /**
@@ -31,7 +32,8 @@ export function CheckoutButton() {
     setOutcome(null);
     void startCheckout({
       endpoint,
-      lines,
+      cart: shop.cart,
+      keeper: cartKeeper(shop),
       locale: shop.locale,
       handoff,
       win: window,
