@@ -108,10 +108,10 @@ describe('the cart keeper', () => {
     expect(s.cart.getState().lines).toEqual([mug]);
   });
 
-  it('empties the cart and the saved cart after a paid order even when the restore never arrives', () => {
+  it('empties the cart and the saved cart after a paid order even when the restore never arrives', async () => {
     save([mug]);
     const s = shop([beans]);
-    keepCart(s, catalog, never).clear();
+    await keepCart(s, catalog, never).clear();
     expect(s.cart.getState().lines).toEqual([]);
     expect(saved()).toEqual({ v: 1, lines: [] });
   });
@@ -121,9 +121,10 @@ describe('the cart keeper', () => {
     const s = shop([mug]);
     const { load, arrive } = chunk();
     const keeper = keepCart(s, catalog, load);
-    keeper.clear();
+    const clearing = keeper.clear();
     add(s, beans);
     arrive();
+    await clearing;
     expect(await keeper.ready()).toBe(true);
     expect(s.cart.getState().lines).toEqual([beans]);
     expect(saved()).toEqual({ v: 1, lines: [beans] });
@@ -136,7 +137,7 @@ describe('the cart keeper', () => {
     const keeper = keepCart(s, catalog, load);
     arrive();
     await keeper.ready();
-    keeper.clear();
+    await keeper.clear();
     expect(saved()).toEqual({ v: 1, lines: [] });
   });
 

@@ -1,6 +1,5 @@
 import type { Catalog } from '../../core/catalog/types';
 import type { Shop } from '../shop/context';
-import { clearSavedCart } from './persistence';
 
 /**
  * The one owner of the cart's saved copy in localStorage: nothing else reads or writes it, so
@@ -20,7 +19,7 @@ export interface CartKeeper {
   /** Resolves true once the saved cart is the cart; false if the restore failed or timed out. */
   ready(): Promise<boolean>;
   /** Empties the cart and its saved copy (the order is paid). */
-  clear(): void;
+  clear(): Promise<void>;
 }
 
 type Restore = typeof import('../shop/cart-restore');
@@ -28,10 +27,11 @@ type Restore = typeof import('../shop/cart-restore');
 /**
  * The shop's keeper, made the first time anything needs it: right after the first paint
  * (boot.ts), or sooner when the shopper comes back from Stripe or presses Checkout first. Making
- * it starts the restore.
+ * it starts the restore. `catalog`: the shop's loaded catalog (it is in the store once the grid
+ * shows; the way back from Stripe may start before that).
  */
-export function cartKeeper(shop: Shop): CartKeeper {
-  return (shop.keeper ??= keepCart(shop, shop.store.getState().catalog!));
+export function cartKeeper(shop: Shop, catalog = shop.store.getState().catalog!): CartKeeper {
+  return (shop.keeper ??= keepCart(shop, catalog));
 }
 
 export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Restore> = () => import('../shop/cart-restore'), timeoutMs = 5000): CartKeeper {
@@ -54,11 +54,16 @@ export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Resto
   void restore();
   return {
     ready: () => Promise.race([restore(), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]),
-    clear() {
+    async clear() {
       cleared = true;
       shop.cart.setState({ lines: [] });
-      // Once restored, that change is saved like any other; before, the saved lines are the
-      // ones just bought, so they go now (and `cleared` keeps a later restore from reading them).
+      // Once restored, that change is saved like any other. Before, the saved lines are the ones
+      // just bought, so they go now, and `cleared` keeps a later restore from reading them;
+      // checked again after the await, since a restore that came first has saved the cart.
+      // (Imported here, not at the top: this chunk must start the restore without waiting for
+      // the storage code and the schema library behind it.)
+      if (restored) return;
+      const { clearSavedCart } = await import('./persistence');
       if (!restored) clearSavedCart(catalog.shop.id);
     },
   };
