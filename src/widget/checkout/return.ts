@@ -1,7 +1,6 @@
 import { formatMoney, money, toMajorUnits } from '../../core/money';
 import type { Catalog } from '../../core/catalog/types';
 import type { Shop } from '../shop/context';
-import { cartKeeper } from '../cart/keeper';
 import { addNotices } from '../shop/store';
 import { loadCheckoutMessages } from './messages';
 
@@ -19,8 +18,10 @@ interface SessionSummary {
  * charged and leaves the cart alone. The parameters are then taken out of the address bar.
  */
 export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoint: string, win: Window): Promise<void> {
-  // Making the keeper starts the restore now, without waiting for its after-paint turn.
-  const keeper = cartKeeper(shop, catalog);
+  // Making the keeper starts the restore now, without waiting for its after-paint turn. (Every
+  // import of the keeper is dynamic: a static one costs its chunk a helper chunk, one more round
+  // trip before the restore can start, and a slow phone queues that trip behind other parts.)
+  const keeper = (await import('../cart/keeper')).cartKeeper(shop, catalog);
   const url = new URL(win.location.href);
   const state = url.searchParams.get('checkout');
   const sessionId = url.searchParams.get('session_id');

@@ -20,10 +20,11 @@ export type CheckoutOutcome =
  * hands the shopper to the session it answers with: Stripe's page (a URL), or Stripe's embedded
  * form (a client secret) when the server is set up for it and the shop is not framed.
  */
-export async function startCheckout(options: { endpoint: string; cart: CartStore; keeper: CartKeeper; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
+export async function startCheckout(options: { endpoint: string; cart: CartStore; keeper: () => Promise<CartKeeper>; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
   // Before the cart leaves, the saved cart must be the cart: a cancelled checkout comes back to
-  // a new page that has only the saved copy. The restore may also add saved lines to it.
-  await options.keeper.ready();
+  // a new page that has only the saved copy. The restore may also add saved lines to it. (Its
+  // wait is bounded; a keeper whose code cannot load is not waited for at all.)
+  await options.keeper().then((keeper) => keeper.ready(), () => false);
   const lines = options.cart.getState().lines;
   const returnUrl = new URL(options.win.location.href);
   returnUrl.searchParams.delete('checkout');

@@ -6,7 +6,6 @@ import { loadCheckoutMessages, type CheckoutMessages } from '../checkout/message
 import { prepareHandoff } from '../checkout/handoff';
 import { startCheckout, type CheckoutOutcome } from '../checkout/start-checkout';
 import { checkoutErrorText } from '../checkout/error-text';
-import { cartKeeper } from '../cart/keeper';
 import { EmbeddedCheckout } from './EmbeddedCheckout';
 
 /**
@@ -33,7 +32,7 @@ export function CheckoutButton() {
     void startCheckout({
       endpoint,
       cart: shop.cart,
-      keeper: cartKeeper(shop),
+      keeper: () => import('../cart/keeper').then((m) => m.cartKeeper(shop)),
       locale: shop.locale,
       handoff,
       win: window,
