@@ -1,7 +1,7 @@
 import { formatMoney, money, toMajorUnits } from '../../core/money';
 import type { Catalog } from '../../core/catalog/types';
 import type { Shop } from '../shop/context';
-import { addNotices } from '../shop/store';
+import { addNotices, type ShopState } from '../shop/store';
 import { loadCheckoutMessages } from './messages';
 
 interface SessionSummary {
@@ -38,6 +38,7 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
   // cart is on screen with the notice, and the paid one is emptied after it came back.
   await keeper.ready();
   if (state === 'cancel') return addNotices(shop.store, [t.checkoutCancelled]);
+  await pageTold(shop);
   if (!session) return;
   try {
     const summary = await session.summary;
@@ -65,6 +66,25 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
     console.error('[fanshop] could not read the finished checkout:', error);
     addNotices(shop.store, [t.orderPending]);
   }
+}
+
+/**
+ * Back on a product view, the host page hears it viewed (`view_item`) before it hears of the
+ * purchase, the funnel's order, as on the way there: waits until that view is on screen, for
+ * 3 s at most (a view whose code cannot load holds nothing up). At once on the grid.
+ */
+function pageTold(shop: Shop): Promise<void> {
+  return new Promise((resolve) => {
+    const told = ({ productId, viewed }: ShopState) => productId === null || viewed === productId;
+    const done = () => {
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = shop.store.subscribe((state) => told(state) && done());
+    const timer = setTimeout(done, 3000);
+    if (told(shop.store.getState())) done();
+  });
 }
 
 async function fetchSummary(endpoint: string, sessionId: string): Promise<SessionSummary> {
