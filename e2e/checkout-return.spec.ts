@@ -20,6 +20,9 @@ const TOWEL = { productId: 'linen-tea-towel', variantId: null, quantity: 1, unit
  * steps before it are sure to come first.
  */
 async function busyMachine(page: Page): Promise<() => void> {
+  // Three times the test's time (not the assertions'): at a sixth of the CPU, a paid journey
+  // (shop, Stripe's page, the way back and a reload) took over 30 s with two workers.
+  test.slow();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   let release!: () => void;
