@@ -72,3 +72,39 @@ test('a catalog that breaks the schema shows the error and tells the merchant th
   expect(report).toContain('/catalog.json');
   await expectErrorThenRetry(page, INVALID);
 });
+
+/**
+ * The first view's texts are a chunk of their own (fanshop-en-….mjs, fanshop-de-….mjs), loaded
+ * with the catalog. When it cannot be fetched the shop cannot use it to say so: the error state
+ * carries its few words itself, in the shop's language, and Retry fetches the texts again.
+ */
+const textsChunk = (language: string) => new RegExp(`/fanshop-${language}-[\\w-]{8}\\.mjs$`);
+
+test('when the shop’s texts cannot load, the shopper sees the error and Retry loads the shop', async ({ page }) => {
+  let fail = true;
+  await page.route(textsChunk('en'), (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The shop could not be loaded');
+  await expect(cards(page)).toHaveCount(0);
+  fail = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await waitForGrid(page);
+  await expect(cards(page)).toHaveCount(31);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('when the texts and the catalog both cannot load, Retry loads both', async ({ page }) => {
+  let fail = true;
+  await page.route(textsChunk('de'), (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
+  await page.route(isCatalog, (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
+  await page.goto('/shop?locale=de');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Der Shop konnte nicht geladen werden');
+  fail = false;
+  await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await waitForGrid(page);
+  await expect(cards(page)).toHaveCount(31);
+  await expect(page.getByRole('button', { name: 'In den Warenkorb' }).first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -76,3 +76,13 @@ test('a resize message that does not come from the shop’s iframe is ignored', 
   expect((await heights(page)).iframe).toBe(before);
   await expect(frameElement(page)).not.toHaveCSS('height', '5px');
 });
+
+// `%E0` is half a UTF-8 character: a link mangled on its way names no product, and the host
+// page still gets its shop, at the grid.
+test('a host page whose #/p/ link is malformed still shows the framed shop', async ({ page, consoleErrors }) => {
+  await page.goto('/frame#/p/%E0');
+  const shop = frameElement(page).contentFrame();
+  await expect(shop.locator('article[part="card"]')).toHaveCount(31);
+  await expect(frameElement(page)).not.toHaveAttribute('src', /[?&]product=/);
+  expect(consoleErrors).toEqual([]);
+});

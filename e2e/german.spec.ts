@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { card, cards, cartButton, expect, hostPage, test, waitForGrid } from './fixtures';
 
 /**
@@ -43,4 +43,54 @@ test('a host page in German gets the shop in German without any setting', async 
   await hostPage(page, '/de-host.html', `<h1>Unser Laden</h1><script src="/fanshop.js" data-catalog="/catalog.json" async></script>`, { lang: 'de' });
   await page.goto('/de-host.html');
   await expectGermanShop(page);
+});
+
+/**
+ * A German browser (navigator.languages and Accept-Language say de-DE) gets the pages the
+ * server renders in German, `<html lang="de">`, and so the shop in German; `?locale=en` asks
+ * for English instead. A merchant's own page that says `lang="en"` keeps its English shop: the
+ * page's language is the merchant's choice.
+ */
+test.describe('in a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  async function expectShopIn(where: Page | FrameLocator, language: 'de' | 'en') {
+    const [cart, add, count] = language === 'de' ? ['Warenkorb', 'In den Warenkorb', '31 Produkte'] : ['Cart', 'Add to cart', '31 products'];
+    await expect(where.locator('article[part="card"]').first()).toBeVisible();
+    await expect(where.getByRole('button', { name: new RegExp(`^${cart}`) })).toBeVisible();
+    await expect(where.locator('article[part="card"]').first().getByRole('button', { name: add })).toBeVisible();
+    await expect(where.getByText(count, { exact: true })).toBeVisible();
+  }
+
+  for (const path of ['/shop', '/facebook/tab']) {
+    test(`${path} is in German`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await expectShopIn(page, 'de');
+    });
+
+    test(`${path}?locale=en is in English`, async ({ page }) => {
+      await page.goto(`${path}?locale=en`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expectShopIn(page, 'en');
+    });
+  }
+
+  test('/frame is in German, and so is the shop in its frame', async ({ page }) => {
+    await page.goto('/frame');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expectShopIn(page.frameLocator('iframe'), 'de');
+  });
+
+  test('/frame?locale=en is in English, and so is the shop in its frame', async ({ page }) => {
+    await page.goto('/frame?locale=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectShopIn(page.frameLocator('iframe'), 'en');
+  });
+
+  test('a merchant page that says lang="en" keeps its shop in English', async ({ page }) => {
+    await hostPage(page, '/en-host.html', `<h1>Our shop</h1><script src="/fanshop.js" data-catalog="/catalog.json" async></script>`, { lang: 'en' });
+    await page.goto('/en-host.html');
+    await expectShopIn(page, 'en');
+  });
 });

@@ -59,6 +59,12 @@ const views: Record<string, (page: Page) => Promise<void>> = {
     await page.goto('/');
     await expect(page.getByRole('alert')).toContainText('The shop could not be loaded');
   },
+  // The shop's own texts could not load: the error state speaks with the few words it carries.
+  async 'texts-error'(page) {
+    await page.route(/\/fanshop-de-[\w-]{8}\.mjs$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/shop?locale=de');
+    await expect(page.getByRole('alert')).toContainText('Der Shop konnte nicht geladen werden');
+  },
 };
 
 for (const [view, show] of Object.entries(views)) {

@@ -201,6 +201,18 @@ test.describe('in Facebook’s in-app browser on Android', () => {
     await card(page, 'Bircher muesli mix').getByRole('button', { name: 'Share Bircher muesli mix' }).click();
     await expect(card(page, 'Bircher muesli mix').getByRole('link', { name: 'Facebook' })).toHaveAttribute('target', '_top');
   });
+
+  // A link mangled on its way (`%E0` is half a UTF-8 character) names no product; the cart
+  // must still open, and offer this page without the broken hash.
+  test('a malformed #/p/ link leaves the cart and its "Open in browser" link working', async ({ page, consoleErrors }) => {
+    await page.goto('/shop#/p/%E0');
+    await waitForGrid(page);
+    await card(page, 'Bircher muesli mix').getByRole('button', { name: 'Add to cart' }).click();
+    await cartButton(page).click();
+    const link = page.getByRole('dialog', { name: 'Cart' }).getByRole('link', { name: 'Open in browser' });
+    await expect(link).toHaveAttribute('href', 'intent://localhost:' + new URL(page.url()).port + '/shop#Intent;scheme=http;action=android.intent.action.VIEW;end');
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 for (const width of [320, 520, 1280]) {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { securityHeaders, strictCsp } from './http/security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
+import { choosePageLanguage } from './pages/page-locale';
 import { catalogRoute } from './catalog/route';
 import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
@@ -44,18 +45,22 @@ export function createApp(options: AppOptions): Hono {
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
   const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;
-  const html = (body: string, framable = false) =>
+  const html = (body: string, framable = false, perLanguage = false) =>
     new Response(body, {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': strictCsp({ framable, stripe }),
         'Cache-Control': 'no-cache',
+        ...(perLanguage ? { Vary: 'Accept-Language' } : {}),
       },
     });
+  // The pages that carry the shop are in the visitor's language, as product pages are; the
+  // widget speaks the page's. `/` is the demo merchant's own English page and stays English.
+  const visitorLanguage = (c: Context) => choosePageLanguage({ query: c.req.query('locale'), acceptLanguage: c.req.header('Accept-Language') });
 
   app.get('/', () => html(demoMerchantPage()));
-  app.get('/shop', (c) => html(standaloneShopPage({ locale: c.req.query('locale') }), true));
-  app.get('/frame', () => html(framedShopPage()));
+  app.get('/shop', (c) => html(standaloneShopPage({ lang: visitorLanguage(c), locale: c.req.query('locale') }), true, true));
+  app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
   app.get('/catalog.json', catalogRoute(loadCatalog));

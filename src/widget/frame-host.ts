@@ -1,4 +1,5 @@
 import { HOST_PARAM, readFrameMessage } from './frame/protocol';
+import { productFromUrl } from './shop/router';
 
 /**
  * fanshop-frame.js, the host page's loader for the framed shop:
@@ -20,8 +21,8 @@ function createFrame(slot: HTMLElement): void {
   const src = new URL(slot.dataset.src ?? script?.dataset.src ?? '/shop', script?.src ?? location.href);
   src.searchParams.set(HOST_PARAM, location.origin);
   // Deep links on the host page (#/p/<id> or ?product=<id>) open that product in the frame.
-  const product = /^#\/p\/([^/?#]+)$/.exec(location.hash)?.[1] ?? new URLSearchParams(location.search).get('product');
-  if (product) src.searchParams.set('product', decodeURIComponent(product));
+  const product = productFromUrl(location);
+  if (product) src.searchParams.set('product', product);
   const lang = slot.dataset.locale ?? document.documentElement.lang;
   if (lang) src.searchParams.set('locale', lang);
   const iframe = document.createElement('iframe');

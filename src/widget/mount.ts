@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { resolveConfig, themeProperties, type FanshopConfig } from './config';
 import { chooseLocale, messagesFor } from './i18n/locale';
 import { loadMessages, loadMoreMessages, type Messages } from './i18n/messages';
+import { fallbackTexts } from './i18n/fallback';
 import { lazyModule } from './ui/lazy-module';
 import { createCartStore } from './cart/state';
 import { createEventBus, type FanshopEventHandler, type FanshopEventName } from './social/events';
@@ -46,13 +47,14 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   adoptCss(root, css);
   // Skeleton cards at once; the catalog and the one message table this shop needs load together.
-  render(h(Skeleton, { label: undefined }), root);
+  const skeleton = () => render(h(Skeleton, { label: undefined }), root);
+  skeleton();
   const { locale, language } = chooseLocale({
     config: config.locale,
     pageLang: document.documentElement.lang,
     browser: navigator.languages,
   });
-  const pendingCatalog = loadCatalog(catalogUrl(config.catalog), widgetOrigin);
+  let pendingCatalog = loadCatalog(catalogUrl(config.catalog), widgetOrigin);
   // Meta Pixel: its module loads only for a merchant who set pixelId or has fbq on the page;
   // events wait for it in order.
   const pixel = config.pixelId || (window as { fbq?: unknown }).fbq ? import('./social/pixel').then((m) => m.connectPixel(config.pixelId)) : null;
@@ -61,31 +63,53 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
   const disposers: (() => void)[] = [];
   let mounted = true;
 
-  loadMessages(language).then(
-    (messages) => {
-      if (!mounted) return;
-      const router = startRouter(store, window, config.product);
-      disposers.push(router.stop);
-      const t = { ...messagesFor(messages, language, config.labels) } as Messages;
-      const shop: Shop = {
-        config,
-        t,
-        more: lazyModule(() => loadMoreMessages(language).then((more) => Object.assign(t, messagesFor(more, language, config.labels)))),
-        locale,
-        language,
-        store,
-        cart: createCartStore(),
-        events,
-        router,
-        limits: { maxQuantity: config.maxQuantity, maxLines: config.maxLines },
-        root,
-        disposers,
-      };
-      render(h(ShopContext.Provider, { value: shop }, h(App, {})), root);
-      void reloadCatalog(shop, pendingCatalog);
-    },
-    (error: unknown) => console.error('[fanshop] could not load the shop’s texts:', error),
-  );
+  const start = (): Promise<void> =>
+    loadMessages(language).then(
+      (messages) => {
+        if (!mounted) return;
+        const router = startRouter(store, window, config.product);
+        disposers.push(router.stop);
+        const t = { ...messagesFor(messages, language, config.labels) } as Messages;
+        const shop: Shop = {
+          config,
+          t,
+          more: lazyModule(() => loadMoreMessages(language).then((more) => Object.assign(t, messagesFor(more, language, config.labels)))),
+          locale,
+          language,
+          store,
+          cart: createCartStore(),
+          events,
+          router,
+          limits: { maxQuantity: config.maxQuantity, maxLines: config.maxLines },
+          root,
+          disposers,
+        };
+        render(h(ShopContext.Provider, { value: shop }, h(App, {})), root);
+        void reloadCatalog(shop, pendingCatalog);
+      },
+      (error: unknown) => {
+        console.error('[fanshop] could not load the shop’s texts:', error);
+        if (!mounted) return;
+        // Not the skeleton forever: the error state (ErrorState's markup), in words it carries
+        // itself, since the table that failed is where its words would come from.
+        const [title, retryLabel] = fallbackTexts(language);
+        const retry = () => {
+          skeleton();
+          // A catalog that failed too (the same broken connection) is fetched again with the texts.
+          pendingCatalog = pendingCatalog.then((result) => (result.ok ? result : loadCatalog(catalogUrl(config.catalog), widgetOrigin)));
+          void start();
+        };
+        render(
+          h(
+            'div',
+            { class: 'root', lang: locale },
+            h('div', { class: 'message', part: 'error', role: 'alert' }, h('p', { class: 'message-title' }, title), h('button', { type: 'button', class: 'button primary', part: 'button retry', onClick: retry }, retryLabel)),
+          ),
+          root,
+        );
+      },
+    );
+  void start();
 
   const instance: FanshopInstance = {
     unmount() {

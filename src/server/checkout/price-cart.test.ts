@@ -93,8 +93,12 @@ describe('parseCheckoutRequest', () => {
     ]);
   });
 
-  it('takes its limits from configuration', () => {
-    expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 5)] }, { maxQuantity: 4, maxLines: 50 })).toMatchObject({ ok: false, error: { code: 'invalid_quantity' } });
-    expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 1), line(limited.id, 1)] }, { maxQuantity: 99, maxLines: 1 })).toMatchObject({ ok: false, error: { code: 'too_many_lines' } });
+  it('takes its limits from configuration, and names the quantity limit in an invalid_quantity error only', () => {
+    expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 5)] }, { maxQuantity: 4, maxLines: 50 })).toMatchObject({ ok: false, error: { code: 'invalid_quantity', maxQuantity: 4 } });
+    expect(parseCheckoutRequest({ ...ok, lines: [line(simple.id, 1), line(limited.id, 1)] }, { maxQuantity: 99, maxLines: 1 })).toEqual({
+      ok: false,
+      error: { code: 'too_many_lines', message: 'A checkout takes at most 1 lines.' },
+    });
   });
+
 });

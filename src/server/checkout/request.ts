@@ -80,7 +80,10 @@ export function parseCheckoutRequest(json: unknown, limits: CheckoutLimits): { o
   // repeating a line cannot get around the quantity limit, nor stock (price-cart.ts); an error
   // points at the first of them. A Map, not an object: ids like "__proto__" are plain keys.
   const merged = new Map<string, CheckoutLineRequest>();
-  const quantityError = (index: number) => apiError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, { lineIndex: index });
+  // The limit goes with the error, so the shopper's message names this server's
+  // FANSHOP_MAX_QUANTITY, which may be fewer than the widget allows.
+  const quantityError = (index: number) =>
+    apiError('invalid_quantity', `The quantity must be a whole number from 1 to ${limits.maxQuantity}.`, { lineIndex: index, maxQuantity: limits.maxQuantity });
   for (const [index, raw] of lines.entries()) {
     const line = v.safeParse(Line, raw);
     if (!line.success) return { ok: false, error: apiError('invalid_request', 'A cart line is not a product id with a quantity.', { lineIndex: index }) };

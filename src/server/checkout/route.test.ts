@@ -19,7 +19,7 @@ let stripe: Stripe;
 const orders = memoryOrderStore();
 const hooked: Order[] = [];
 
-function app(overrides: { rateLimitPerMinute?: number; onOrder?: (o: Order) => void; embedded?: { publishableKey: string; stripeJs?: string } } = {}) {
+function app(overrides: { rateLimitPerMinute?: number; maxQuantity?: number; onOrder?: (o: Order) => void; embedded?: { publishableKey: string; stripeJs?: string } } = {}) {
   return createApp({
     catalog: { read: async () => demo },
     checkout: {
@@ -28,7 +28,7 @@ function app(overrides: { rateLimitPerMinute?: number; onOrder?: (o: Order) => v
       shippingCountries: ['DE'],
       allowPromotionCodes: true,
       allowedOrigins: [origin],
-      maxQuantity: 99,
+      maxQuantity: overrides.maxQuantity ?? 99,
       maxLines: 50,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 1000,
       maxBodyBytes: 32 * 1024,
@@ -143,6 +143,14 @@ describe('POST /api/checkout', () => {
   it('points at the line it refuses', async () => {
     const res = await post(app(), cart([{ productId: 'bircher-muesli-mix', quantity: 1 }, { productId: 'bircher-muesli-mix', quantity: 1.5 }]));
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_quantity', lineIndex: 1 } });
+  });
+
+  // FANSHOP_MAX_QUANTITY may differ from the widget's own maxQuantity: the shop's message names
+  // the number the server applied.
+  it('says which quantity limit it applied when it refuses a quantity', async () => {
+    const res = await post(app({ maxQuantity: 5 }), cart([{ productId: 'bircher-muesli-mix', quantity: 6 }]));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ error: { code: 'invalid_quantity', message: 'The quantity must be a whole number from 1 to 5.', lineIndex: 0, maxQuantity: 5 } });
   });
 
   it('opens the pages’ CSP to Stripe.js only for embedded checkout with real Stripe', async () => {

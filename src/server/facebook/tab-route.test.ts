@@ -143,8 +143,9 @@ describe('POST /facebook/tab', () => {
 });
 
 describe('GET /facebook/tab', () => {
-  it('serves the plain shop, framable by Facebook, without reading any parameter', async () => {
-    const res = await withoutSecret().request('/facebook/tab?app_data=organic-cotton-tshirt&locale=de');
+  // Its language follows ?locale= and Accept-Language like /shop's (src/server/pages/demo.test.ts).
+  it('serves the shop at its first view, framable by Facebook, opening no product a parameter names', async () => {
+    const res = await withoutSecret().request('/facebook/tab?app_data=organic-cotton-tshirt&product=organic-cotton-tshirt');
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<div data-fanshop data-heading-level="1"></div>');

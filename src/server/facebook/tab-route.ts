@@ -3,6 +3,7 @@ import { bodySizeLimit } from '../http/body-limit';
 import type { Catalog } from '../../core/catalog/types';
 import { html, page } from '../pages/html';
 import { standaloneShopPage } from '../pages/demo';
+import { choosePageLanguage } from '../pages/page-locale';
 import { strictCsp } from '../http/security';
 import { parseSignedRequest } from './signed-request';
 
@@ -32,8 +33,8 @@ const MAX_BODY_BYTES = 16 * 1024;
  * without the shop, and the log says why.
  *
  * GET (Facebook uses it in some flows, and people open the URL directly) has nothing signed to
- * read, so it is the plain shop: default language, first view, exactly what /shop shows, and no
- * query parameter is trusted to change that.
+ * read, so it is exactly what /shop shows: the first view in the visitor's language (`?locale=`,
+ * else Accept-Language), and no query parameter opens a product.
  */
 export function facebookTabRoutes(options: FacebookTabOptions & { readonly catalog: () => Promise<Catalog | null>; readonly stripe: boolean }): Hono {
   const app = new Hono();
@@ -47,7 +48,11 @@ export function facebookTabRoutes(options: FacebookTabOptions & { readonly catal
     return html(c, refusedPage(), 403);
   };
 
-  app.get('/facebook/tab', (c) => html(c, standaloneShopPage()));
+  app.get('/facebook/tab', (c) => {
+    const locale = c.req.query('locale');
+    c.header('Vary', 'Accept-Language');
+    return html(c, standaloneShopPage({ lang: choosePageLanguage({ query: locale, acceptLanguage: c.req.header('Accept-Language') }), locale }));
+  });
   app.post(
     '/facebook/tab',
     bodySizeLimit({

@@ -89,7 +89,7 @@ describe('API errors', () => {
 
   it('carries fields besides code, message and lineIndex', async () => {
     const res = await app({ read: async () => demo }).request('/api/checkout', checkout([{ productId: 'bircher-muesli-mix', quantity: 100 }]));
-    expect(await res.json()).toEqual({ error: { code: 'invalid_quantity', message: expect.any(String), lineIndex: 0 } });
+    expect(await res.json()).toEqual({ error: { code: 'invalid_quantity', message: expect.any(String), lineIndex: 0, maxQuantity: 99 } });
     expect(apiError('invalid_quantity', 'Too many.', { lineIndex: 2, maxQuantity: 99 })).toEqual({ code: 'invalid_quantity', message: 'Too many.', lineIndex: 2, maxQuantity: 99 });
   });
 });

@@ -29,14 +29,17 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
 
 /**
  * `/shop`: the standalone full-page shop, for in-app browsers and as the iframe source.
+ * `lang`: the page's language, which the widget speaks unless told otherwise (the visitor's:
+ * page-locale.ts); `locale`: a tag the widget must use (`data-locale`), such as `?locale=de-AT`
+ * or a Facebook viewer's `user.locale`, and the page's language when `lang` is not given.
  * `product` opens it at that product (`data-product`; the Facebook Page tab passes its app_data).
  */
-export function standaloneShopPage(options: { locale?: string | undefined; product?: string | undefined } = {}): string {
+export function standaloneShopPage(options: { lang?: string; locale?: string | undefined; product?: string | undefined } = {}): string {
   const locale = options.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.locale) ? options.locale : undefined;
   const product = options.product ? html` data-product="${options.product}"` : '';
   return page({
     title: 'Nordlicht Supply',
-    lang: locale ?? 'en',
+    lang: options.lang ?? locale ?? 'en',
     css: ['/demo/shop-page.css'],
     body: html`    <main>
       <div data-fanshop data-heading-level="1"${locale ? html` data-locale="${locale}"` : ''}${product}></div>
@@ -45,10 +48,14 @@ export function standaloneShopPage(options: { locale?: string | undefined; produ
   });
 }
 
-/** `/frame`: a host page that embeds `/shop` in a 520px iframe, like a Facebook Page tab. */
-export function framedShopPage(): string {
+/**
+ * `/frame`: a host page that embeds `/shop` in a 520px iframe, like a Facebook Page tab. The
+ * loader passes the page's `lang` to the framed shop.
+ */
+export function framedShopPage(options: { lang: string }): string {
   return page({
     title: 'Nordlicht Supply – shop in a frame',
+    lang: options.lang,
     css: ['/demo/host.css'],
     body: html`    <header class="site-header">
       <a class="brand" href="/">Nordlicht Supply</a>

@@ -95,6 +95,11 @@ export function saveCart(storage: KeyValueStorage, shopId: string, lines: readon
   storage.setItem(cartStorageKey(shopId), JSON.stringify({ v: CART_FORMAT_VERSION, lines }));
 }
 
+/** Empties a shop's saved cart (a paid order), in localStorage where it is allowed. */
+export function clearSavedCart(shopId: string): void {
+  saveCart(safeStorage(() => window.localStorage), shopId, []);
+}
+
 /** Writes the cart on every change; returns the unsubscribe function. */
 export function persistCart(store: CartStore, storage: KeyValueStorage, shopId: string): () => void {
   return store.subscribe((state, prev) => {

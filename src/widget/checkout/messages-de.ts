@@ -12,10 +12,10 @@ const de: CheckoutMessages = {
   closeCheckout: 'Kasse schließen',
   paymentFormFailed: 'Das Zahlungsformular konnte nicht geladen werden. Prüfe deine Verbindung oder erlaube js.stripe.com in deinem Blocker und versuche es erneut.',
   tryAgain: 'Erneut versuchen',
+  invalidQuantity: (max) => `Bitte wähle eine Menge von 1 bis ${max} für diesen Artikel.`,
   errors: {
     empty_cart: 'Dein Warenkorb ist leer.',
     too_many_lines: 'Dein Warenkorb hat zu viele verschiedene Artikel für eine Bestellung.',
-    invalid_quantity: 'Bitte wähle eine Menge von 1 bis 99 für diesen Artikel.',
     unknown_product: 'Diesen Artikel gibt es nicht mehr. Bitte entferne ihn.',
     unknown_variant: 'Diese Variante gibt es nicht mehr. Bitte entferne sie.',
     variant_required: 'Bitte wähle Größe oder Farbe für diesen Artikel.',

@@ -11,10 +11,11 @@ const en = {
   closeCheckout: 'Close checkout',
   paymentFormFailed: 'The payment form could not be loaded. Check your connection, or turn off a blocker for js.stripe.com, and try again.',
   tryAgain: 'Try again',
+  /** The server's `invalid_quantity`, with the limit it applied (see error-text.ts). */
+  invalidQuantity: (max: number) => `Please choose a quantity from 1 to ${max} for this item.`,
   errors: {
     empty_cart: 'Your cart is empty.',
     too_many_lines: 'Your cart has too many different items for one order.',
-    invalid_quantity: 'Please choose a quantity from 1 to 99 for this item.',
     unknown_product: 'This item is no longer in the shop. Please remove it.',
     unknown_variant: 'This option is no longer available. Please remove it.',
     variant_required: 'Please choose a size or colour for this item.',

@@ -1,43 +1,55 @@
 import { formatMoney, money, toMajorUnits } from '../../core/money';
+import type { Catalog } from '../../core/catalog/types';
 import type { Shop } from '../shop/context';
-import { addNotices } from '../shop/store';
+import { addNotices, type ShopState } from '../shop/store';
 import { loadCheckoutMessages } from './messages';
+
+interface SessionSummary {
+  status: string | null;
+  paid: boolean;
+  total: number | null;
+  currency: string | null;
+  lines: { productId: string | null; variantId: string | null; title: string; quantity: number }[];
+}
 
 /**
  * Back from Stripe: `?checkout=success&session_id=…` shows what was bought (status, total and
  * line titles, all the server tells) and empties the cart; `?checkout=cancel` says nothing was
  * charged and leaves the cart alone. The parameters are then taken out of the address bar.
  */
-export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Window): Promise<void> {
+export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoint: string, win: Window): Promise<void> {
+  // Making the keeper starts the restore now, without waiting for its after-paint turn. (Every
+  // import of the keeper is dynamic: a static one costs its chunk a helper chunk, one more round
+  // trip before the restore can start, and a slow phone queues that trip behind other parts.)
+  const keeper = (await import('../cart/keeper')).cartKeeper(shop, catalog);
   const url = new URL(win.location.href);
   const state = url.searchParams.get('checkout');
   const sessionId = url.searchParams.get('session_id');
   url.searchParams.delete('checkout');
   url.searchParams.delete('session_id');
   win.history.replaceState(win.history.state, '', url.href);
+  // While the saved cart comes back, fetch what the news needs: its texts, the session's
+  // summary, and the part that shows notices. On a slow phone these add up otherwise.
+  const session = state === 'success' && sessionId && /^cs_\w+$/.test(sessionId) ? { id: sessionId, summary: fetchSummary(endpoint, sessionId) } : null;
+  session?.summary.catch(() => {}); // read below; never an unhandled rejection if the texts fail first
+  import('../ui/Notices').catch(() => {}); // on failure the notices part offers its own Retry
   const t = await loadCheckoutMessages(shop.language, shop.config.labels);
-  // The saved cart comes back first, so emptying it is not undone by the restore.
-  await shop.cartRestore;
+  // The saved cart comes back first (or the keeper gives up waiting for it), so the cancelled
+  // cart is on screen with the notice, and the paid one is emptied after it came back.
+  await keeper.ready();
   if (state === 'cancel') return addNotices(shop.store, [t.checkoutCancelled]);
-  if (state !== 'success' || !sessionId || !/^cs_\w+$/.test(sessionId)) return;
+  await pageTold(shop);
+  if (!session) return;
   try {
-    const response = await fetch(`${endpoint}/sessions/${encodeURIComponent(sessionId)}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const summary = (await response.json()) as {
-      status: string | null;
-      paid: boolean;
-      total: number | null;
-      currency: string | null;
-      lines: { productId: string | null; variantId: string | null; title: string; quantity: number }[];
-    };
+    const summary = await session.summary;
     if (summary.status === 'complete') {
       const bought = shop.cart.getState().lines;
-      shop.cart.setState({ lines: [] });
+      void keeper.clear();
       if (summary.paid && summary.total !== null && summary.currency) {
         // eventID for Meta = the session id, as the server's Conversions API event (dedup).
         const currency = summary.currency;
         shop.events.emit('purchase', {
-          transactionId: sessionId,
+          transactionId: session.id,
           value: toMajorUnits(money(summary.total, currency)),
           currency,
           items: summary.lines.map((l) => {
@@ -54,4 +66,29 @@ export async function handleCheckoutReturn(shop: Shop, endpoint: string, win: Wi
     console.error('[fanshop] could not read the finished checkout:', error);
     addNotices(shop.store, [t.orderPending]);
   }
+}
+
+/**
+ * Back on a product view, the host page hears it viewed (`view_item`) before it hears of the
+ * purchase, the funnel's order, as on the way there: waits until that view is on screen, for
+ * 3 s at most (a view whose code cannot load holds nothing up). At once on the grid.
+ */
+function pageTold(shop: Shop): Promise<void> {
+  return new Promise((resolve) => {
+    const told = ({ productId, viewed }: ShopState) => productId === null || viewed === productId;
+    const done = () => {
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = shop.store.subscribe((state) => told(state) && done());
+    const timer = setTimeout(done, 3000);
+    if (told(shop.store.getState())) done();
+  });
+}
+
+async function fetchSummary(endpoint: string, sessionId: string): Promise<SessionSummary> {
+  const response = await fetch(`${endpoint}/sessions/${encodeURIComponent(sessionId)}`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as SessionSummary;
 }

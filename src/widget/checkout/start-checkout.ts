@@ -1,4 +1,5 @@
-import type { CartLine } from '../cart/state';
+import type { CartStore } from '../cart/state';
+import type { CartKeeper } from '../cart/keeper';
 import type { Handoff } from './handoff';
 import { cancelHandoff, completeHandoff } from './handoff';
 import type { EmbeddedSession } from './embedded';
@@ -12,19 +13,24 @@ export type CheckoutOutcome =
   | { kind: 'redirected' }
   | { kind: 'embedded'; session: EmbeddedSession }
   | { kind: 'link'; url: string }
-  | { kind: 'error'; code: string; lineIndex: number | undefined };
+  | { kind: 'error'; code: string; lineIndex: number | undefined; maxQuantity?: unknown };
 
 /**
  * Sends the cart (ids and quantities only: the server prices it) to the checkout endpoint and
  * hands the shopper to the session it answers with: Stripe's page (a URL), or Stripe's embedded
  * form (a client secret) when the server is set up for it and the shop is not framed.
  */
-export async function startCheckout(options: { endpoint: string; lines: readonly CartLine[]; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
+export async function startCheckout(options: { endpoint: string; cart: CartStore; keeper: () => Promise<CartKeeper>; locale: string; handoff: Handoff; win: Window }): Promise<CheckoutOutcome> {
+  // Before the cart leaves, the saved cart must be the cart: a cancelled checkout comes back to
+  // a new page that has only the saved copy. The restore may also add saved lines to it. (Its
+  // wait is bounded; a keeper whose code cannot load is not waited for at all.)
+  await options.keeper().then((keeper) => keeper.ready(), () => false);
+  const lines = options.cart.getState().lines;
   const returnUrl = new URL(options.win.location.href);
   returnUrl.searchParams.delete('checkout');
   returnUrl.searchParams.delete('session_id');
   let response: Response;
-  let body: { url?: string; clientSecret?: string; publishableKey?: string; stripeJs?: string; error?: { code?: string; lineIndex?: number } } = {};
+  let body: { url?: string; clientSecret?: string; publishableKey?: string; stripeJs?: string; error?: { code?: string; lineIndex?: number; maxQuantity?: unknown } } = {};
   // Stripe's embedded form needs the top of the tab; a framed shop gets Stripe's page.
   const embeddable = options.handoff.kind === 'navigate' && options.win.top === options.win;
   try {
@@ -32,7 +38,7 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        lines: options.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
+        lines: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
         locale: options.locale,
         returnUrl: returnUrl.href,
         embeddable,
@@ -53,7 +59,7 @@ export async function startCheckout(options: { endpoint: string; lines: readonly
   }
   if (!response.ok || typeof body.url !== 'string') {
     cancelHandoff(options.handoff);
-    return { kind: 'error', code: body.error?.code ?? 'other', lineIndex: body.error?.lineIndex };
+    return { kind: 'error', code: body.error?.code ?? 'other', lineIndex: body.error?.lineIndex, maxQuantity: body.error?.maxQuantity };
   }
   return completeHandoff(options.win, options.handoff, body.url) ? { kind: 'redirected' } : { kind: 'link', url: body.url };
 }

@@ -12,6 +12,19 @@ const de: Messages = { ...deFirst, ...deMore };
 const messageTables: Record<string, Messages> = { en, de };
 
 describe('chooseLocale', () => {
+  // The order the README documents: the merchant's explicit choice, then the language the
+  // merchant gave the page, then the shopper's browser.
+  it('takes explicit config first, then the page’s lang, then the browser’s languages', () => {
+    const browser = ['fr-FR', 'de-DE'];
+    expect(chooseLocale({ config: 'en-GB', pageLang: 'de', browser }).locale).toBe('en-GB');
+    expect(chooseLocale({ pageLang: 'en', browser }).locale).toBe('en');
+    expect(chooseLocale({ browser }).locale).toBe('de-DE');
+  });
+
+  it('looks past a page lang it has no texts for to the browser’s languages', () => {
+    expect(chooseLocale({ pageLang: 'fr', browser: ['fr', 'de-AT'] })).toEqual({ locale: 'de-AT', language: 'de' });
+  });
+
   it('takes the configured locale over every other source', () => {
     expect(chooseLocale({ config: 'de', pageLang: 'en', browser: ['en-US'], catalogDefault: 'en' })).toEqual({ locale: 'de', language: 'de' });
   });

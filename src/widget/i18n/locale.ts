@@ -20,8 +20,10 @@ function supported(tag: string | null | undefined): LocaleChoice | null {
 }
 
 /**
- * The shop speaks the language the merchant configured, else the page's `lang`, else the
- * browser's first supported language, else the catalog's default, else English.
+ * The shop speaks the language the merchant configured (`data-locale`, mount's `locale`), else
+ * the page's `lang` (the merchant's choice for the page: an English page keeps an English shop in
+ * a German browser), else the browser's first supported language, else the catalog's default,
+ * else English. Tags without a message table are skipped. The README's "Language" says the same.
  */
 export function chooseLocale(sources: {
   config?: string | undefined;

@@ -4,27 +4,24 @@ import { afterPaint } from './after-paint';
 
 /**
  * Loads (or reloads, from Retry) the catalog and shows the grid; then, off the critical path,
- * restores the saved cart (cart-restore.ts). `pending` is a load mount() started early, in
- * parallel with the message table.
+ * the cart keeper restores the saved cart (cart/keeper.ts). `pending` is a load mount() started
+ * early, in parallel with the message table.
  */
 export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadResult>): Promise<void> {
   shop.store.setState({ status: 'loading', errorKind: null });
+  // Back from Stripe, the cart and the news come first: the code for them (with the cart
+  // keeper) loads with the catalog, and once it is in, its handler is queued ahead of the
+  // grid's first render, which keeps a slow phone busy for seconds.
+  const returning = new URLSearchParams(location.search).has('checkout') ? import('../checkout/return') : null;
   const result = await (pending ?? loadCatalog(catalogUrl(shop.config.catalog), widgetOrigin));
   if (!result.ok) {
     shop.store.setState({ status: 'error', errorKind: result.kind });
     return;
   }
   const { catalog, served } = result;
+  void returning?.then((m) => m.handleCheckoutReturn(shop, catalog, shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href, window));
   shop.store.setState({ status: 'ready', catalog, served });
-  if (!shop.cartRestore) {
-    shop.cartRestore = new Promise<void>((resolve) =>
-      afterPaint(() => void import('./cart-restore').then((m) => resolve(void shop.disposers.push(m.restoreCart(shop, catalog))))),
-    );
-  }
-  if (new URLSearchParams(location.search).has('checkout')) {
-    const endpoint = shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href;
-    void import('../checkout/return').then((m) => m.handleCheckoutReturn(shop, endpoint, window));
-  }
+  afterPaint(() => void import('../cart/keeper').then((m) => m.cartKeeper(shop, catalog)));
 }
 
 /** Where this widget's code came from: a catalog from the same server arrives already parsed. */

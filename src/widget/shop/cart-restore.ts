@@ -7,22 +7,26 @@ import { describeChange } from './describe-change';
 import { addNotices } from './store';
 
 /**
- * Brings back the shopper's saved cart once the grid is on screen (this module loads after the
- * first product card, so it costs the first view nothing). The saved lines are reconciled
- * against today's catalog, lines the shopper added in the meantime are merged in, and every
- * change is told. Returns the function that stops saving.
+ * The cart keeper's restore step (cart/keeper.ts calls it, once): brings back the shopper's saved
+ * cart once the grid is on screen (this module loads after the first product card, so it costs
+ * the first view nothing). The saved lines are reconciled against today's catalog, lines the
+ * shopper added in the meantime are merged in, every change is told, and from here on the saved
+ * cart is the cart. `cleared`: an order was paid before this ran, so the saved lines were bought
+ * and do not come back. Returns the function that stops saving.
  */
-export function restoreCart(shop: Shop, catalog: Catalog): () => void {
+export function restoreCart(shop: Shop, catalog: Catalog, cleared = false): () => void {
   const storage = safeStorage(() => window.localStorage);
   const shopId = catalog.shop.id;
-  const { lines, changes } = reconcileCart(loadCart(storage, shopId), catalog, shop.limits);
+  const { lines, changes } = reconcileCart(cleared ? [] : loadCart(storage, shopId), catalog, shop.limits);
   const merged = createCartStore(lines);
   for (const line of shop.cart.getState().lines) {
     addLine(merged, { ...line, available: Infinity }, line.quantity, shop.limits);
   }
   shop.cart.setState({ lines: merged.getState().lines });
-  // Save at once, so a reconciled cart is what the next page load finds.
-  if (changes.length) saveCart(storage, shopId, shop.cart.getState().lines);
+  // Saved at once, whether or not anything changed: lines added before this ran are in memory
+  // only, and a shopper who now leaves for Stripe without touching the cart again must find
+  // them on the way back. A reconciled cart is also what the next page load finds.
+  saveCart(storage, shopId, shop.cart.getState().lines);
   if (changes.length) void shop.more.load().then((t) => addNotices(shop.store, changes.map((c) => describeChange(c, t, shop.locale, catalog.shop.currency))));
   return persistCart(shop.cart, storage, shopId);
 }

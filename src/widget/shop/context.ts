@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/messages';
 import type { CartLimits, CartStore } from '../cart/store';
 import type { EventBus } from '../social/events';
 import type { Router } from './router';
+import type { CartKeeper } from '../cart/keeper';
 import type { ShopStore } from './store';
 
 /** Everything a component needs, created once per mounted shop (see mount.ts). */
@@ -27,8 +28,8 @@ export interface Shop {
   readonly limits: CartLimits;
   /** The shadow root (or document) the shop renders into, for focus management. */
   readonly root: ShadowRoot | Document;
-  /** Set once the saved cart is being restored (after the first catalog load). */
-  cartRestore?: Promise<unknown>;
+  /** The owner of the cart's saved copy, made once the catalog is in (cart/keeper.ts). */
+  keeper?: CartKeeper;
   /** Run on unmount: stop saving the cart, stop listening. */
   readonly disposers: (() => void)[];
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { productFromUrl, startRouter, type Router } from './router';
 import { createShopStore, type ShopStore } from './store';
 
@@ -25,6 +26,32 @@ describe('productFromUrl', () => {
   it('gives null for a malformed percent-encoding instead of throwing', () => {
     expect(productFromUrl(at('#/p/%E0%A4%A'))).toBeNull();
     expect(productFromUrl(at('#/p/100%'))).toBeNull();
+    expect(productFromUrl(at('#/p/%E0'))).toBeNull();
+    expect(productFromUrl(at('#/p/%'))).toBeNull();
+  });
+
+  // URLSearchParams has decoded the query already: decoding it again breaks an id with a `%`.
+  it('reads an id with a percent sign from ?product= as it was written', () => {
+    expect(productFromUrl(at('', '?product=100%25'))).toBe('100%');
+  });
+
+  // URLSearchParams decodes a malformed escape to U+FFFD, which names no product.
+  it('reads a malformed ?product= escape without throwing', () => {
+    expect(productFromUrl(at('', '?product=%E0'))).toBe('\uFFFD');
+  });
+
+  it('reads a URL or the page’s location as well as a plain object', () => {
+    expect(productFromUrl(new URL('https://shop.example/shop?x=1#/p/caf%C3%A9'))).toBe('café');
+    expect(productFromUrl(new URL('https://shop.example/shop?product=mug'))).toBe('mug');
+  });
+
+  it('never throws, whatever the hash and query hold', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (hash, search) => {
+        const id = productFromUrl(at(`#/p/${hash}`, `?product=${search}`));
+        expect(id === null || typeof id === 'string').toBe(true);
+      }),
+    );
   });
 
   it('gives null when the URL names no product', () => {

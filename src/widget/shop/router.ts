@@ -6,6 +6,13 @@ import type { ShopStore } from './store';
  */
 const HASH = /^#\/p\/([^/?#]+)$/;
 
+/**
+ * The product a URL names, or null: the one reader of `#/p/<id>` and `?product=<id>`, for the
+ * shop, "Open in browser" and the frame loader (bundled into fanshop-frame.js, a classic script,
+ * so keep it free of imports). Links arrive mangled: `#/p/%E0` is half a UTF-8 character, for
+ * which decodeURIComponent throws a URIError; such a link names no product.
+ * @example productFromUrl(new URL('https://shop.example/shop#/p/enamel-mug')) // "enamel-mug"
+ */
 export function productFromUrl(location: { hash: string; search: string }): string | null {
   const match = HASH.exec(location.hash);
   if (match) {

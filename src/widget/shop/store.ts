@@ -17,6 +17,8 @@ export interface ShopState {
   readonly sort: ProductSort;
   /** The product whose detail view is open. */
   readonly productId: string | null;
+  /** The product whose view is on screen and told (`view_item`); see checkout/return.ts. */
+  readonly viewed?: string;
   readonly cartOpen: boolean;
   /** Messages for the shopper that stay until dismissed (cart reconciliation). */
   readonly notices: readonly Notice[];

@@ -14,6 +14,14 @@ describe('openInBrowserUrl', () => {
     expect(openInBrowserUrl('https://shop.example/shop', iosInstagram)).toBe('x-safari-https://shop.example/shop');
   });
 
+  it('leaves out a #/p/ link whose escape is malformed instead of throwing', () => {
+    expect(openInBrowserUrl('https://shop.example/shop?x=1#/p/%E0', androidFb)).toBe('intent://shop.example/shop?x=1#Intent;scheme=https;action=android.intent.action.VIEW;end');
+  });
+
+  it('keeps an id with a percent sign as the shop wrote it', () => {
+    expect(openInBrowserUrl('https://shop.example/shop#/p/100%25', iosInstagram)).toBe('x-safari-https://shop.example/shop?product=100%25');
+  });
+
   it('gives nothing in a real browser', () => {
     expect(openInBrowserUrl('https://shop.example/shop', chrome)).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { isInAppBrowser } from '../checkout/handoff';
+import { productFromUrl } from '../shop/router';
 
 /**
  * "Open in browser" for Facebook's and Instagram's in-app browsers, where Apple Pay and Google
@@ -12,8 +13,8 @@ export function openInBrowserUrl(pageUrl: string, userAgent: string): string | n
   const url = new URL(pageUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   // An intent: URL ends in its own #Intent;…; the open product travels as ?product= instead.
-  const product = /^#\/p\/([^/?#]+)$/.exec(url.hash)?.[1];
-  if (product) url.searchParams.set('product', decodeURIComponent(product));
+  const product = productFromUrl(url);
+  if (product) url.searchParams.set('product', product);
   url.hash = '';
   const scheme = url.protocol.slice(0, -1);
   const rest = url.href.slice(url.protocol.length + 2);

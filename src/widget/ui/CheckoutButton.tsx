@@ -5,6 +5,7 @@ import { cartPayload } from '../shop/actions';
 import { loadCheckoutMessages, type CheckoutMessages } from '../checkout/messages';
 import { prepareHandoff } from '../checkout/handoff';
 import { startCheckout, type CheckoutOutcome } from '../checkout/start-checkout';
+import { checkoutErrorText } from '../checkout/error-text';
 import { EmbeddedCheckout } from './EmbeddedCheckout';
 
 /**
@@ -30,7 +31,8 @@ export function CheckoutButton() {
     setOutcome(null);
     void startCheckout({
       endpoint,
-      lines,
+      cart: shop.cart,
+      keeper: () => import('../cart/keeper').then((m) => m.cartKeeper(shop)),
       locale: shop.locale,
       handoff,
       win: window,
@@ -46,7 +48,7 @@ export function CheckoutButton() {
       {error && (
         <p class="checkout-error" role="alert" data-checkout-error={error.code}>
           {line && <strong>{line.title}: </strong>}
-          {t.errors[error.code] ?? t.errors.other}
+          {checkoutErrorText(t, error, shop.limits.maxQuantity)}
         </p>
       )}
       {outcome?.kind === 'embedded' && <EmbeddedCheckout session={outcome.session} endpoint={endpoint} t={t} onClose={() => setOutcome(null)} />}

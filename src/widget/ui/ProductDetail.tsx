@@ -37,6 +37,8 @@ export function ProductDetail({ productId }: { productId: string }) {
     requestHostScroll();
     (heading.current ?? shop.root.querySelector<HTMLElement>('[data-detail] .back'))?.focus();
     if (product) shop.events.emit('view_item', itemPayload(shop, product.id, matchVariant(product, selection)?.id ?? null, 1, product.price));
+    // Told: news waiting for this view (back from Stripe, checkout/return.ts) may follow now.
+    shop.store.setState({ viewed: productId });
     return () => {
       // Back in the grid, return focus to the product the shopper came from.
       requestAnimationFrame(() => shop.root.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(productId)}"] [data-product-link]`)?.focus());

@@ -24,10 +24,13 @@ export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) 
         },
       );
     };
-    useEffect(() => {
-      if (!component.get() || !more.get()) attempt();
-    }, []);
     const Loaded = more.get() && component.get();
+    useEffect(() => {
+      // Missing at this render: load, and render again once in. Asking whether it is in *now*
+      // was a race: a part the preload (preloadParts) brought in between this render and this
+      // effect was never rendered, and the product view stayed blank (e2e/social.spec.ts).
+      if (!Loaded) attempt();
+    }, []);
     if (Loaded) return h(Loaded, props);
     if (state === 'failed')
       return (

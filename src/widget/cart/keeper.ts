@@ -1,0 +1,70 @@
+import type { Catalog } from '../../core/catalog/types';
+import type { Shop } from '../shop/context';
+
+/**
+ * The one owner of the cart's saved copy in localStorage: nothing else reads or writes it, so
+ * the order of restoring, saving and coming back from Stripe cannot go wrong. What it keeps true
+ * whatever the shopper, the network and the machine do first:
+ * - the saved cart is restored exactly once per mounted shop (shop/cart-restore.ts, a chunk that
+ *   of its own), and nothing is saved before that (but for the emptying after a paid order,
+ *   below): an earlier save would overwrite saved lines the shopper has not been shown yet;
+ * - right after the restore the saved cart is the cart in memory, lines added meanwhile
+ *   included, and every change after it is saved;
+ * - leaving for Stripe (start-checkout.ts) and coming back (return.ts) wait for the restore, for
+ *   at most `timeoutMs`: a chunk that never arrives must not hold up a payment or the news of one;
+ * - a paid order empties the cart and its saved copy, restored or not, and a restore that
+ *   arrives after that brings nothing back.
+ */
+export interface CartKeeper {
+  /** Resolves true once the saved cart is the cart; false if the restore failed or timed out. */
+  ready(): Promise<boolean>;
+  /** Empties the cart and its saved copy (the order is paid). */
+  clear(): Promise<void>;
+}
+
+type Restore = typeof import('../shop/cart-restore');
+
+/**
+ * The shop's keeper, made the first time anything needs it: right after the first paint
+ * (boot.ts), or sooner when the shopper comes back from Stripe or presses Checkout first. Making
+ * it starts the restore. `catalog`: the shop's loaded catalog (it is in the store once the grid
+ * shows; the way back from Stripe may start before that).
+ */
+export function cartKeeper(shop: Shop, catalog = shop.store.getState().catalog!): CartKeeper {
+  return (shop.keeper ??= keepCart(shop, catalog));
+}
+
+export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Restore> = () => import('../shop/cart-restore'), timeoutMs = 5000): CartKeeper {
+  let restoring: Promise<boolean> | undefined;
+  let restored = false;
+  let cleared = false;
+  const restore = () =>
+    (restoring ??= load().then(
+      (m) => {
+        shop.disposers.push(m.restoreCart(shop, catalog, cleared));
+        return (restored = true);
+      },
+      (error: unknown) => {
+        // The next ready() tries again; until a restore succeeds nothing is saved.
+        restoring = undefined;
+        console.error('[fanshop] could not restore the saved cart:', error);
+        return false;
+      },
+    ));
+  void restore();
+  return {
+    ready: () => Promise.race([restore(), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]),
+    async clear() {
+      cleared = true;
+      shop.cart.setState({ lines: [] });
+      // Once restored, that change is saved like any other. Before, the saved lines are the ones
+      // just bought, so they go now, and `cleared` keeps a later restore from reading them;
+      // checked again after the await, since a restore that came first has saved the cart.
+      // (Imported here, not at the top: this chunk must start the restore without waiting for
+      // the storage code and the schema library behind it.)
+      if (restored) return;
+      const { clearSavedCart } = await import('./persistence');
+      if (!restored) clearSavedCart(catalog.shop.id);
+    },
+  };
+}
