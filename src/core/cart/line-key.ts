@@ -18,6 +18,9 @@ export function lineKey(line: LineRef): string {
  * The id Meta and the catalog feed know a line by: the variant's id where there is a variant
  * (one feed row per variant), else the product's. The Pixel and the Conversions API send it.
  */
-export function catalogItemId(line: LineRef): string {
+export function catalogItemId(line: LineRef): string;
+/** An order line of a session whose ids were not kept (an older cart) has none: null. */
+export function catalogItemId(line: { readonly productId: string | null; readonly variantId: string | null }): string | null;
+export function catalogItemId(line: { readonly productId: string | null; readonly variantId: string | null }): string | null {
   return line.variantId ?? line.productId;
 }

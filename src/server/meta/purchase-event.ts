@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { money, toMajorUnits } from '../../core/money';
 import type { Order } from '../orders/order';
 import { sha256Hex } from '../hash';
+import { catalogItemId } from '../../core/cart/line-key';
 
 /**
  * One server event of the Conversions API, as Fanshop sends it for a paid order.
@@ -71,7 +72,7 @@ export async function purchaseEvent(order: Order, session: Pick<Stripe.Checkout.
   };
   const quantities = new Map<string, number>();
   for (const line of order.lines) {
-    const id = line.variantId ?? line.productId;
+    const id = catalogItemId(line);
     if (id) quantities.set(id, (quantities.get(id) ?? 0) + line.quantity);
   }
   const returnPage = (session.success_url ?? session.return_url)?.replaceAll('{CHECKOUT_SESSION_ID}', order.id);

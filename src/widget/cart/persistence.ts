@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { lineKey } from '../../core/cart/line-key';
 import type { CartLine, CartStore } from './store';
 
 /**
@@ -88,7 +89,7 @@ export function loadCart(storage: KeyValueStorage, shopId: string): CartLine[] {
   if (!result.success) return [];
   // Tampered storage may list the same product twice: keep the first.
   const seen = new Set<string>();
-  return result.output.lines.filter((l) => !seen.has(`${l.productId}\u0000${l.variantId}`) && !!seen.add(`${l.productId}\u0000${l.variantId}`));
+  return result.output.lines.filter((l) => !seen.has(lineKey(l)) && !!seen.add(lineKey(l)));
 }
 
 export function saveCart(storage: KeyValueStorage, shopId: string, lines: readonly CartLine[]): void {

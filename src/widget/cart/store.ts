@@ -1,6 +1,7 @@
 import { createCartStore, type CartLine, type CartState, type CartStore } from './state';
 
 export { createCartStore, type CartLine, type CartState, type CartStore };
+import { lineKey } from '../../core/cart/line-key';
 import { money, sumMoney, timesMoney, type Money } from '../../core/money';
 
 export interface CartLimits {
@@ -13,10 +14,6 @@ export interface CartLimits {
 export type AddResult =
   | { readonly ok: true; readonly line: CartLine; readonly added: number }
   | { readonly ok: false; readonly reason: 'limit' | 'full' | 'invalid'; readonly limit: number };
-
-export function lineKey(line: { productId: string; variantId: string | null }): string {
-  return `${line.productId}\u0000${line.variantId ?? ''}`;
-}
 
 function findIndex(state: CartState, productId: string, variantId: string | null): number {
   const key = lineKey({ productId, variantId });

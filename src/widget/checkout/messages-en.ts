@@ -1,3 +1,5 @@
+import type { ApiErrorCode } from '../../core/api/errors';
+
 /** Checkout texts, loaded with the checkout code (not part of the first view's table). */
 const en = {
   checkout: 'Checkout',
@@ -24,7 +26,7 @@ const en = {
     rate_limited: 'Too many attempts. Please wait a minute and try again.',
     origin_not_allowed: 'Checkout is not available on this page.',
     other: 'Checkout could not start. Check your connection and try again.',
-  } as Record<string, string>,
+  } as Partial<Record<ApiErrorCode | 'other', string>>,
 };
 
 export type CheckoutMessages = typeof en;

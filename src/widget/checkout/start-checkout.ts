@@ -1,10 +1,12 @@
+import type { ApiError, ApiErrorBody } from '../../core/api/errors';
+import type { CheckoutRequestBody, CheckoutResponse } from '../../core/api/checkout';
 import type { CartStore } from '../cart/state';
 import type { CartKeeper } from '../cart/keeper';
 import type { Handoff } from './handoff';
 import { cancelHandoff, completeHandoff } from './handoff';
 import type { EmbeddedSession } from './embedded';
 
-/** This page view's id for the server's idempotency key (see request.ts); not a secret. */
+/** This page view's id for the server's idempotency key (server/checkout/request.ts); not a secret. */
 const attempt = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
 const cookie = (name: string) => document.cookie.match(new RegExp(`(?:^|; )${name}=(fb\\.[^;]+)`))?.[1];
@@ -13,7 +15,8 @@ export type CheckoutOutcome =
   | { kind: 'redirected' }
   | { kind: 'embedded'; session: EmbeddedSession }
   | { kind: 'link'; url: string }
-  | { kind: 'error'; code: string; lineIndex: number | undefined; maxQuantity?: unknown };
+  /** The server's refusal (`other`: no answer, or one that is not the API's). */
+  | { kind: 'error'; code: ApiError['code'] | 'other'; lineIndex: number | undefined; maxQuantity?: unknown };
 
 /**
  * Sends the cart (ids and quantities only: the server prices it) to the checkout endpoint and
@@ -30,7 +33,7 @@ export async function startCheckout(options: { endpoint: string; cart: CartStore
   returnUrl.searchParams.delete('checkout');
   returnUrl.searchParams.delete('session_id');
   let response: Response;
-  let body: { url?: string; clientSecret?: string; publishableKey?: string; stripeJs?: string; error?: { code?: string; lineIndex?: number; maxQuantity?: unknown } } = {};
+  let answer: unknown;
   // Stripe's embedded form needs the top of the tab; a framed shop gets Stripe's page.
   const embeddable = options.handoff.kind === 'navigate' && options.win.top === options.win;
   try {
@@ -46,20 +49,31 @@ export async function startCheckout(options: { endpoint: string; cart: CartStore
         // The merchant's Meta Pixel cookies, for the server's Conversions API Purchase.
         fbp: cookie('_fbp'),
         fbc: cookie('_fbc'),
-      }),
+      } satisfies CheckoutRequestBody),
     });
-    body = await response.json();
+    answer = await response.json();
   } catch {
     cancelHandoff(options.handoff);
     return { kind: 'error', code: 'other', lineIndex: undefined };
   }
-  if (response.ok && embeddable && typeof body.clientSecret === 'string' && typeof body.publishableKey === 'string') {
-    const { clientSecret, publishableKey, stripeJs } = body;
-    return { kind: 'embedded', session: { clientSecret, publishableKey, ...(typeof stripeJs === 'string' ? { stripeJs } : {}) } };
+  const created = response.ok ? checkoutCreated(answer) : undefined;
+  if (created && 'clientSecret' in created && embeddable) {
+    const { clientSecret, publishableKey, stripeJs } = created;
+    return { kind: 'embedded', session: { clientSecret, publishableKey, ...(stripeJs ? { stripeJs } : {}) } };
   }
-  if (!response.ok || typeof body.url !== 'string') {
+  if (!created || !('url' in created)) {
     cancelHandoff(options.handoff);
-    return { kind: 'error', code: body.error?.code ?? 'other', lineIndex: body.error?.lineIndex, maxQuantity: body.error?.maxQuantity };
+    const error = (answer as Partial<ApiErrorBody> | null)?.error;
+    return { kind: 'error', code: error?.code ?? 'other', lineIndex: error?.lineIndex, maxQuantity: error?.maxQuantity };
   }
-  return completeHandoff(options.win, options.handoff, body.url) ? { kind: 'redirected' } : { kind: 'link', url: body.url };
+  return completeHandoff(options.win, options.handoff, created.url) ? { kind: 'redirected' } : { kind: 'link', url: created.url };
+}
+
+/** The server's answer as the API's CheckoutResponse, or undefined when it is not one (a proxy's error page). */
+function checkoutCreated(json: unknown): CheckoutResponse | undefined {
+  const a = (json ?? {}) as Record<string, unknown>;
+  if (typeof a.id !== 'string') return undefined;
+  if (typeof a.url === 'string') return { id: a.id, url: a.url };
+  if (typeof a.clientSecret !== 'string' || typeof a.publishableKey !== 'string') return undefined;
+  return { id: a.id, clientSecret: a.clientSecret, publishableKey: a.publishableKey, ...(typeof a.stripeJs === 'string' ? { stripeJs: a.stripeJs } : {}) };
 }

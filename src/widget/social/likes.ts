@@ -5,6 +5,7 @@ import { safeStorage, type KeyValueStorage } from '../cart/persistence';
 import type { Shop } from '../shop/context';
 import { widgetOrigin } from '../shop/boot';
 import { announce } from '../shop/store';
+import type { LikeRequestBody, LikeResponse, LikesResponse } from '../../core/api/likes';
 
 /**
  * Likes are Fanshop's own (Facebook retired its Like button for other sites in February 2026).
@@ -76,7 +77,7 @@ function createLikes(shop: Shop, storage: KeyValueStorage): Likes {
       const url = `${endpoint}?ids=${ids.map(encodeURIComponent).join(',')}&shopper=${shopper}`;
       const response = await fetch(url, { credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as { counts?: Record<string, number>; liked?: string[] };
+      const body = (await response.json()) as Partial<LikesResponse>;
       const liked = new Set(body.liked ?? []);
       store.setState((s) => ({
         counts: { ...s.counts, ...body.counts },
@@ -120,11 +121,11 @@ function createLikes(shop: Shop, storage: KeyValueStorage): Likes {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         credentials: 'omit',
-        body: JSON.stringify({ shopper, liked: nowLiked }),
+        body: JSON.stringify({ shopper, liked: nowLiked } satisfies LikeRequestBody),
       })
         .then(async (response) => {
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          const body = (await response.json()) as { count?: number };
+          const body = (await response.json()) as Partial<LikeResponse>;
           if (typeof body.count === 'number') setCount(product.id, body.count);
         })
         .catch((error: unknown) => {

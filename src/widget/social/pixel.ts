@@ -1,4 +1,5 @@
 import type { FanshopEventName, FanshopEventPayloads, FanshopItemPayload } from './events';
+import { catalogItemId } from '../../core/cart/line-key';
 
 /**
  * The shop's events as Meta Pixel standard events, for a merchant who sets `pixelId` or already
@@ -21,8 +22,8 @@ export interface PixelCall {
   eventID: string;
 }
 
-const contents = (items: readonly FanshopItemPayload[]) => items.map((i) => ({ id: i.variantId ?? i.productId, quantity: i.quantity }));
-const ids = (items: readonly FanshopItemPayload[]) => items.map((i) => i.variantId ?? i.productId);
+const contents = (items: readonly FanshopItemPayload[]) => items.map((i) => ({ id: catalogItemId(i), quantity: i.quantity }));
+const ids = (items: readonly FanshopItemPayload[]) => items.map(catalogItemId);
 let serial = 0;
 
 /** The Pixel call for one shop event, or null for events Meta has no standard event for. */
