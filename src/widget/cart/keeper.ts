@@ -5,8 +5,8 @@ import type { Shop } from '../shop/context';
  * The one owner of the cart's saved copy in localStorage: nothing else reads or writes it, so
  * the order of restoring, saving and coming back from Stripe cannot go wrong. What it keeps true
  * whatever the shopper, the network and the machine do first:
- * - the saved cart is restored exactly once per mounted shop (shop/cart-restore.ts, a chunk that
- *   of its own), and nothing is saved before that (but for the emptying after a paid order,
+ * - the saved cart is restored exactly once per mounted shop (shop/cart-restore.ts, a chunk of
+ *   its own), and nothing is saved before that (but for the emptying after a paid order,
  *   below): an earlier save would overwrite saved lines the shopper has not been shown yet;
  * - right after the restore the saved cart is the cart in memory, lines added meanwhile
  *   included, and every change after it is saved;

@@ -38,8 +38,8 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
   // cart is on screen with the notice, and the paid one is emptied after it came back.
   await keeper.ready();
   if (state === 'cancel') return addNotices(shop.store, [t.checkoutCancelled]);
-  await pageTold(shop);
   if (!session) return;
+  await pageTold(shop);
   try {
     const summary = await session.summary;
     if (summary.status === 'complete') {

@@ -9,9 +9,9 @@ import { afterPaint } from './after-paint';
  */
 export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadResult>): Promise<void> {
   shop.store.setState({ status: 'loading', errorKind: null });
-  // Back from Stripe, the cart and the news come first: the code for them (with the cart
-  // keeper) loads with the catalog, and once it is in, its handler is queued ahead of the
-  // grid's first render, which keeps a slow phone busy for seconds.
+  // Back from Stripe, the cart and the news come first: their code loads with the catalog, and
+  // once it is in, its handler (which starts the cart keeper) is queued ahead of the grid's
+  // first render, which keeps a slow phone busy for seconds.
   const returning = new URLSearchParams(location.search).has('checkout') ? import('../checkout/return') : null;
   const result = await (pending ?? loadCatalog(catalogUrl(shop.config.catalog), widgetOrigin));
   if (!result.ok) {
