@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
 import { memoryOrderStore } from '../orders/memory-store';

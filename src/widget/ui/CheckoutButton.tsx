@@ -17,9 +17,10 @@ export function CheckoutButton() {
   const [t, setT] = useState<CheckoutMessages | null>(null);
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null);
+  const { language, config } = shop;
   useEffect(() => {
-    void loadCheckoutMessages(shop.language, shop.config.labels).then(setT);
-  }, []);
+    void loadCheckoutMessages(language, config.labels).then(setT);
+  }, [language, config.labels]);
   if (!t) return null;
   const lines = shop.cart.getState().lines;
   const endpoint = shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href;

@@ -32,18 +32,21 @@ export function ProductDetail({ productId }: { productId: string }) {
   const [quantity, setQuantity] = useState(1);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // What the shopper opened (the view is keyed by product: App.tsx), told once as view_item.
+  const opened = useRef(product && { productId: product.id, variantId: matchVariant(product, selection)?.id ?? null, price: product.price });
   useEffect(() => {
     // Move focus into the view that replaced the grid, so keyboard and screen reader users follow.
     requestHostScroll();
     (heading.current ?? shop.root.querySelector<HTMLElement>('[data-detail] .back'))?.focus();
-    if (product) shop.events.emit('view_item', itemPayload(shop, product.id, matchVariant(product, selection)?.id ?? null, 1, product.price));
+    const item = opened.current;
+    if (item) shop.events.emit('view_item', itemPayload(shop, item.productId, item.variantId, 1, item.price));
     // Told: news waiting for this view (back from Stripe, checkout/return.ts) may follow now.
     shop.store.setState({ viewed: productId });
     return () => {
       // Back in the grid, return focus to the product the shopper came from.
       requestAnimationFrame(() => shop.root.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(productId)}"] [data-product-link]`)?.focus());
     };
-  }, [productId]);
+  }, [shop, productId]);
 
   const back = (
     <button type="button" class="back link-button" part="back" onClick={() => shop.router.close()}>

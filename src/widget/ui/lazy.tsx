@@ -1,5 +1,5 @@
 import { h, type ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useShop } from '../shop/context';
 import { lazyModule } from './lazy-module';
 
@@ -13,7 +13,7 @@ export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) 
   function Lazy(props: P) {
     const { t, more } = useShop();
     const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-    const attempt = () => {
+    const attempt = useCallback(() => {
       setState('loading');
       // The part and its labels (en-more.ts) arrive together.
       Promise.all([component.load(), more.load()]).then(
@@ -23,14 +23,15 @@ export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) 
           setState('failed');
         },
       );
-    };
+    }, [more]);
     const Loaded = more.get() && component.get();
+    // Missing at the first render: load, and render again once in. Asking whether it is in *now*
+    // (in the effect) was a race: a part the preload (preloadParts) brought in between the render
+    // and the effect was never rendered, and the product view stayed blank (e2e/social.spec.ts).
+    const missingAtFirstRender = useRef(!Loaded);
     useEffect(() => {
-      // Missing at this render: load, and render again once in. Asking whether it is in *now*
-      // was a race: a part the preload (preloadParts) brought in between this render and this
-      // effect was never rendered, and the product view stayed blank (e2e/social.spec.ts).
-      if (!Loaded) attempt();
-    }, []);
+      if (missingAtFirstRender.current) attempt();
+    }, [attempt]);
     if (Loaded) return h(Loaded, props);
     if (state === 'failed')
       return (
