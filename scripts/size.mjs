@@ -15,7 +15,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseSync } from 'rolldown/experimental';
 
-export const BUDGET = 16_000;
+/**
+ * 16,100: 16,000 until the foundation work (issue 8) added to the first view what it must hold,
+ * the error state's words for when the message table itself cannot load and the start of the
+ * cart keeper for the way back from Stripe (+165 B). The next step is 12,000 (issue 12).
+ */
+export const BUDGET = 16_100;
 const dir = new URL('../dist/client/', import.meta.url);
 
 /** @param {string} file */
