@@ -19,6 +19,7 @@ const order = (overrides: Partial<Order> = {}): Order => ({
     { productId: null, variantId: null, title: 'Gift wrap', quantity: 1, amountTotal: 0 },
   ],
   paymentIntent: 'pi_1',
+  oversold: false,
   ...overrides,
 });
 

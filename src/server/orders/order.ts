@@ -20,6 +20,11 @@ export interface Order {
   } | null;
   readonly lines: readonly OrderLine[];
   readonly paymentIntent: string | null;
+  /**
+   * The payment came after the session's reservation had ended and its units had gone to other
+   * shoppers (stock/store.ts): the order stands, and the merchant decides whether to refund it.
+   */
+  readonly oversold: boolean;
 }
 
 export interface OrderLine {
@@ -32,8 +37,8 @@ export interface OrderLine {
 }
 
 /**
- * Where orders are kept. The embedded default (file-store.ts) is a folder of JSON files on the
- * server's disk; a multi-instance deployment implements this against its database.
+ * Where orders are kept, and which webhook events were processed: one of the engines of
+ * data/stores.ts. Orders are written once per Checkout Session id.
  */
 export interface OrderStore {
   /** Saves an order unless one with its id exists; says which happened. */

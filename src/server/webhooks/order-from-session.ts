@@ -6,7 +6,7 @@ import { cartIds } from '../checkout/cart-metadata';
  * An order from a completed Checkout Session and its line items. Product and variant ids come
  * from the session's metadata (checkout/cart-metadata.ts), in line item order.
  */
-export function orderFromSession(session: Stripe.Checkout.Session, items: readonly Stripe.LineItem[]): Order {
+export function orderFromSession(session: Stripe.Checkout.Session, items: readonly Stripe.LineItem[], oversold = false): Order {
   const shipping = session.collected_information?.shipping_details ?? null;
   const address = shipping?.address ?? session.customer_details?.address ?? null;
   const ids = cartIds(session.metadata);
@@ -37,5 +37,6 @@ export function orderFromSession(session: Stripe.Checkout.Session, items: readon
       amountTotal: item.amount_total,
     })),
     paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+    oversold,
   };
 }

@@ -1,0 +1,22 @@
+import type { LikesStore } from '../likes/store';
+import type { OrderStore } from '../orders/order';
+import type { StockStore } from '../stock/store';
+
+/**
+ * Everything the shop keeps: likes, orders (and the webhook events already processed) and
+ * stock. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
+ * the same database:
+ *
+ * - `data/postgres/`: Postgres. On Node it is PGlite in-process by default (FANSHOP_DATA_DIR),
+ *   or any Postgres server through DATABASE_URL; the same SQL and migrations for both.
+ * - `data/durable-object/`: a SQLite-backed Durable Object on Cloudflare Workers.
+ *
+ * `data/conformance.ts` runs the same cases against each of them.
+ */
+export interface DataStores {
+  readonly likes: LikesStore;
+  readonly orders: OrderStore;
+  readonly stock: StockStore;
+  /** Waits for what is under way and closes the engine (a no-op where the runtime owns it). */
+  close(): Promise<void>;
+}
