@@ -1,0 +1,185 @@
+import type { LikesStore } from '../../likes/store';
+import type { Order, OrderStore } from '../../orders/order';
+import type { ReserveResult, SellResult, StockCount, StockStore } from '../../stock/store';
+import type { DataStores } from '../stores';
+import type { Sql, SqlClient } from './sql';
+
+/** The stores of data/stores.ts over Postgres (PGlite or a server), schema in migrations.ts. */
+export function postgresStores(sql: Sql): DataStores {
+  return { likes: likesStore(sql), orders: orderStore(sql), stock: stockStore(sql), close: () => sql.close() };
+}
+
+function likesStore(sql: Sql): LikesStore {
+  return {
+    // The change commits on its own, then the count is read: the last change to commit is
+    // counted by a read that sees every change before it, so concurrent likes end exact.
+    async setLike(productId, shopper, liked) {
+      if (liked) await sql.query('insert into fanshop_likes (product_id, shopper) values ($1, $2) on conflict do nothing', [productId, shopper]);
+      else await sql.query('delete from fanshop_likes where product_id = $1 and shopper = $2', [productId, shopper]);
+      const [row] = await sql.query<{ count: number }>('select count(*)::int as count from fanshop_likes where product_id = $1', [productId]);
+      return { count: row?.count ?? 0, liked };
+    },
+    async counts(productIds) {
+      const counts: Record<string, number> = Object.fromEntries(productIds.map((id) => [id, 0]));
+      if (!productIds.length) return counts;
+      const rows = await sql.query<{ product_id: string; count: number }>(
+        'select product_id, count(*)::int as count from fanshop_likes where product_id = any($1::text[]) group by product_id',
+        [productIds],
+      );
+      for (const row of rows) counts[row.product_id] = row.count;
+      return counts;
+    },
+    async likedBy(shopper, productIds) {
+      if (!productIds.length) return [];
+      const rows = await sql.query<{ product_id: string }>('select product_id from fanshop_likes where shopper = $1 and product_id = any($2::text[])', [shopper, productIds]);
+      const liked = new Set(rows.map((r) => r.product_id));
+      return productIds.filter((id) => liked.has(id));
+    },
+  };
+}
+
+function orderStore(sql: Sql): OrderStore {
+  return {
+    async saveOrder(order) {
+      const rows = await sql.query('insert into fanshop_orders (id, created_at, oversold, body) values ($1, $2, $3, $4) on conflict (id) do nothing returning id', [
+        order.id,
+        order.createdAt,
+        order.oversold,
+        JSON.stringify(order),
+      ]);
+      return rows.length ? 'created' : 'exists';
+    },
+    async getOrder(id) {
+      const [row] = await sql.query<{ body: Order | string }>('select body from fanshop_orders where id = $1', [id]);
+      return row ? orderBody(row.body) : undefined;
+    },
+    async listOrders() {
+      const rows = await sql.query<{ body: Order | string }>('select body from fanshop_orders order by created_at, id');
+      return rows.map((row) => orderBody(row.body));
+    },
+    async markEventProcessed(eventId) {
+      return (await sql.query('insert into fanshop_webhook_events (id) values ($1) on conflict do nothing returning id', [eventId])).length === 1;
+    },
+    async hasProcessedEvent(eventId) {
+      return (await sql.query('select 1 from fanshop_webhook_events where id = $1', [eventId])).length === 1;
+    },
+  };
+}
+
+/** jsonb comes back parsed from both drivers; a string (a driver set to leave it) is parsed here. */
+function orderBody(body: Order | string): Order {
+  return typeof body === 'string' ? (JSON.parse(body) as Order) : body;
+}
+
+interface StockRow {
+  item: string;
+  baseline: number;
+  sold: number;
+}
+
+/**
+ * Stock over Postgres. A reservation or a sale locks the rows of its items (in item order, so
+ * two carts naming the same items in another order cannot deadlock) and then counts what is
+ * held: whoever comes second waits and counts the first one's reservation. Under Postgres'
+ * default isolation each statement sees what committed before it began, which is after the
+ * locks were taken.
+ */
+function stockStore(sql: Sql): StockStore {
+  /** Records changed catalog stock (a new baseline, nothing sold since) and locks the items' rows. */
+  async function lockItems(tx: SqlClient, counts: readonly StockCount[]): Promise<Map<string, StockRow>> {
+    const sorted = [...counts].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+    await tx.query(
+      `insert into fanshop_stock (item, baseline)
+       select item, baseline from unnest($1::text[], $2::int[]) as given (item, baseline) order by item
+       on conflict (item) do update set baseline = excluded.baseline, sold = 0, set_at = now()
+       where fanshop_stock.baseline <> excluded.baseline`,
+      [sorted.map((c) => c.item), sorted.map((c) => c.stock)],
+    );
+    const rows = await tx.query<StockRow>('select item, baseline, sold from fanshop_stock where item = any($1::text[]) order by item for update', [sorted.map((c) => c.item)]);
+    return new Map(rows.map((r) => [r.item, r]));
+  }
+
+  /** Units of these items held by unexpired reservations, other than `except`. */
+  async function heldUnits(db: SqlClient, items: readonly string[], now: Date, except = ''): Promise<Map<string, number>> {
+    const rows = await db.query<{ item: string; held: number }>(
+      `select l.item, sum(l.quantity)::int as held
+       from fanshop_reservation_lines l join fanshop_reservations r on r.id = l.reservation_id
+       where l.item = any($1::text[]) and r.state = 'held' and r.expires_at > $2 and r.id <> $3
+       group by l.item`,
+      [items, now, except],
+    );
+    return new Map(rows.map((r) => [r.item, r.held]));
+  }
+
+  const free = (row: StockRow | undefined, held: number) => (row ? row.baseline - row.sold - held : 0);
+
+  return {
+    async available(items, now) {
+      if (!items.length) return {};
+      const names = items.map((c) => c.item);
+      let rows = await sql.query<StockRow>('select item, baseline, sold from fanshop_stock where item = any($1::text[])', [names]);
+      const known = new Map(rows.map((r) => [r.item, r]));
+      // Only when the catalog's number changed (or is new) is anything written.
+      const changed = items.filter((c) => known.get(c.item)?.baseline !== c.stock);
+      if (changed.length) {
+        rows = [...(await sql.transaction((tx) => lockItems(tx, changed))).values()];
+        for (const row of rows) known.set(row.item, row);
+      }
+      const held = await heldUnits(sql, names, now);
+      return Object.fromEntries(items.map((c) => [c.item, Math.max(0, free(known.get(c.item), held.get(c.item) ?? 0))]));
+    },
+
+    reserve(key, lines, expiresAt, now) {
+      return sql.transaction(async (tx): Promise<ReserveResult> => {
+        const rows = await lockItems(tx, lines);
+        const [last] = await tx.query<{ id: string; generation: number; state: string; expires_at: Date }>(
+          'select id, generation, state, expires_at from fanshop_reservations where key = $1 order by generation desc limit 1',
+          [key],
+        );
+        if (last && last.state === 'held' && last.expires_at > now) return { ok: true, reservation: { id: last.id, expiresAt: last.expires_at, replay: true } };
+        const held = await heldUnits(tx, lines.map((l) => l.item), now);
+        for (const [lineIndex, line] of lines.entries()) {
+          const available = Math.max(0, free(rows.get(line.item), held.get(line.item) ?? 0));
+          if (line.quantity > available) return { ok: false, lineIndex, available };
+        }
+        const generation = (last?.generation ?? 0) + 1;
+        const id = `${key}.${generation}`;
+        await tx.query("insert into fanshop_reservations (id, key, generation, state, expires_at) values ($1, $2, $3, 'held', $4)", [id, key, generation, expiresAt]);
+        await tx.query('insert into fanshop_reservation_lines (reservation_id, item, quantity) select $1, item, quantity from unnest($2::text[], $3::int[]) as l (item, quantity)', [
+          id,
+          lines.map((l) => l.item),
+          lines.map((l) => l.quantity),
+        ]);
+        return { ok: true, reservation: { id, expiresAt, replay: false } };
+      });
+    },
+
+    async release(reservationId) {
+      const released = await sql.query("update fanshop_reservations set state = 'released' where id = $1 and state = 'held' returning id", [reservationId]);
+      if (released.length) return 'released';
+      return (await sql.query('select 1 from fanshop_reservations where id = $1', [reservationId])).length ? 'not_held' : 'unknown';
+    },
+
+    sell(reservationId, now) {
+      return sql.transaction(async (tx): Promise<SellResult> => {
+        const [reservation] = await tx.query<{ state: string; expires_at: Date; oversold: boolean }>('select state, expires_at, oversold from fanshop_reservations where id = $1 for update', [reservationId]);
+        if (!reservation) return { outcome: 'unknown', oversold: false };
+        if (reservation.state === 'sold') return { outcome: 'sold_before', oversold: reservation.oversold };
+        const lines = await tx.query<{ item: string; quantity: number }>('select item, quantity from fanshop_reservation_lines where reservation_id = $1 order by item', [reservationId]);
+        const items = lines.map((l) => l.item);
+        const rows = new Map((await tx.query<StockRow>('select item, baseline, sold from fanshop_stock where item = any($1::text[]) order by item for update', [items])).map((r) => [r.item, r]));
+        let oversold = false;
+        // Still held: its units were kept for it. Released or expired: they were there for it
+        // only if nobody else has sold or holds them since.
+        if (!(reservation.state === 'held' && reservation.expires_at > now)) {
+          const held = await heldUnits(tx, items, now, reservationId);
+          oversold = lines.some((l) => free(rows.get(l.item), held.get(l.item) ?? 0) < l.quantity);
+        }
+        await tx.query('update fanshop_stock s set sold = s.sold + l.quantity from fanshop_reservation_lines l where l.reservation_id = $1 and l.item = s.item', [reservationId]);
+        await tx.query("update fanshop_reservations set state = 'sold', oversold = $2 where id = $1", [reservationId, oversold]);
+        return { outcome: 'sold', oversold };
+      });
+    },
+  };
+}
+
