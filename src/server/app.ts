@@ -13,6 +13,8 @@ import { metaFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './http/compress';
 import { apiError, errorResponse } from './http/api-error';
 import { unexpectedError } from './http/unexpected-error';
+import type { StockStore } from './stock/store';
+import { liveCatalogLoader } from './stock/live-catalog';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -21,6 +23,8 @@ export interface AppOptions {
   checkout?: Omit<CheckoutOptions, 'catalog'>;
   /** Stripe webhooks turning paid sessions into orders. */
   webhooks?: WebhookOptions;
+  /** Live stock for the served catalog (stock/live-catalog.ts); without it the catalog's own numbers. */
+  stock?: StockStore;
   /** Likes (`/api/likes`); without it the widget keeps each shopper's likes on their device only. */
   likes?: LikesOptions;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
@@ -63,7 +67,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
-  app.get('/catalog.json', catalogRoute(loadCatalog));
+  app.get('/catalog.json', catalogRoute(loadCatalog, options.stock ? liveCatalogLoader(options.stock) : undefined));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: gzipped
   // (http/compress.ts) and with ETags, as crawlers come back often.
   app.use('/p/*', compressUnlessWorkers());

@@ -4,8 +4,8 @@ import type { Context, Hono } from 'hono';
 import { createApp } from './app';
 import { catalogFile } from './catalog/file';
 import { clientAddress } from './http/client-address';
-import { fileLikesStore } from './likes/file-store';
-import { fileOrderStore } from './orders/file-store';
+import { openNodeData } from './data/node';
+import type { DataStores } from './data/stores';
 import { appOptions } from './settings/app-options';
 import { configFromEnv, SettingsError, type EnvValue, type Settings } from './settings/schema';
 import type { AttachedLocalStripe } from '../../tools/stripe-local/attach';
@@ -21,29 +21,25 @@ export interface NodeServer {
 }
 
 /**
- * The app's options on Node: the settings with a catalog file, file stores in
- * FANSHOP_DATA_DIR, the socket's (or the trusted proxy's) client address, and this server's own
- * origins as the default allowed origins.
+ * The app's options on Node: the settings with a catalog file, the data stores (data/node.ts),
+ * the socket's (or the trusted proxy's) client address, and this server's own origins as the
+ * default allowed origins.
  */
-export function nodeAppOptions(settings: Settings, runtime: { port: number; clientDir: string; local?: AttachedLocalStripe | undefined }) {
-  // One process per data directory: likes.log is this process's (likes/file-store.ts).
-  const likes = fileLikesStore(settings.FANSHOP_DATA_DIR);
-  const options = appOptions(settings, {
+export function nodeAppOptions(settings: Settings, runtime: { port: number; clientDir: string; data: DataStores; local?: AttachedLocalStripe | undefined }) {
+  return appOptions(settings, {
     catalog: catalogFile(settings.FANSHOP_CATALOG ?? `${runtime.clientDir}/catalog.json`),
     ownOrigins: [`http://localhost:${runtime.port}`, `http://127.0.0.1:${runtime.port}`],
     clientAddress: (c: Context) => clientAddress(c.req.header('X-Forwarded-For'), (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress, settings.FANSHOP_TRUSTED_PROXIES),
-    orders: fileOrderStore(settings.FANSHOP_DATA_DIR),
-    likes,
+    data: runtime.data,
     ...(runtime.local ? { localStripe: runtime.local } : {}),
   });
-  return { options, likes };
 }
 
 type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
 /**
  * The Node server (`npm start`): settings from `env` (settings/schema.ts), the catalog from a
- * file, likes and orders in FANSHOP_DATA_DIR, the files of `clientDir` (dist/client). Without
+ * file, likes, orders and stock in PGlite or DATABASE_URL's Postgres, the files of `clientDir` (dist/client). Without
  * STRIPE_SECRET_KEY, and outside production, checkout goes to the local test-mode Stripe
  * (tools/stripe-local), which is loaded only then. Throws a SettingsError, naming each variable
  * to fix, when the settings are wrong or production has no key.
@@ -75,9 +71,15 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
   const origin = `http://localhost:${port}`;
 
+  let data: DataStores;
+  try {
+    data = await openNodeData(settings);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const local = settings.STRIPE_SECRET_KEY ? undefined : await (await import('../../tools/stripe-local/attach')).attachLocalStripe({ shopPort: port, publicOrigin: origin });
-  const { options: appOpts, likes } = nodeAppOptions(settings, { port, clientDir: options.clientDir, local });
-  const shop = createApp(appOpts);
+  const shop = createApp(nodeAppOptions(settings, { port, clientDir: options.clientDir, data, local }));
   if (local) shop.route('/_stripe', local.pages);
   shop.use(
     '*',
@@ -103,7 +105,7 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
-      await Promise.all([local?.close(), likes.close()]);
+      await Promise.all([local?.close(), data.close()]);
     },
   };
 }

@@ -2,9 +2,6 @@ import type { Context } from 'hono';
 import type { AppOptions } from './app';
 import { catalogFromUrl } from './catalog/url';
 import { rateLimitKey } from './http/client-address';
-import { kvOrderStore, type KvNamespace } from './orders/kv-store';
-import { kvLikesStore, type KvLikesNamespace } from './likes/kv-store';
-import { memoryLikesStore } from './likes/memory-store';
 import { appOptions } from './settings/app-options';
 import { configFromEnv, SettingsError, type EnvValue } from './settings/schema';
 
@@ -20,11 +17,7 @@ export interface AssetsBinding {
  */
 export interface WorkerEnv {
   readonly ASSETS: AssetsBinding;
-  /** Where paid orders are kept (orders/kv-store.ts); without it webhooks are refused with 503. */
-  readonly FANSHOP_ORDERS?: KvNamespace;
-  /** Where like counts are kept (likes/kv-store.ts: approximate); without it, in each isolate's memory. */
-  readonly FANSHOP_LIKES?: KvLikesNamespace;
-  readonly [variable: string]: EnvValue | AssetsBinding | KvNamespace | KvLikesNamespace;
+  readonly [variable: string]: EnvValue | AssetsBinding;
 }
 
 /**
@@ -45,15 +38,9 @@ export function workerOptions(env: WorkerEnv, ownOrigin: string): AppOptions {
     ownOrigins: [ownOrigin],
     // Set by Cloudflare on every request: the visitor's address, keyed as on Node.
     clientAddress: (c: Context) => rateLimitKey(c.req.header('CF-Connecting-IP') ?? 'unknown'),
-    orders: env.FANSHOP_ORDERS ? kvOrderStore(env.FANSHOP_ORDERS) : undefined,
-    noOrders: 'no KV namespace is bound as FANSHOP_ORDERS (wrangler.jsonc kv_namespaces)',
-    likes: env.FANSHOP_LIKES ? kvLikesStore(env.FANSHOP_LIKES) : likesInMemory(),
+    // The Durable Object engine comes next (data/durable-object).
+    data: undefined,
+    noData: 'no Durable Object is bound as FANSHOP_DATA (wrangler.jsonc durable_objects)',
     noStripe: 'STRIPE_SECRET_KEY is not set (npx wrangler secret put STRIPE_SECRET_KEY)',
   });
-}
-
-/** Without a FANSHOP_LIKES namespace: counts that live and die with one isolate, and a log line that says so. */
-function likesInMemory() {
-  console.warn('[fanshop] no KV namespace is bound as FANSHOP_LIKES: like counts are kept in this isolate’s memory only (wrangler.jsonc kv_namespaces)');
-  return memoryLikesStore();
 }

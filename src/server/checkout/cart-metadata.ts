@@ -13,13 +13,13 @@ import type Stripe from 'stripe';
  * letters, digits, "-" and "_" (core/catalog/schema.ts), so "," and "/" never occur in them.
  *
  * The largest cart, FANSHOP_MAX_LINES=100 lines of 100-character product and variant ids, is
- * 100 × 201 characters and 99 commas: 20,199 characters, 41 pieces. With the session's 4 other
- * keys (session-params.ts) that is 45 of Stripe's 50.
+ * 100 × 201 characters and 99 commas: 20,199 characters, 41 pieces. With the session's 5 other
+ * keys (session-params.ts, and the reservation's id: checkout/route.ts) that is 46 of Stripe's 50.
  */
 export const METADATA_MAX_KEYS = 50;
 export const METADATA_MAX_VALUE = 500;
-/** Keys session-params.ts sets besides the cart: fanshop_total, fanshop_ua, fanshop_fbp, fanshop_fbc. */
-export const OTHER_METADATA_KEYS = 4;
+/** Keys set besides the cart: fanshop_total, fanshop_ua, fanshop_fbp, fanshop_fbc (session-params.ts) and fanshop_reservation. */
+export const OTHER_METADATA_KEYS = 5;
 const PREFIX = 'fanshop_cart_';
 
 /** The metadata entries for a cart's lines (ids only; quantities are in the line items). */
@@ -60,3 +60,6 @@ function legacyCartIds(json: string | undefined): [string | null, string | null]
     return [];
   }
 }
+
+/** The session's metadata key naming its stock reservation (checkout/route.ts sets it, the webhook reads it). */
+export const RESERVATION_KEY = 'fanshop_reservation';

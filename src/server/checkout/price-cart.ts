@@ -15,6 +15,8 @@ export interface PricedLine {
   /** Product title (and variant values) in the shopper's language. */
   readonly name: string;
   readonly imageUrl: string | undefined;
+  /** The catalog's stock of it (Infinity when not tracked): what a reservation is counted from. */
+  readonly stock: number;
 }
 
 export interface PricedCart {
@@ -84,6 +86,7 @@ export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[
       stripePriceId: variant ? variant.stripePriceId : product.stripePriceId,
       name: label ? `${title} (${label})` : title,
       imageUrl: image ? new URL(image.src, `${catalog.shop.baseUrl}/`).href : undefined,
+      stock,
     });
   }
   const total = priced.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0);

@@ -7,13 +7,21 @@ import type { Catalog } from '../../core/catalog/types';
 import { apiError, errorResponse } from '../http/api-error';
 import { parseCheckoutRequest, type CheckoutLimits } from './request';
 import { priceCart } from './price-cart';
-import { idempotencyKey, sessionParams, type SessionOptions } from './session-params';
+import { RESERVATION_KEY } from './cart-metadata';
+import { checkoutKey, sessionParams, type SessionOptions } from './session-params';
 import { fixedWindowLimit } from '../http/rate-limit';
 import { sessionSummary } from './session-summary';
-import { stripeFailureResponse } from './stripe-failure';
+import { stripeFailure, stripeFailureResponse } from './stripe-failure';
+import { stockItemId, type StockLine, type StockStore } from '../stock/store';
+import type { PricedCart } from './price-cart';
+import type { CheckoutLineRequest } from './request';
 
 export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, CheckoutLimits {
   readonly stripe: Stripe;
+  /** Holds the cart's tracked units for the session's lifetime (stock/store.ts). */
+  readonly stock: StockStore;
+  /** The time, in milliseconds since the epoch; tests move it. Default `Date.now`. */
+  readonly now?: () => number;
   /**
    * Stripe's embedded form in a dialog on the shop's page, instead of Stripe's own page. Used
    * when the widget says it can embed (top level, not in a frame); otherwise hosted as usual.
@@ -73,10 +81,27 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       const uiMode = options.embedded && request.embeddable ? 'embedded_page' : 'hosted_page';
       const browser = { userAgent: c.req.header('User-Agent'), fbp: request.fbp, fbc: request.fbc };
       const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale, browser });
+      const now = new Date(options.now?.() ?? Date.now());
+      // All or nothing, before Stripe is asked: the last unit goes to one checkout only.
+      const tracked = trackedLines(priced.cart, request.lines);
+      const key = await checkoutKey(params, `${client}/${request.attempt}`);
+      const held = await options.stock.reserve(key, tracked.map((t) => t.line), new Date(now.getTime() + SESSION_LIFETIME_MS), now);
+      if (!held.ok) {
+        const { lineIndex } = tracked[held.lineIndex]!;
+        return errorResponse(
+          c,
+          held.available > 0
+            ? apiError('quantity_above_stock', `Only ${held.available} of this product are left.`, { lineIndex })
+            : apiError('sold_out', 'This product is sold out.', { lineIndex }),
+        );
+      }
+      const { reservation } = held;
+      params.expires_at = Math.floor(reservation.expiresAt.getTime() / 1000);
+      params.metadata = { ...params.metadata, [RESERVATION_KEY]: reservation.id };
       try {
-        const key = await idempotencyKey(params, `${client}/${request.attempt}`);
         const started = performance.now();
-        const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: key });
+        // The reservation's id is the idempotency key: the same reservation, the same session.
+        const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: reservation.id });
         // How long Stripe took, so what the server itself adds can be measured (npm run bench).
         c.header('Server-Timing', `stripe;dur=${(performance.now() - started).toFixed(1)}`);
         const answer: CheckoutResponse | undefined =
@@ -87,6 +112,9 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
         if (!answer) throw new Error(`Stripe answered session ${session.id} without its ${uiMode === 'hosted_page' ? 'url' : 'client_secret'}`);
         return c.json(answer);
       } catch (error) {
+        // Stripe said no: no session holds the units, so they go back at once. After a network
+        // failure a session may exist; its reservation then ends when the session does.
+        if (stripeFailure(error) === 'refused') await options.stock.release(reservation.id);
         // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
         return stripeFailureResponse(c, 'a Checkout Session', error);
       }
@@ -104,4 +132,21 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
     }
   });
   return app;
+}
+
+/**
+ * How long a Checkout Session, and so its reservation, lasts: Stripe's shortest (30 minutes
+ * after creation, https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-expires_at),
+ * and 30 seconds for the request to reach Stripe, whose clock is not ours.
+ */
+export const SESSION_LIFETIME_MS = 30 * 60_000 + 30_000;
+
+/**
+ * The cart's lines whose stock the catalog tracks, one per item, with the catalog's stock now,
+ * and the index of the request line each came from (for the shopper's error).
+ */
+function trackedLines(cart: PricedCart, requested: readonly CheckoutLineRequest[]): { line: StockLine; lineIndex: number }[] {
+  return cart.lines.flatMap((line, i) =>
+    Number.isFinite(line.stock) ? [{ line: { item: stockItemId(line.productId, line.variantId), quantity: line.quantity, stock: line.stock }, lineIndex: requested[i]?.index ?? i }] : [],
+  );
 }

@@ -81,11 +81,15 @@ export function sessionParams(
 }
 
 /**
- * An idempotency key made from the cart and who asks (address and the widget's page-view id): a
- * double click within the same minute creates one session, not two (Stripe replays the first answer for a repeated key). A later, deliberate
- * second purchase of the same cart falls in another minute and gets its own session.
+ * The key of a checkout attempt: the cart as Stripe is asked for it and who asks (address and
+ * the widget's page-view id). The stock store keeps one reservation per key while it is held
+ * (stock/store.ts), and the reservation's id is the Stripe idempotency key: a double click, a
+ * retried request, or the shopper coming back from Stripe's page and pressing Checkout again
+ * within the session's life get the same reservation and the same session (Stripe replays the
+ * first answer for a repeated key and the same parameters). Once that reservation is sold or
+ * released, the same cart makes a new one, and so a new session.
  * https://docs.stripe.com/api/idempotent_requests
  */
-export async function idempotencyKey(params: Stripe.Checkout.SessionCreateParams, client: string, now = Date.now()): Promise<string> {
-  return `fanshop-${await sha256Hex(JSON.stringify([client, Math.floor(now / 60_000), params]), 16)}`;
+export async function checkoutKey(params: Stripe.Checkout.SessionCreateParams, client: string): Promise<string> {
+  return `fanshop-${await sha256Hex(JSON.stringify([client, params]), 16)}`;
 }

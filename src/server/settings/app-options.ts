@@ -3,8 +3,7 @@ import Stripe from 'stripe';
 import type { AppOptions } from '../app';
 import type { CatalogSource } from '../catalog/source';
 import { catalogFromUrl } from '../catalog/url';
-import type { LikesStore } from '../likes/store';
-import type { OrderStore } from '../orders/order';
+import type { DataStores } from '../data/stores';
 import type { Settings } from './schema';
 
 /**
@@ -17,10 +16,13 @@ export interface RuntimeParts {
   /** Allowed origins when FANSHOP_ALLOWED_ORIGINS is not set. */
   readonly ownOrigins: readonly string[];
   readonly clientAddress: (c: Context) => string;
-  /** Where paid orders are kept; without it, webhooks are refused and the reason is `noOrders`. */
-  readonly orders: OrderStore | undefined;
-  readonly noOrders?: string;
-  readonly likes: LikesStore;
+  /**
+   * Where likes, orders and stock are kept (data/stores.ts). Without it the shop has no likes
+   * route (the widget keeps likes on the shopper's device), and checkout and webhooks answer 503
+   * with `noData`, the binding to add.
+   */
+  readonly data: DataStores | undefined;
+  readonly noData?: string;
   /**
    * The local test-mode Stripe (Node without STRIPE_SECRET_KEY, outside production): the SDK
    * pointed at it, its webhook secret, and its stand-in Stripe.js for embedded mode.
@@ -57,14 +59,18 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
     settings.META_PIXEL_ID && settings.META_CAPI_TOKEN
       ? { pixelId: settings.META_PIXEL_ID, accessToken: settings.META_CAPI_TOKEN, testEventCode: settings.META_TEST_EVENT_CODE, graphApiBase: settings.META_GRAPH_API_BASE?.href.replace(/\/$/, '') }
       : undefined;
+  const { data } = parts;
   const options: AppOptions = {
     catalog,
-    likes: { store: parts.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
+    ...(data ? { likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress }, stock: data.stock } : {}),
     facebook: { appSecret: settings.FB_APP_SECRET },
   };
   if (!stripe) return { ...options, unavailable: { checkout: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set', webhooks: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set' } };
+  const noData = parts.noData ?? 'no data store';
+  if (!data) return { ...options, unavailable: { checkout: noData, webhooks: noData } };
   const checkout: NonNullable<AppOptions['checkout']> = {
     stripe,
+    stock: data.stock,
     embedded: embedded(settings, parts),
     shippingCountries: settings.FANSHOP_SHIPPING_COUNTRIES,
     allowPromotionCodes: settings.FANSHOP_PROMOTION_CODES,
@@ -77,9 +83,8 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
     maxBodyBytes: 32 * 1024,
     clientAddress,
   };
-  if (!parts.orders) return { ...options, checkout, unavailable: { webhooks: parts.noOrders ?? 'no order store' } };
   // Without STRIPE_WEBHOOK_SECRET the webhook route itself refuses everything and says why.
-  return { ...options, checkout, webhooks: { stripe, webhookSecret, orders: parts.orders, metaConversions } };
+  return { ...options, checkout, webhooks: { stripe, webhookSecret, orders: data.orders, stock: data.stock, metaConversions } };
 }
 
 /** FANSHOP_CHECKOUT_UI=embedded: Stripe's form in a dialog, which needs the publishable key. */

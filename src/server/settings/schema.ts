@@ -143,7 +143,19 @@ export const SETTINGS = {
     runtime: 'workers',
     doc: 'read the catalog from this URL (again at most once a minute) instead of the deployed file',
   }),
-  FANSHOP_DATA_DIR: setting({ schema: v.pipe(v.string(), v.minLength(1)), default: '.data', runtime: 'node', doc: 'where likes and orders are kept' }),
+  FANSHOP_DATA_DIR: setting({
+    schema: v.pipe(v.string(), v.minLength(1)),
+    default: '.data',
+    runtime: 'node',
+    doc: 'where the embedded database (PGlite, in `<dir>/pglite`) keeps likes, orders and stock; the `likes.log` and `orders/` of an older Fanshop found here are imported once',
+  }),
+  DATABASE_URL: setting({
+    schema: v.pipe(v.string(), v.check((s) => /^postgres(ql)?:\/\//.test(s) && URL.canParse(s), 'must be a Postgres URL such as postgres://user:password@host:5432/database')),
+    default: undefined,
+    defaultText: '(PGlite in `FANSHOP_DATA_DIR`)',
+    runtime: 'node',
+    doc: 'a Postgres server for likes, orders and stock, which several processes or machines may share; the same tables and migrations as the embedded PGlite',
+  }),
   PORT: setting({ schema: whole(0, 65_535, 'from 0 to 65535'), default: '8787', runtime: 'node', doc: 'the port the Node server listens on' }),
   HOST: setting({ schema: v.pipe(v.string(), v.minLength(1)), default: '0.0.0.0', runtime: 'node', doc: 'the address the Node server listens on' }),
   NODE_ENV: setting({

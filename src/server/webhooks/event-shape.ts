@@ -32,6 +32,9 @@ const CheckoutSession = v.looseObject({
 /** The event types whose `data.object` is a Checkout Session the route turns into an order. */
 export const ORDER_EVENTS: ReadonlySet<string> = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
 
+/** The event types after which a session will never be paid: its reservation is released. */
+export const RELEASE_EVENTS: ReadonlySet<string> = new Set(['checkout.session.expired', 'checkout.session.async_payment_failed']);
+
 /**
  * A correctly signed event, checked for the fields the route relies on, after the signature
  * check and before anything is stored: Stripe sends well-formed events, so one of another
@@ -42,7 +45,7 @@ export const ORDER_EVENTS: ReadonlySet<string> = new Set(['checkout.session.comp
 export function parseEvent(json: unknown): { ok: true; event: Stripe.Event } | { ok: false; where: string } {
   const event = v.safeParse(Event, json);
   if (!event.success) return { ok: false, where: pathOf(event.issues) };
-  if (ORDER_EVENTS.has(event.output.type)) {
+  if (ORDER_EVENTS.has(event.output.type) || RELEASE_EVENTS.has(event.output.type)) {
     const session = v.safeParse(CheckoutSession, event.output.data.object);
     if (!session.success) return { ok: false, where: `data.object.${pathOf(session.issues)}` };
   }

@@ -3,7 +3,9 @@ import Stripe from 'stripe';
 import type { Order, OrderStore } from '../orders/order';
 import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
-import { ORDER_EVENTS, parseEvent } from './event-shape';
+import { ORDER_EVENTS, parseEvent, RELEASE_EVENTS } from './event-shape';
+import type { StockStore } from '../stock/store';
+import { RESERVATION_KEY } from '../checkout/cart-metadata';
 import { apiError, errorResponse } from '../http/api-error';
 import { bodySizeLimit } from '../http/body-limit';
 import { describeRefusal, stripeFailure } from '../checkout/stripe-failure';
@@ -13,7 +15,11 @@ export interface WebhookOptions {
   /** The endpoint's signing secret (`whsec_…`). Without it the route refuses everything. */
   readonly webhookSecret: string | undefined;
   readonly orders: OrderStore;
-  /** The merchant's hook; a failure is logged and the order stays saved. */
+  /** A paid session's reservation becomes a sale; an expired or failed one's is released. */
+  readonly stock: StockStore;
+  /** The time, in milliseconds since the epoch; tests move it. Default `Date.now`. */
+  readonly now?: () => number;
+  /** The merchant's hook, also for an oversold order; a failure is logged and the order stays saved. */
   readonly onOrder?: ((order: Order) => void | Promise<void>) | undefined;
   /** Seconds a signature stays valid (Stripe's default and ours: 300). */
   readonly toleranceSeconds?: number;
@@ -38,7 +44,9 @@ export const MAX_EVENT_BYTES = 256 * 1024;
 /**
  * `POST /api/webhooks/stripe`. Verifies `Stripe-Signature` on the raw body (no unsigned
  * fallback: without a secret nothing is accepted), processes each event id once, and turns
- * `checkout.session.completed` into a stored order before calling the merchant's hook.
+ * a paid `checkout.session.completed` (or `async_payment_succeeded`) into a sale of its
+ * reserved units and a stored order before calling the merchant's hook;
+ * `checkout.session.expired` and `async_payment_failed` release the reservation.
  * A body over MAX_EVENT_BYTES is refused before it is read (http/body-limit.ts).
  * https://docs.stripe.com/webhooks#verify-events
  */
@@ -76,13 +84,18 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
     if (!parsed.ok) return invalidEvent(c, parsed.where);
     const { event } = parsed;
     if (await options.orders.hasProcessedEvent(event.id)) return c.json({ received: true, duplicate: true });
+    const reservation = (event.data.object as Stripe.Checkout.Session).metadata?.[RESERVATION_KEY];
+    if (RELEASE_EVENTS.has(event.type) && reservation) await options.stock.release(reservation);
     if (ORDER_EVENTS.has(event.type)) {
       const session = event.data.object as Stripe.Checkout.Session;
       if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
+        // The sale first, once per reservation: a retried event finds it sold and gets the same answer.
+        const sale = reservation ? await options.stock.sell(reservation, new Date(options.now?.() ?? Date.now())) : undefined;
+        const oversold = sale?.oversold ?? false;
         let order: Order;
         try {
           const items = await options.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 });
-          order = orderFromSession(session, items.data);
+          order = orderFromSession(session, items.data, oversold);
         } catch (error) {
           // Not recorded as processed: Stripe retries the event and we try again. A refusal
           // (checkout/stripe-failure.ts) will fail again until the setting at fault is fixed.
@@ -97,6 +110,11 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
         }
         // Saved before anything else can fail, and saved once: a replay finds it 'exists'.
         const saved = await options.orders.saveOrder(order);
+        if (saved === 'created' && oversold) {
+          console.error(
+            `[fanshop] order ${order.id} is OVERSOLD: it was paid after its reservation had ended and its units had gone to other shoppers; the order is saved and passed to onOrder; refund it or find the units (${order.lines.map((l) => `${l.quantity} × ${l.title}`).join(', ')})`,
+          );
+        }
         if (saved === 'created' && options.onOrder) {
           try {
             await options.onOrder(order);

@@ -1,0 +1,66 @@
+import type { Catalog, Product } from '../../core/catalog/types';
+import { sha256Hex } from '../hash';
+import { stockItemId, type StockCount, type StockStore } from './store';
+
+/** The items whose stock the catalog tracks (a `stock` number), worked out once per parsed catalog. */
+const tracked = new WeakMap<Catalog, StockCount[]>();
+
+export function trackedItems(catalog: Catalog): StockCount[] {
+  let items = tracked.get(catalog);
+  if (!items) {
+    items = [];
+    for (const product of catalog.products) {
+      if (product.stock !== undefined) items.push({ item: stockItemId(product.id, null), stock: product.stock });
+      for (const variant of product.variants) if (variant.stock !== undefined) items.push({ item: stockItemId(product.id, variant.id), stock: variant.stock });
+    }
+    tracked.set(catalog, items);
+  }
+  return items;
+}
+
+/** The catalog with every tracked `stock` replaced by what can be bought now. */
+export function withLiveStock(catalog: Catalog, available: Readonly<Record<string, number>>): Catalog {
+  const live = (item: string, stock: number | undefined) => (stock === undefined ? undefined : (available[item] ?? stock));
+  const products = catalog.products.map((product): Product => {
+    const hasTracked = product.stock !== undefined || product.variants.some((v) => v.stock !== undefined);
+    if (!hasTracked) return product;
+    return {
+      ...product,
+      ...(product.stock !== undefined ? { stock: live(stockItemId(product.id, null), product.stock) } : {}),
+      variants: product.variants.map((variant) => (variant.stock === undefined ? variant : { ...variant, stock: live(stockItemId(product.id, variant.id), variant.stock)! })),
+    };
+  });
+  return { ...catalog, products };
+}
+
+export interface LiveCatalog {
+  readonly catalog: Catalog;
+  /** Changes whenever any live stock number does: for ETags. */
+  readonly stockTag: string;
+}
+
+/**
+ * The catalog as shoppers should see it: stock less what is sold and held (stock/store.ts),
+ * asked of the store at most once per `maxAgeMs` (default 2 s) whatever the traffic, and at
+ * once when the catalog itself changes. A catalog that tracks no stock is given back as it is.
+ */
+export function liveCatalogLoader(stock: StockStore, options: { maxAgeMs?: number; now?: () => number } = {}): (catalog: Catalog) => Promise<LiveCatalog> {
+  const maxAge = options.maxAgeMs ?? 2000;
+  const now = options.now ?? Date.now;
+  let last: { source: Catalog; at: number; live: Promise<LiveCatalog> } | undefined;
+  return (catalog) => {
+    const time = now();
+    if (last && last.source === catalog && time - last.at < maxAge) return last.live;
+    const items = trackedItems(catalog);
+    const live = items.length
+      ? stock.available(items, new Date(time)).then(async (available) => ({ catalog: withLiveStock(catalog, available), stockTag: await sha256Hex(JSON.stringify(items.map((i) => available[i.item])), 8) }))
+      : Promise.resolve({ catalog, stockTag: '' });
+    const entry = { source: catalog, at: time, live };
+    last = entry;
+    // A failed read is not kept: the next request asks again.
+    live.catch(() => {
+      if (last === entry) last = undefined;
+    });
+    return live;
+  };
+}
