@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
-import { memoryOrderStore } from '../orders/memory-store';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 import { sdkFor } from '../../../tools/stripe-local/testing';
 
 /**
@@ -16,16 +16,18 @@ const origin = 'http://localhost:8787';
 let local: Awaited<ReturnType<typeof startLocalStripe>>;
 let app: ReturnType<typeof createApp>;
 
+let data: InMemoryData;
 beforeAll(async () => {
+  data = await inMemoryData();
   local = await startLocalStripe({ webhookSecret: 'whsec_prop', log: () => {} });
   const stripe = sdkFor(local, { maxNetworkRetries: 0 });
   app = createApp({
     catalog: { read: async () => demo },
-    checkout: { stripe, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1_000_000, maxBodyBytes: 32 * 1024, clientAddress: () => 'prop' },
-    webhooks: { stripe, webhookSecret: 'whsec_prop', orders: memoryOrderStore() },
+    checkout: { stripe, stock: data.stock, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1_000_000, maxBodyBytes: 32 * 1024, clientAddress: () => 'prop' },
+    webhooks: { stripe, webhookSecret: 'whsec_prop', orders: data.orders, stock: data.stock },
   });
 });
-afterAll(() => local.close());
+afterAll(() => Promise.all([local.close(), data.close()]));
 
 const productIds = catalog.products.map((p) => p.id);
 const variantIds = catalog.products.flatMap((p) => (p.variants ?? []).map((v) => v.id));

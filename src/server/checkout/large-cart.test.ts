@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
 import { sdkFor } from '../../../tools/stripe-local/testing';
-import { memoryOrderStore } from '../orders/memory-store';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 
 /**
  * The largest carts the server takes, with the longest ids the catalog allows (100 characters,
@@ -30,7 +30,9 @@ let stripe: Stripe;
 let graph: { url: string; close: () => Promise<void> };
 const purchases: { data: { event_id: string; custom_data: { content_ids: string[]; contents: { id: string; quantity: number }[] } }[] }[] = [];
 
+let data: InMemoryData;
 beforeAll(async () => {
+  data = await inMemoryData();
   local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
   const standIn = new Hono().post('/:version/:pixel/events', async (c) => {
@@ -44,17 +46,18 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await data.close();
   await graph?.close();
   await local?.close();
 });
 
 describe.each([50, 100])('a cart of %i lines with the longest ids', (count) => {
   it('keeps every product and variant id, in order, in the order, the confirmation and the Purchase sent to Meta', async () => {
-    const orders = memoryOrderStore();
+    const { orders, stock } = data;
     const app = createApp({
       catalog: { read: async () => catalog },
-      checkout: { stripe, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 100, rateLimitPerMinute: 1000, maxBodyBytes: 32 * 1024, clientAddress: () => `large-${count}` },
-      webhooks: { stripe, webhookSecret: secret, orders, metaConversions: { pixelId: '1234567890', accessToken: 'token', graphApiBase: graph.url } },
+      checkout: { stripe, stock, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 100, rateLimitPerMinute: 1000, maxBodyBytes: 32 * 1024, clientAddress: () => `large-${count}` },
+      webhooks: { stripe, webhookSecret: secret, orders, stock, metaConversions: { pixelId: '1234567890', accessToken: 'token', graphApiBase: graph.url } },
     });
     // Every product once, the second variant of every third one; quantities 1 to 3.
     const lines = products.slice(0, count).map((p, i) => ({ productId: p.id, variantId: p.variants[i % 3 === 0 ? 1 : 0]!.id, quantity: (i % 3) + 1 }));

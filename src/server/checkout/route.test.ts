@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
-import { memoryOrderStore } from '../orders/memory-store';
-import type { Order } from '../orders/order';
+import type { Order, OrderStore } from '../orders/order';
+import type { DataStores } from '../data/stores';
+import { inMemoryData } from '../data/postgres/memory';
 import { sdkFor } from '../../../tools/stripe-local/testing';
 
 /**
@@ -16,7 +17,8 @@ const origin = 'http://localhost:8787';
 const secret = 'whsec_test_route';
 let local: Awaited<ReturnType<typeof startLocalStripe>>;
 let stripe: Stripe;
-const orders = memoryOrderStore();
+let data: DataStores;
+let orders: OrderStore;
 const hooked: Order[] = [];
 
 function app(overrides: { rateLimitPerMinute?: number; maxQuantity?: number; onOrder?: (o: Order) => void; embedded?: { publishableKey: string; stripeJs?: string } } = {}) {
@@ -24,6 +26,7 @@ function app(overrides: { rateLimitPerMinute?: number; maxQuantity?: number; onO
     catalog: { read: async () => demo },
     checkout: {
       stripe,
+      stock: data.stock,
       embedded: overrides.embedded,
       shippingCountries: ['DE'],
       allowPromotionCodes: true,
@@ -34,7 +37,7 @@ function app(overrides: { rateLimitPerMinute?: number; maxQuantity?: number; onO
       maxBodyBytes: 32 * 1024,
       clientAddress: (c) => c.req.header('X-Test-Client') ?? 'test',
     },
-    webhooks: { stripe, webhookSecret: secret, orders, onOrder: overrides.onOrder ?? ((o) => void hooked.push(o)) },
+    webhooks: { stripe, webhookSecret: secret, orders, stock: data.stock, onOrder: overrides.onOrder ?? ((o) => void hooked.push(o)) },
   });
 }
 
@@ -47,10 +50,11 @@ const post = (a: ReturnType<typeof app>, body: unknown, headers: Record<string, 
 const cart = (lines: unknown[]) => ({ lines, locale: 'de', returnUrl: `${origin}/shop?x=1` });
 
 beforeAll(async () => {
-  local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
+  [local, data] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), inMemoryData()]);
+  ({ orders } = data);
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
 });
-afterAll(() => local.close());
+afterAll(() => Promise.all([local.close(), data.close()]));
 
 describe('POST /api/checkout', () => {
   it('creates a Checkout Session priced from the catalog, ignoring prices in the request', async () => {

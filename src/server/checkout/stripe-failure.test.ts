@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { createApp } from '../app';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 import { startLocalStripe } from '../../../tools/stripe-local';
 import { sdkFor } from '../../../tools/stripe-local/testing';
 
@@ -19,7 +20,9 @@ let local: Awaited<ReturnType<typeof startLocalStripe>>;
 let failing: Server;
 let closedPort: number;
 
+let data: InMemoryData;
 beforeAll(async () => {
+  data = await inMemoryData();
   local = await startLocalStripe({ webhookSecret: 'whsec_failure', log: () => {} });
   // Stripe having a bad moment: every call answers 500 with Stripe's api_error body.
   failing = createServer((_, res) => res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred' } })));
@@ -30,6 +33,7 @@ beforeAll(async () => {
   await new Promise((resolve) => closed.close(resolve));
 });
 afterAll(async () => {
+  await data.close();
   await local.close();
   await new Promise((resolve) => failing.close(resolve));
 });
@@ -39,7 +43,7 @@ const sdkAt = (port: number) => new Stripe('sk_test_unused', { host: '127.0.0.1'
 function app(stripe: Stripe, catalog = demo) {
   return createApp({
     catalog: { read: async () => catalog },
-    checkout: { stripe, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1000, maxBodyBytes: 32 * 1024, clientAddress: () => 'client' },
+    checkout: { stripe, stock: data.stock, shippingCountries: [], allowPromotionCodes: false, allowedOrigins: [origin], maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 1000, maxBodyBytes: 32 * 1024, clientAddress: () => 'client' },
   });
 }
 const post = (a: ReturnType<typeof app>, returnUrl = `${origin}/shop`) =>

@@ -4,8 +4,7 @@ import type Stripe from 'stripe';
 import { createApp, type AppOptions } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
 import { sdkFor } from '../../../tools/stripe-local/testing';
-import { memoryLikesStore } from '../likes/memory-store';
-import { memoryOrderStore } from '../orders/memory-store';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 import { apiError } from './api-error';
 
 /**
@@ -16,19 +15,21 @@ const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.ur
 const origin = 'http://localhost:8787';
 let local: Awaited<ReturnType<typeof startLocalStripe>>;
 let stripe: Stripe;
+let data: InMemoryData;
 beforeAll(async () => {
+  data = await inMemoryData();
   local = await startLocalStripe({ webhookSecret: 'whsec_errors', log: () => {} });
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
 });
-afterAll(() => local.close());
+afterAll(() => Promise.all([local.close(), data.close()]));
 
 function app(catalog: AppOptions['catalog'], extra: Partial<AppOptions> = {}) {
   const shared = { allowedOrigins: [origin], clientAddress: () => 'client' };
   return createApp({
     catalog,
-    checkout: { stripe, shippingCountries: [], allowPromotionCodes: false, maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 100, maxBodyBytes: 32 * 1024, ...shared },
-    likes: { store: memoryLikesStore(), rateLimitPerMinute: 100, ...shared },
-    webhooks: { stripe, webhookSecret: 'whsec_errors', orders: memoryOrderStore() },
+    checkout: { stripe, stock: data.stock, shippingCountries: [], allowPromotionCodes: false, maxQuantity: 99, maxLines: 50, rateLimitPerMinute: 100, maxBodyBytes: 32 * 1024, ...shared },
+    likes: { store: data.likes, rateLimitPerMinute: 100, ...shared },
+    webhooks: { stripe, webhookSecret: 'whsec_errors', orders: data.orders, stock: data.stock },
     ...extra,
   });
 }
@@ -75,7 +76,7 @@ describe('API errors', () => {
     const a = app({ read: async () => demo }, {});
     const broken = createApp({
       catalog: { read: async () => demo },
-      likes: { store: memoryLikesStore(), rateLimitPerMinute: 100, allowedOrigins: [origin], clientAddress: () => { throw new TypeError('socket is gone'); } },
+      likes: { store: data.likes, rateLimitPerMinute: 100, allowedOrigins: [origin], clientAddress: () => { throw new TypeError('socket is gone'); } },
     });
     const res = await broken.request('/api/likes/bircher-muesli-mix', like);
     expect(res.status).toBe(500);

@@ -1,20 +1,26 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createApp } from '../app';
-import { memoryLikesStore } from './memory-store';
 import type { LikesStore } from './store';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 
-/** /api/likes through app.request(), with the demo catalog and likes in memory. */
+/** /api/likes through app.request(), with the demo catalog and likes in PGlite, emptied before each case. */
 const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');
 const origin = 'http://localhost:8787';
 const shopperA = 'shopper-aaaaaaaaaaaa';
 const shopperB = 'shopper-bbbbbbbbbbbb';
+let data: InMemoryData;
+beforeAll(async () => {
+  data = await inMemoryData();
+});
+beforeEach(() => data.empty());
+afterAll(() => data.close());
 
 function app(overrides: { rateLimitPerMinute?: number; store?: LikesStore } = {}) {
   return createApp({
     catalog: { read: async () => demo },
     likes: {
-      store: overrides.store ?? memoryLikesStore(),
+      store: overrides.store ?? data.likes,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 1000,
       allowedOrigins: [origin],
       clientAddress: (c) => c.req.header('X-Test-Client') ?? 'test',
@@ -86,7 +92,7 @@ describe('POST /api/likes/:productId', () => {
   });
 
   it('answers 503 when the store fails, and logs why', async () => {
-    const broken: LikesStore = { ...memoryLikesStore(), setLike: async () => { throw new Error('disk full'); } };
+    const broken: LikesStore = { ...data.likes, setLike: async () => { throw new Error('disk full'); } };
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await like(app({ store: broken }), 'stoneware-mug', { shopper: shopperA, liked: true });
     expect(res.status).toBe(503);

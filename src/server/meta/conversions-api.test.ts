@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
-import { memoryOrderStore } from '../orders/memory-store';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 import { GRAPH_API_VERSION, type MetaConversionsOptions } from './conversions-api';
 import { sdkFor } from '../../../tools/stripe-local/testing';
 
@@ -28,7 +28,9 @@ let graph: { url: string; close: () => Promise<void> };
 const received: { path: string; query: Record<string, string>; body: unknown }[] = [];
 let graphStatus = 200;
 
+let data: InMemoryData;
 beforeAll(async () => {
+  data = await inMemoryData();
   local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
   // The Graph API's /<version>/<pixel id>/events, answering what Meta answers.
@@ -45,6 +47,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await data.close();
   await graph?.close();
   await local?.close();
 });
@@ -55,11 +58,12 @@ afterEach(() => {
 
 const meta = (): MetaConversionsOptions => ({ pixelId: '1234567890', accessToken: token, testEventCode: 'TEST12345', graphApiBase: graph.url });
 
-function app(metaConversions: MetaConversionsOptions | undefined, orders = memoryOrderStore()) {
+function app(metaConversions: MetaConversionsOptions | undefined, orders = data.orders) {
   const a = createApp({
     catalog: { read: async () => demo },
     checkout: {
       stripe,
+      stock: data.stock,
       shippingCountries: ['DE', 'US'],
       allowPromotionCodes: false,
       allowedOrigins: [origin],
@@ -69,7 +73,7 @@ function app(metaConversions: MetaConversionsOptions | undefined, orders = memor
       maxBodyBytes: 32 * 1024,
       clientAddress: () => 'test',
     },
-    webhooks: { stripe, webhookSecret: secret, orders, metaConversions },
+    webhooks: { stripe, webhookSecret: secret, orders, stock: data.stock, metaConversions },
   });
   return { a, orders };
 }

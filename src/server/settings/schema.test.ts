@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configFromEnv, type Settings } from './schema';
 import { nodeAppOptions } from '../node-server';
 import { workerOptions, type WorkerEnv } from '../worker-env';
 import type { AppOptions } from '../app';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 
 const settings = (vars: Record<string, string | number | boolean | undefined>, runtime: 'node' | 'workers' = 'node'): Settings => {
   const result = configFromEnv(vars, runtime);
@@ -102,7 +103,7 @@ function comparable(options: AppOptions) {
   return JSON.parse(
     JSON.stringify(options, (key, value: unknown) => {
       if (typeof value === 'function') return undefined;
-      if (['store', 'orders', 'catalog', 'stripe'].includes(key)) return typeof value;
+      if (['store', 'orders', 'stock', 'catalog', 'stripe'].includes(key)) return typeof value;
       return value;
     }),
   ) as unknown;
@@ -110,7 +111,14 @@ function comparable(options: AppOptions) {
 
 describe('Node and Workers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-settings-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let data: InMemoryData;
+  beforeAll(async () => {
+    data = await inMemoryData();
+  });
+  afterAll(async () => {
+    await data.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('read the same variables into the same options', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -131,9 +139,7 @@ describe('Node and Workers', () => {
       META_TEST_EVENT_CODE: 'TEST1',
       FB_APP_SECRET: 'fb-secret',
     };
-    const made = nodeAppOptions(settings({ ...vars, FANSHOP_DATA_DIR: dir }), { port: 8787, clientDir: dir });
-    await made.likes.close();
-    const node = made.options;
+    const node = nodeAppOptions(settings({ ...vars, FANSHOP_DATA_DIR: dir }), { port: 8787, clientDir: dir, data });
     const kv = { get: async () => null, put: async () => {}, delete: async () => {}, list: async () => ({ keys: [], list_complete: true }) };
     const worker = workerOptions({ ...vars, ASSETS: { fetch: async () => new Response('{}') }, FANSHOP_ORDERS: kv, FANSHOP_LIKES: kv } as unknown as WorkerEnv, 'https://worker.example');
     expect(comparable(node)).toEqual(comparable(worker));
@@ -142,9 +148,7 @@ describe('Node and Workers', () => {
   });
 
   it('default the allowed origins to each runtime’s own', async () => {
-    const made = nodeAppOptions(settings({ STRIPE_SECRET_KEY: 'sk_test_x', FANSHOP_DATA_DIR: dir }), { port: 9000, clientDir: dir });
-    await made.likes.close();
-    const node = made.options;
+    const node = nodeAppOptions(settings({ STRIPE_SECRET_KEY: 'sk_test_x', FANSHOP_DATA_DIR: dir }), { port: 9000, clientDir: dir, data });
     expect(node.checkout?.allowedOrigins).toEqual(['http://localhost:9000', 'http://127.0.0.1:9000']);
     const worker = workerOptions({ STRIPE_SECRET_KEY: 'sk_test_x', ASSETS: { fetch: async () => new Response('{}') } } as unknown as WorkerEnv, 'https://worker.example');
     expect(worker.checkout?.allowedOrigins).toEqual(['https://worker.example']);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type Stripe from 'stripe';
 
-/** Stripe's ids are letters, digits and "_" (file-store.ts makes file names of them). */
+/** Stripe's ids are letters, digits and "_"; anything else is not an event of Stripe's. */
 const stripeId = (prefix: string) => v.pipe(v.string(), v.maxLength(255), v.regex(new RegExp(`^${prefix}_[\\w-]+$`)));
 const unixSeconds = v.pipe(v.number(), v.integer(), v.minValue(0));
 

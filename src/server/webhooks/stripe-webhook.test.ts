@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { createApp } from '../app';
 import { startLocalStripe } from '../../../tools/stripe-local';
 import { sdkFor } from '../../../tools/stripe-local/testing';
-import { memoryOrderStore } from '../orders/memory-store';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 
 /**
  * POST /api/webhooks/stripe through app.request(), with events signed the way Stripe signs them
@@ -15,13 +15,15 @@ const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.ur
 const secret = 'whsec_test_webhook';
 let local: Awaited<ReturnType<typeof startLocalStripe>>;
 let stripe: Stripe;
+let data: InMemoryData;
 beforeAll(async () => {
+  data = await inMemoryData();
   local = await startLocalStripe({ webhookSecret: secret, log: () => {} });
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
 });
-afterAll(() => local.close());
+afterAll(() => Promise.all([local.close(), data.close()]));
 
-const app = (orders = memoryOrderStore()) => createApp({ catalog: { read: async () => demo }, webhooks: { stripe, webhookSecret: secret, orders } });
+const app = (orders = data.orders) => createApp({ catalog: { read: async () => demo }, webhooks: { stripe, webhookSecret: secret, orders, stock: data.stock } });
 
 /** A body of `total` bytes in 16 KB chunks that counts what the server pulled from it. */
 function countedBody(total: number) {
@@ -80,7 +82,7 @@ describe('POST /api/webhooks/stripe, when Stripe does not give the line items', 
 
   it('answers 500 internal_error and logs a bug when Stripe refuses (a session this account does not have), so Stripe retries', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const orders = memoryOrderStore();
+    const { orders } = data;
     const payload = completed('cs_test_not_in_this_account');
     const res = await deliver(app(orders), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) });
     expect(res.status).toBe(500);
@@ -104,13 +106,13 @@ describe('POST /api/webhooks/stripe, a signed event of the wrong shape', () => {
     ['with a checkout session whose created time is not a number', { ...event, data: { object: { ...session, created: '2026-11-23' } } }],
   ])('answers an event %s with 400 invalid_event, logs it and stores nothing', async (_, shape) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const orders = memoryOrderStore();
+    const { orders } = data;
     const payload = JSON.stringify(shape);
     const res = await deliver(app(orders), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: 'invalid_event', message: expect.any(String) } });
     expect(error).toHaveBeenCalledWith(expect.stringContaining('invalid_event'));
-    expect(await orders.listOrders()).toEqual([]);
+    expect(await orders.getOrder('cs_test_shape')).toBeUndefined();
     expect(await orders.hasProcessedEvent('evt_test_shape')).toBe(false);
     error.mockRestore();
   });

@@ -1,10 +1,4 @@
 import { storeConformance } from '../conformance';
-import { migrate } from './migrations';
-import { pgliteSql } from './sql';
-import { postgresStores } from './stores';
+import { inMemoryData } from './memory';
 
-storeConformance('PGlite', async () => {
-  const sql = await pgliteSql();
-  await migrate(sql);
-  return postgresStores(sql);
-});
+storeConformance('PGlite', inMemoryData);
