@@ -104,6 +104,58 @@ describe('the /v1 API', () => {
   });
 });
 
+describe('expires_at', () => {
+  const t0 = 1_767_225_600;
+  const clocked = () => {
+    const clock = { now: t0 * 1000 };
+    return { clock, app: createLocalStripe({ webhookSecret: 'whsec_api_test', publicUrl: 'http://localhost:8787/_stripe', secretKey: KEY, now: () => clock.now, log: () => {} }).api };
+  };
+  const expiresAt = async (res: Response) => ((await res.json()) as { expires_at: number }).expires_at;
+
+  it('is 24 hours after creation by default, and may be anything from 30 minutes to 24 hours', async () => {
+    const { app } = clocked();
+    expect(await expiresAt(await create(app))).toBe(t0 + 24 * 60 * 60);
+    expect(await expiresAt(await create(app, `${body}&expires_at=${t0 + 30 * 60}`))).toBe(t0 + 30 * 60);
+    expect(await expiresAt(await create(app, `${body}&expires_at=${t0 + 24 * 60 * 60}`))).toBe(t0 + 24 * 60 * 60);
+  });
+
+  it('refuses less than 30 minutes or more than 24 hours with Stripe’s messages', async () => {
+    const { app } = clocked();
+    const soon = await create(app, `${body}&expires_at=${t0 + 30 * 60 - 1}`);
+    expect(soon.status).toBe(400);
+    expect(await soon.json()).toEqual({
+      error: { message: 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', request_log_url: null, type: 'invalid_request_error' },
+    });
+    const late = await create(app, `${body}&expires_at=${t0 + 24 * 60 * 60 + 1}`);
+    expect(await errorOf(late)).toEqual({
+      message: 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.',
+      request_log_url: null,
+      type: 'invalid_request_error',
+    });
+  });
+
+  it('refuses a timestamp that is not an integer', async () => {
+    expect(await errorOf(await create(local().api, `${body}&expires_at=soon`))).toMatchObject({ code: 'parameter_invalid_integer', param: 'expires_at', message: 'Invalid integer: soon' });
+  });
+
+  it('replays a create later without checking expires_at again, and refuses the key with another expires_at', async () => {
+    const { clock, app } = clocked();
+    const headers = { ...auth, 'Idempotency-Key': 'hold-30' };
+    const text = `${body}&expires_at=${t0 + 30 * 60}`;
+    const first = await create(app, text, headers);
+    clock.now += 10 * 60 * 1000;
+    // 20 minutes from now: too soon for a new session, but this is the first request again.
+    const again = await create(app, text, headers);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+    const other = await create(app, `${body}&expires_at=${t0 + 60 * 60}`, headers);
+    expect(other.status).toBe(400);
+    expect(await errorOf(other)).toMatchObject({ type: 'idempotency_error' });
+    expect((await errorOf(await create(app, text, { ...auth, 'Idempotency-Key': 'hold-30-again' }))).message).toMatch(/at least 30 minutes/);
+  });
+});
+
 describe('who may use the API', () => {
   it('refuses any other test key, so only the shop’s server (which knows the key) creates or reads sessions', async () => {
     const app = local().api;

@@ -71,12 +71,11 @@ export function apiRoutes(deps: ApiDeps): Hono<Env> {
         return fail(c, { status: 400, error: stripeError({ type: 'idempotency_error', message }) });
       }
     }
-    const parsed = parseCreateSession(form, deps.prices);
+    const created = Math.floor(deps.now() / 1000);
+    const parsed = parseCreateSession(form, deps.prices, created);
     if (!parsed.ok) return fail(c, parsed.failure);
 
-    const created = Math.floor(deps.now() / 1000);
-    // Sessions expire 24 hours after creation unless told otherwise.
-    const session = newCheckoutSession({ params: parsed.value, created, expiresAt: created + 24 * 60 * 60, publicUrl: deps.publicUrl });
+    const session = newCheckoutSession({ params: parsed.value, created, publicUrl: deps.publicUrl });
     const lineItems = newLineItems(parsed.value.lines, created);
     deps.sessions.add(session, lineItems, parsed.value.lines);
     const body = json(parsed.value.expand.includes('line_items') ? withLineItems(session, lineItems) : session);

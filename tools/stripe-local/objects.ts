@@ -23,7 +23,7 @@ export type WireEvent = Omit<Stripe.CheckoutSessionCompletedEvent, 'data'> & { d
 /** Where the shopper's browser reaches the pay page, e.g. `http://localhost:8787/_stripe`. */
 export const payPageUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/+$/, '')}/c/pay/${id}`;
 
-export function newCheckoutSession(input: { params: CreateSessionParams; created: number; expiresAt: number; publicUrl: string }): WireSession {
+export function newCheckoutSession(input: { params: CreateSessionParams; created: number; publicUrl: string }): WireSession {
   const { params } = input;
   const id = newId.checkoutSession();
   const total = params.lines.reduce((sum, line) => sum + line.unit_amount * line.quantity, 0);
@@ -57,7 +57,7 @@ export function newCheckoutSession(input: { params: CreateSessionParams; created
     customer_details: null,
     customer_email: params.customer_email ?? null,
     discounts: [],
-    expires_at: input.expiresAt,
+    expires_at: params.expires_at,
     integration_identifier: null,
     invoice: null,
     invoice_creation: {

@@ -81,6 +81,11 @@ describe('checkout.sessions.create', () => {
     expect(session.amount_total).toBe(4500);
   });
 
+  it('sets expires_at when asked', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 45 * 60;
+    expect((await stripe.checkout.sessions.create({ ...shirtAndCap(), expires_at: expiresAt })).expires_at).toBe(expiresAt);
+  });
+
   it('includes the line items when asked to expand them', async () => {
     const session = await stripe.checkout.sessions.create({ ...shirtAndCap(), expand: ['line_items'] });
     expect(session.line_items?.data.map((item) => item.description)).toEqual(['Tour Shirt', 'Cap']);
