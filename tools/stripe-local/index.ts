@@ -3,6 +3,7 @@ import { apiRoutes } from './api';
 import type { LocalPrice } from './params';
 import { payRoutes } from './pay-routes';
 import { IdempotencyStore, SessionStore } from './store';
+import { WebhookQueue } from './webhook';
 
 /**
  * A local, test-mode Stripe for Fanshop: a development tool, like stripe-mock, kept outside the
@@ -50,6 +51,15 @@ export interface LocalStripe {
   secretKey: string;
   /** The sessions created so far (read-only use: `get(id)`, `list()`). */
   sessions: SessionStore;
+  /** Webhook delivery, for tests: events are sent one at a time, in the order they happened. */
+  webhooks: LocalWebhooks;
+}
+
+export interface LocalWebhooks {
+  /** Keeps every event from now on from being sent, to play Stripe delivering late. */
+  hold(): void;
+  /** Ends the hold: sends the kept events in order, and resolves once all are delivered (or given up on). */
+  flush(): Promise<void>;
 }
 
 /** A random test-mode key: `sk_test_local_` and 32 hex digits. */
@@ -76,18 +86,14 @@ export function createLocalStripe(options: LocalStripeOptions): LocalStripe {
   const secretKey = options.secretKey ?? newSecretKey();
   if (!/^sk_test_\w+$/.test(secretKey)) throw new Error('[fanshop:stripe-local] secretKey must be a test-mode key (sk_test_…)');
   const now = options.now ?? Date.now;
-  const sessions = new SessionStore(now);
-  const pages = payRoutes({
-    sessions,
-    now,
-    webhook: { secret: options.webhookSecret, ...(options.webhookUrl ? { url: options.webhookUrl } : {}) },
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const webhooks = new WebhookQueue({ secret: options.webhookSecret, ...(options.webhookUrl ? { url: options.webhookUrl } : {}) }, options.log ? { log: options.log } : {});
+  const sessions = new SessionStore(now, (event) => webhooks.send(event));
+  const pages = payRoutes({ sessions, webhooks, now });
   pages.notFound((c) => c.text('Not found', 404));
   const api = apiRoutes({ secretKey, sessions, idempotency: new IdempotencyStore(now), prices: new Map(Object.entries(options.prices ?? {})), publicUrl: options.publicUrl, now });
   api.get('/', (c) => c.text('Local test-mode Stripe for Fanshop: POST /v1/checkout/sessions, pay pages under /c/pay/\n'));
   api.notFound((c) => c.text('Not found', 404));
-  return { api, pages, secretKey, sessions };
+  return { api, pages, secretKey, sessions, webhooks: { hold: () => webhooks.hold(), flush: () => webhooks.flush() } };
 }
 
 export interface StartedLocalStripe extends LocalStripe {
