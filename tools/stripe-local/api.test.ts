@@ -156,6 +156,53 @@ describe('expires_at', () => {
   });
 });
 
+describe('POST /v1/checkout/sessions/:id/expire', () => {
+  const expire = (app: ReturnType<typeof local>['api'], id: string, headers: Record<string, string> = auth) => app.request(`/v1/checkout/sessions/${id}/expire`, { method: 'POST', headers });
+  const notOpen = (status: string) => ({
+    error: { message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${status}\`.`, request_log_url: null, type: 'invalid_request_error' },
+  });
+
+  it('expires an open session (url gone), and answers Stripe’s 400 when asked again', async () => {
+    const app = local().api;
+    const { id } = (await (await create(app)).json()) as { id: string };
+    const res = await expire(app, id);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id, object: 'checkout.session', status: 'expired', url: null, payment_status: 'unpaid' });
+    const again = await expire(app, id);
+    expect(again.status).toBe(400);
+    expect(await again.json()).toEqual(notOpen('expired'));
+  });
+
+  it('refuses to expire a paid session', async () => {
+    const stand = local();
+    const { id } = (await (await create(stand.api)).json()) as { id: string };
+    stand.sessions.complete(id, { email: 'fan@example.com' });
+    expect(await (await expire(stand.api, id)).json()).toEqual(notOpen('complete'));
+  });
+
+  it('answers resource_missing for an unknown session and parameter_unknown for a parameter it does not take', async () => {
+    const app = local().api;
+    expect(await errorOf(await expire(app, 'cs_test_missing'))).toMatchObject({ code: 'resource_missing', param: 'session', message: "No such checkout.session: 'cs_test_missing'" });
+    const { id } = (await (await create(app)).json()) as { id: string };
+    const res = await app.request(`/v1/checkout/sessions/${id}/expire`, { method: 'POST', headers: auth, body: 'reason=sold_out' });
+    expect(await errorOf(res)).toMatchObject({ code: 'parameter_unknown', param: 'reason' });
+  });
+
+  it('replays an expire with the same Idempotency-Key instead of refusing it, and keeps keys to their endpoint', async () => {
+    const app = local().api;
+    const { id } = (await (await create(app, body, { ...auth, 'Idempotency-Key': 'cart-7' })).json()) as { id: string };
+    const headers = { ...auth, 'Idempotency-Key': 'release-7' };
+    const first = await expire(app, id, headers);
+    const again = await expire(app, id, headers);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+    const reused = await errorOf(await expire(app, id, { ...auth, 'Idempotency-Key': 'cart-7' }));
+    expect(reused).toMatchObject({ type: 'idempotency_error' });
+    expect(reused.message).toContain(`('/v1/checkout/sessions' vs '/v1/checkout/sessions/${id}/expire')`);
+  });
+});
+
 describe('who may use the API', () => {
   it('refuses any other test key, so only the shop’s server (which knows the key) creates or reads sessions', async () => {
     const app = local().api;

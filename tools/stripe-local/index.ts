@@ -10,9 +10,10 @@ import { WebhookQueue } from './webhook';
  * production source tree. The Node server loads it (attach.ts) only when it runs without
  * STRIPE_SECRET_KEY outside production, and points the official `stripe` SDK at it. The SDK
  * works unchanged: the same endpoints (`POST /v1/checkout/sessions`, `GET
- * /v1/checkout/sessions/:id`, `…/line_items`), the same form encoding, errors, idempotency and
- * signed `checkout.session.completed` webhooks. Shoppers pay on a plain test page (card 4242
- * 4242 4242 4242) instead of checkout.stripe.com. With real keys none of this runs.
+ * /v1/checkout/sessions/:id`, `…/line_items`, `POST …/expire`), the same form encoding, errors,
+ * idempotency and signed `checkout.session.completed` and `checkout.session.expired` webhooks.
+ * Shoppers pay on a plain test page (card 4242 4242 4242 4242) instead of checkout.stripe.com.
+ * With real keys none of this runs.
  *
  * It is two apps:
  * - `api`, the `/v1` API, answers only `secretKey` (made at start unless given), and is served

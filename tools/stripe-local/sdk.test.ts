@@ -160,3 +160,31 @@ describe('retrieve and listLineItems', () => {
     expect(error).toMatchObject({ code: 'parameter_unknown', param: 'colour' });
   });
 });
+
+describe('expire', () => {
+  it('expires an open session: status expired, no URL, every field of Stripe’s fixture', async () => {
+    const created = await stripe.checkout.sessions.create(shirtAndCap());
+    const expired = await stripe.checkout.sessions.expire(created.id);
+    expectSameShape(expired, fixtures['checkout.session']);
+    expect(expired).toMatchObject({ id: created.id, status: 'expired', url: null, payment_status: 'unpaid', expires_at: created.expires_at });
+    expect((await stripe.checkout.sessions.retrieve(created.id)).status).toBe('expired');
+  });
+
+  it('refuses a session that is no longer open with StripeInvalidRequestError', async () => {
+    const { id } = await stripe.checkout.sessions.create(shirtAndCap());
+    await stripe.checkout.sessions.expire(id);
+    const error = await rejection(stripe.checkout.sessions.expire(id));
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(error).toMatchObject({
+      statusCode: 400,
+      rawType: 'invalid_request_error',
+      message: 'Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of `expired`.',
+      code: undefined,
+      param: undefined,
+    });
+  });
+
+  it('answers resource_missing for an unknown session', async () => {
+    expect(await rejection(stripe.checkout.sessions.expire('cs_test_missing'))).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
+});

@@ -1,4 +1,4 @@
-import { completedSession, expiredSession, sessionEvent, type CollectedDetails, type WireEvent, type WireLineItem, type WireSession } from './objects';
+import { completedSession, expiredSession, sessionEvent, type CollectedDetails, type EventRequest, type WireEvent, type WireLineItem, type WireSession } from './objects';
 import type { PricedLine } from './params';
 
 /**
@@ -56,6 +56,13 @@ export class SessionStore {
     return stored.session;
   }
 
+  /** `POST …/expire`: expires an open session now. Null when it is not open (or not there). */
+  expire(id: string, request: EventRequest): WireSession | null {
+    const stored = this.get(id);
+    if (!stored || stored.session.status !== 'open') return null;
+    return this.#expire(stored, this.#seconds(), request);
+  }
+
   #seconds(): number {
     return Math.floor(this.#now() / 1000);
   }
@@ -64,10 +71,10 @@ export class SessionStore {
     return stored.session.status === 'open' && this.#seconds() >= stored.session.expires_at;
   }
 
-  /** The event is dated when the session expired: at `expires_at`, however late the clock noticed. */
-  #expire(stored: StoredSession, at: number): WireSession {
+  /** The event is dated when the session expired: now, or at `expires_at` however late the clock noticed. */
+  #expire(stored: StoredSession, at: number, request?: EventRequest): WireSession {
     stored.session = expiredSession(stored.session);
-    this.#emit(sessionEvent('checkout.session.expired', stored.session, at));
+    this.#emit(sessionEvent('checkout.session.expired', stored.session, at, request));
     return stored.session;
   }
 }
