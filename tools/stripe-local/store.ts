@@ -16,7 +16,7 @@ export interface StoredSession {
 /**
  * Sessions by id. Every change of status is an event, handed to `emit` as it happens (Stripe
  * sends `checkout.session.completed` and `checkout.session.expired`). Expiry is applied with
- * the injected clock when a session is read.
+ * the injected clock when a session is read, or to all at once by `expireDue()`.
  */
 export class SessionStore {
   readonly #sessions = new Map<string, StoredSession>();
@@ -61,6 +61,12 @@ export class SessionStore {
     const stored = this.get(id);
     if (!stored || stored.session.status !== 'open') return null;
     return this.#expire(stored, this.#seconds(), request);
+  }
+
+  /** Expires every open session whose `expires_at` has passed, in the order they ran out. */
+  expireDue(): void {
+    const due = [...this.#sessions.values()].filter((stored) => this.#due(stored));
+    for (const stored of due.sort((a, b) => a.session.expires_at - b.session.expires_at)) this.#expire(stored, stored.session.expires_at);
   }
 
   #seconds(): number {
