@@ -104,6 +104,105 @@ describe('the /v1 API', () => {
   });
 });
 
+describe('expires_at', () => {
+  const t0 = 1_767_225_600;
+  const clocked = () => {
+    const clock = { now: t0 * 1000 };
+    return { clock, app: createLocalStripe({ webhookSecret: 'whsec_api_test', publicUrl: 'http://localhost:8787/_stripe', secretKey: KEY, now: () => clock.now, log: () => {} }).api };
+  };
+  const expiresAt = async (res: Response) => ((await res.json()) as { expires_at: number }).expires_at;
+
+  it('is 24 hours after creation by default, and may be anything from 30 minutes to 24 hours', async () => {
+    const { app } = clocked();
+    expect(await expiresAt(await create(app))).toBe(t0 + 24 * 60 * 60);
+    expect(await expiresAt(await create(app, `${body}&expires_at=${t0 + 30 * 60}`))).toBe(t0 + 30 * 60);
+    expect(await expiresAt(await create(app, `${body}&expires_at=${t0 + 24 * 60 * 60}`))).toBe(t0 + 24 * 60 * 60);
+  });
+
+  it('refuses less than 30 minutes or more than 24 hours with Stripe’s messages', async () => {
+    const { app } = clocked();
+    const soon = await create(app, `${body}&expires_at=${t0 + 30 * 60 - 1}`);
+    expect(soon.status).toBe(400);
+    expect(await soon.json()).toEqual({
+      error: { message: 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', request_log_url: null, type: 'invalid_request_error' },
+    });
+    const late = await create(app, `${body}&expires_at=${t0 + 24 * 60 * 60 + 1}`);
+    expect(await errorOf(late)).toEqual({
+      message: 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.',
+      request_log_url: null,
+      type: 'invalid_request_error',
+    });
+  });
+
+  it('refuses a timestamp that is not an integer', async () => {
+    expect(await errorOf(await create(local().api, `${body}&expires_at=soon`))).toMatchObject({ code: 'parameter_invalid_integer', param: 'expires_at', message: 'Invalid integer: soon' });
+  });
+
+  it('replays a create later without checking expires_at again, and refuses the key with another expires_at', async () => {
+    const { clock, app } = clocked();
+    const headers = { ...auth, 'Idempotency-Key': 'hold-30' };
+    const text = `${body}&expires_at=${t0 + 30 * 60}`;
+    const first = await create(app, text, headers);
+    clock.now += 10 * 60 * 1000;
+    // 20 minutes from now: too soon for a new session, but this is the first request again.
+    const again = await create(app, text, headers);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+    const other = await create(app, `${body}&expires_at=${t0 + 60 * 60}`, headers);
+    expect(other.status).toBe(400);
+    expect(await errorOf(other)).toMatchObject({ type: 'idempotency_error' });
+    expect((await errorOf(await create(app, text, { ...auth, 'Idempotency-Key': 'hold-30-again' }))).message).toMatch(/at least 30 minutes/);
+  });
+});
+
+describe('POST /v1/checkout/sessions/:id/expire', () => {
+  const expire = (app: ReturnType<typeof local>['api'], id: string, headers: Record<string, string> = auth) => app.request(`/v1/checkout/sessions/${id}/expire`, { method: 'POST', headers });
+  const notOpen = (status: string) => ({
+    error: { message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${status}\`.`, request_log_url: null, type: 'invalid_request_error' },
+  });
+
+  it('expires an open session (url gone), and answers Stripe’s 400 when asked again', async () => {
+    const app = local().api;
+    const { id } = (await (await create(app)).json()) as { id: string };
+    const res = await expire(app, id);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id, object: 'checkout.session', status: 'expired', url: null, payment_status: 'unpaid' });
+    const again = await expire(app, id);
+    expect(again.status).toBe(400);
+    expect(await again.json()).toEqual(notOpen('expired'));
+  });
+
+  it('refuses to expire a paid session', async () => {
+    const stand = local();
+    const { id } = (await (await create(stand.api)).json()) as { id: string };
+    stand.sessions.complete(id, { email: 'fan@example.com' });
+    expect(await (await expire(stand.api, id)).json()).toEqual(notOpen('complete'));
+  });
+
+  it('answers resource_missing for an unknown session and parameter_unknown for a parameter it does not take', async () => {
+    const app = local().api;
+    expect(await errorOf(await expire(app, 'cs_test_missing'))).toMatchObject({ code: 'resource_missing', param: 'session', message: "No such checkout.session: 'cs_test_missing'" });
+    const { id } = (await (await create(app)).json()) as { id: string };
+    const res = await app.request(`/v1/checkout/sessions/${id}/expire`, { method: 'POST', headers: auth, body: 'reason=sold_out' });
+    expect(await errorOf(res)).toMatchObject({ code: 'parameter_unknown', param: 'reason' });
+  });
+
+  it('replays an expire with the same Idempotency-Key instead of refusing it, and keeps keys to their endpoint', async () => {
+    const app = local().api;
+    const { id } = (await (await create(app, body, { ...auth, 'Idempotency-Key': 'cart-7' })).json()) as { id: string };
+    const headers = { ...auth, 'Idempotency-Key': 'release-7' };
+    const first = await expire(app, id, headers);
+    const again = await expire(app, id, headers);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+    const reused = await errorOf(await expire(app, id, { ...auth, 'Idempotency-Key': 'cart-7' }));
+    expect(reused).toMatchObject({ type: 'idempotency_error' });
+    expect(reused.message).toContain(`('/v1/checkout/sessions' vs '/v1/checkout/sessions/${id}/expire')`);
+  });
+});
+
 describe('who may use the API', () => {
   it('refuses any other test key, so only the shop’s server (which knows the key) creates or reads sessions', async () => {
     const app = local().api;

@@ -51,37 +51,15 @@ export function apiRoutes(deps: ApiDeps): Hono<Env> {
   api.post('/v1/checkout/sessions', async (c) => {
     const read = await readForm(c);
     if (!read.ok) return fail(c, read.failure);
-    const form = read.value;
-    const endpoint = '/v1/checkout/sessions';
-    const key = c.req.header('Idempotency-Key');
-    const print = fingerprint(form);
-    if (key !== undefined) {
-      if (key.length > 255) return fail(c, invalid({ message: 'Idempotency-Key must be at most 255 characters long.' }));
-      const seen = deps.idempotency.check(key, endpoint, print);
-      if (seen.kind === 'replay') {
-        c.header('Idempotent-Replayed', 'true');
-        c.header('Original-Request', seen.response.requestId);
-        return respond(c, seen.response.status, seen.response.body);
-      }
-      if (seen.kind !== 'new') {
-        const message =
-          seen.kind === 'different_endpoint'
-            ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${seen.firstEndpoint}' vs '${endpoint}'). Try using a key other than '${key}' if you meant to execute a different request.`
-            : `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`;
-        return fail(c, { status: 400, error: stripeError({ type: 'idempotency_error', message }) });
-      }
-    }
-    const parsed = parseCreateSession(form, deps.prices);
-    if (!parsed.ok) return fail(c, parsed.failure);
-
-    const created = Math.floor(deps.now() / 1000);
-    // Sessions expire 24 hours after creation unless told otherwise.
-    const session = newCheckoutSession({ params: parsed.value, created, expiresAt: created + 24 * 60 * 60, publicUrl: deps.publicUrl });
-    const lineItems = newLineItems(parsed.value.lines, created);
-    deps.sessions.add(session, lineItems, parsed.value.lines);
-    const body = json(parsed.value.expand.includes('line_items') ? withLineItems(session, lineItems) : session);
-    if (key !== undefined) deps.idempotency.record(key, endpoint, print, { status: 200, body, requestId: c.get('requestId') });
-    return respond(c, 200, body);
+    return idempotent(c, deps.idempotency, '/v1/checkout/sessions', read.value, () => {
+      const created = Math.floor(deps.now() / 1000);
+      const parsed = parseCreateSession(read.value, deps.prices, created);
+      if (!parsed.ok) return parsed;
+      const session = newCheckoutSession({ params: parsed.value, created, publicUrl: deps.publicUrl });
+      const lineItems = newLineItems(parsed.value.lines, created);
+      deps.sessions.add(session, lineItems, parsed.value.lines);
+      return { ok: true, value: json(parsed.value.expand.includes('line_items') ? withLineItems(session, lineItems) : session) };
+    });
   });
 
   api.get('/v1/checkout/sessions/:id', (c) => {
@@ -92,9 +70,32 @@ export function apiRoutes(deps: ApiDeps): Hono<Env> {
     const stored = deps.sessions.get(c.req.param('id'));
     if (!stored) return fail(c, noSuch('checkout.session', c.req.param('id'), 'session'));
     const expand = query.value.expand ?? [];
-    const bad = expand.findIndex((path) => path !== 'line_items');
-    if (bad !== -1) return fail(c, invalid({ param: `expand[${bad}]`, message: `This property cannot be expanded (${expand[bad]}).` }));
+    const bad = badExpand(expand);
+    if (bad) return fail(c, bad);
     return respond(c, 200, json(expand.length ? withLineItems(stored.session, stored.lineItems) : stored.session));
+  });
+
+  /**
+   * Expires an open session, as a shop does to give its stock back early; any other status is
+   * Stripe's 400. https://docs.stripe.com/api/checkout/sessions/expire
+   */
+  api.post('/v1/checkout/sessions/:id/expire', async (c) => {
+    const read = await readForm(c);
+    if (!read.ok) return fail(c, read.failure);
+    const id = c.req.param('id');
+    return idempotent(c, deps.idempotency, `/v1/checkout/sessions/${id}/expire`, read.value, () => {
+      const params = parseParams(retrieveSchema, read.value);
+      if (!params.ok) return params;
+      const expand = params.value.expand ?? [];
+      const bad = badExpand(expand);
+      if (bad) return failed(bad);
+      const stored = deps.sessions.get(id);
+      if (!stored) return failed(noSuch('checkout.session', id, 'session'));
+      const { status } = stored.session;
+      if (status !== 'open') return failed(invalid({ message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${status}\`.` }));
+      const session = deps.sessions.expire(id, { id: c.get('requestId'), idempotency_key: c.req.header('Idempotency-Key') ?? null })!;
+      return { ok: true, value: json(expand.length ? withLineItems(session, stored.lineItems) : session) };
+    });
   });
 
   api.get('/v1/checkout/sessions/:id/line_items', (c) => {
@@ -119,6 +120,42 @@ export function apiRoutes(deps: ApiDeps): Hono<Env> {
   );
 
   return api;
+}
+
+/**
+ * Runs a POST under Stripe's idempotency rules (see IdempotencyStore): with a key seen before,
+ * the first answer again or an idempotency_error; otherwise `run`, whose success is kept for
+ * the key. https://docs.stripe.com/api/idempotent_requests
+ */
+function idempotent(c: Context<Env>, store: IdempotencyStore, endpoint: string, form: FormObject, run: () => Parsed<string>): Response {
+  const key = c.req.header('Idempotency-Key');
+  const print = fingerprint(form);
+  if (key !== undefined) {
+    if (key.length > 255) return fail(c, invalid({ message: 'Idempotency-Key must be at most 255 characters long.' }));
+    const seen = store.check(key, endpoint, print);
+    if (seen.kind === 'replay') {
+      c.header('Idempotent-Replayed', 'true');
+      c.header('Original-Request', seen.response.requestId);
+      return respond(c, seen.response.status, seen.response.body);
+    }
+    if (seen.kind !== 'new') {
+      const message =
+        seen.kind === 'different_endpoint'
+          ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${seen.firstEndpoint}' vs '${endpoint}'). Try using a key other than '${key}' if you meant to execute a different request.`
+          : `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`;
+      return fail(c, { status: 400, error: stripeError({ type: 'idempotency_error', message }) });
+    }
+  }
+  const result = run();
+  if (!result.ok) return fail(c, result.failure);
+  if (key !== undefined) store.record(key, endpoint, print, { status: 200, body: result.value, requestId: c.get('requestId') });
+  return respond(c, 200, result.value);
+}
+
+/** Only `line_items` can be expanded on a session. */
+function badExpand(expand: readonly string[]): ApiFailure | null {
+  const bad = expand.findIndex((path) => path !== 'line_items');
+  return bad === -1 ? null : invalid({ param: `expand[${bad}]`, message: `This property cannot be expanded (${expand[bad]}).` });
 }
 
 /** Compares every character, so the time taken says nothing about how much of a key was right. */

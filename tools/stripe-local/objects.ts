@@ -18,12 +18,12 @@ export type WirePrice = Omit<Stripe.Price, 'unit_amount_decimal'> & { unit_amoun
 export type WireLineItem = Omit<Stripe.LineItem, 'price'> & { price: WirePrice };
 export type WireLineItemList = Omit<Stripe.ApiList<WireLineItem>, never>;
 export type WireSession = Omit<Stripe.Checkout.Session, 'line_items'> & { line_items?: WireLineItemList };
-export type WireEvent = Omit<Stripe.CheckoutSessionCompletedEvent, 'data'> & { data: { object: WireSession } };
+export type WireEvent = Omit<Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionExpiredEvent, 'data'> & { data: { object: WireSession } };
 
 /** Where the shopper's browser reaches the pay page, e.g. `http://localhost:8787/_stripe`. */
 export const payPageUrl = (publicUrl: string, id: string) => `${publicUrl.replace(/\/+$/, '')}/c/pay/${id}`;
 
-export function newCheckoutSession(input: { params: CreateSessionParams; created: number; expiresAt: number; publicUrl: string }): WireSession {
+export function newCheckoutSession(input: { params: CreateSessionParams; created: number; publicUrl: string }): WireSession {
   const { params } = input;
   const id = newId.checkoutSession();
   const total = params.lines.reduce((sum, line) => sum + line.unit_amount * line.quantity, 0);
@@ -57,7 +57,7 @@ export function newCheckoutSession(input: { params: CreateSessionParams; created
     customer_details: null,
     customer_email: params.customer_email ?? null,
     discounts: [],
-    expires_at: input.expiresAt,
+    expires_at: params.expires_at,
     integration_identifier: null,
     invoice: null,
     invoice_creation: {
@@ -213,8 +213,14 @@ export function completedSession(session: WireSession, details: CollectedDetails
 /** A session past `expires_at`: Stripe marks it `expired` and drops its URL. */
 export const expiredSession = (session: WireSession): WireSession => ({ ...session, status: 'expired', url: null });
 
-/** `checkout.session.completed`, shaped like the fixture event. https://docs.stripe.com/api/events/object */
-export function completedEvent(session: WireSession, created: number): WireEvent {
+/** The API request behind an event; both null when no request caused it (a payment, the clock). */
+export type EventRequest = NonNullable<WireEvent['request']>;
+
+/**
+ * `checkout.session.completed` or `checkout.session.expired`, shaped like the fixture event.
+ * https://docs.stripe.com/api/events/object
+ */
+export function sessionEvent(type: WireEvent['type'], session: WireSession, created: number, request: EventRequest = { id: null, idempotency_key: null }): WireEvent {
   return {
     id: newId.event(),
     object: 'event',
@@ -223,8 +229,7 @@ export function completedEvent(session: WireSession, created: number): WireEvent
     data: { object: session },
     livemode: false,
     pending_webhooks: 1,
-    // The shopper's payment caused it, not an API request.
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
+    request,
+    type,
   };
 }

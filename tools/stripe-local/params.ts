@@ -52,6 +52,7 @@ const createSchema = v.strictObject({
   metadata: v.optional(metadata()),
   shipping_address_collection: v.optional(v.strictObject({ allowed_countries: v.array(shippingCountry()) })),
   allow_promotion_codes: v.optional(boolean()),
+  expires_at: v.optional(integer()),
   expand,
 });
 
@@ -83,20 +84,26 @@ export interface PricedLine {
 }
 
 /** Validated create parameters, with the defaults Stripe applies filled in. */
-export type CreateSessionParams = Omit<CreateInput, 'mode' | 'ui_mode' | 'line_items' | 'metadata' | 'expand'> & {
+export type CreateSessionParams = Omit<CreateInput, 'mode' | 'ui_mode' | 'line_items' | 'metadata' | 'expires_at' | 'expand'> & {
   mode: 'payment';
   ui_mode: 'hosted_page' | 'embedded_page';
   lines: PricedLine[];
   currency: string;
   metadata: Record<string, string>;
+  expires_at: number;
   expand: string[];
 };
 
+/** How long a session may stay open: 30 minutes to 24 hours, 24 hours unless `expires_at` says otherwise. */
+const MIN_LIFETIME_SECONDS = 30 * 60;
+const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
 /**
  * Parses `POST /v1/checkout/sessions`: field checks first (valibot), then the rules between
- * fields that Stripe enforces, in the order a developer would hit them.
+ * fields that Stripe enforces, in the order a developer would hit them. `created` is the
+ * session's creation time (unix seconds), which `expires_at` is measured from.
  */
-export function parseCreateSession(form: FormObject, prices: ReadonlyMap<string, LocalPrice>): Parsed<CreateSessionParams> {
+export function parseCreateSession(form: FormObject, prices: ReadonlyMap<string, LocalPrice>, created: number): Parsed<CreateSessionParams> {
   const parsed = parseParams(createSchema, form);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
@@ -168,13 +175,19 @@ export function parseCreateSession(form: FormObject, prices: ReadonlyMap<string,
   }
   if (!Number.isSafeInteger(total) || total > 99_999_999_999) return fail({ param: 'line_items', message: 'The Checkout Session total is too large.' });
 
+  // Stripe's messages, which come with no code, and with no param as far as reported answers
+  // show. https://docs.stripe.com/payments/checkout/managing-limited-inventory
+  const expiresAt = input.expires_at ?? created + MAX_LIFETIME_SECONDS;
+  if (expiresAt < created + MIN_LIFETIME_SECONDS) return fail({ message: 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.' });
+  if (expiresAt > created + MAX_LIFETIME_SECONDS) return fail({ message: 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.' });
+
   const badExpand = (input.expand ?? []).findIndex((path) => path !== 'line_items');
   if (badExpand !== -1) return fail({ param: `expand[${badExpand}]`, message: `This property cannot be expanded (${input.expand![badExpand]}).` });
 
   const { mode: _mode, ui_mode: _uiMode, line_items: _items, ...rest } = input;
   return {
     ok: true,
-    value: { ...rest, mode, ui_mode: uiMode, lines, currency: currencyCode, metadata: input.metadata ?? {}, expand: input.expand ?? [] },
+    value: { ...rest, mode, ui_mode: uiMode, lines, currency: currencyCode, metadata: input.metadata ?? {}, expires_at: expiresAt, expand: input.expand ?? [] },
   };
 }
 

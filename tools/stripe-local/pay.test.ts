@@ -172,6 +172,20 @@ describe('paying', () => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  it('redirects without the webhook while deliveries are held, and sends it on flush', async () => {
+    const session = await hosted();
+    local.webhooks.hold();
+    try {
+      expect((await pay(session.url!, goodCard)).status).toBe(303);
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      await local.webhooks.flush();
+    }
+    expect(receiver.received).toHaveLength(1);
+    const event = await stripe.webhooks.constructEventAsync(receiver.received[0]!.body, receiver.received[0]!.signature, WEBHOOK_SECRET);
+    expect(event).toMatchObject({ type: 'checkout.session.completed', data: { object: { id: session.id } } });
+  });
+
   it('still redirects when the webhook endpoint fails, after 3 quick attempts, and logs it', async () => {
     receiverStatus = 500;
     const session = await hosted();

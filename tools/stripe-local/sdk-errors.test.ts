@@ -120,6 +120,11 @@ describe('invalid requests', () => {
     expect(await invalidParam(withLine({ price: 'price_nope', quantity: 1 }))).toMatchObject({ code: 'resource_missing', param: 'line_items[0][price]', message: "No such price: 'price_nope'" });
   });
 
+  it('refuses an expires_at less than 30 minutes away', async () => {
+    const error = await invalidParam({ ...shirtAndCap(), expires_at: Math.floor(Date.now() / 1000) + 10 * 60 });
+    expect(error).toMatchObject({ message: 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', param: undefined, code: undefined });
+  });
+
   it('refuses a total below Stripe’s minimum charge', async () => {
     const error = await invalidParam(withLine({ price_data: { ...priceData, unit_amount: 30 }, quantity: 1 }));
     expect(error.code).toBe('amount_too_small');

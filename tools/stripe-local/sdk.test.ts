@@ -81,6 +81,11 @@ describe('checkout.sessions.create', () => {
     expect(session.amount_total).toBe(4500);
   });
 
+  it('sets expires_at when asked', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 45 * 60;
+    expect((await stripe.checkout.sessions.create({ ...shirtAndCap(), expires_at: expiresAt })).expires_at).toBe(expiresAt);
+  });
+
   it('includes the line items when asked to expand them', async () => {
     const session = await stripe.checkout.sessions.create({ ...shirtAndCap(), expand: ['line_items'] });
     expect(session.line_items?.data.map((item) => item.description)).toEqual(['Tour Shirt', 'Cap']);
@@ -153,5 +158,33 @@ describe('retrieve and listLineItems', () => {
     const session = await stripe.checkout.sessions.create(shirtAndCap());
     const error = await rejection(stripe.checkout.sessions.listLineItems(session.id, { colour: 'red' } as Stripe.Checkout.SessionListLineItemsParams));
     expect(error).toMatchObject({ code: 'parameter_unknown', param: 'colour' });
+  });
+});
+
+describe('expire', () => {
+  it('expires an open session: status expired, no URL, every field of Stripe’s fixture', async () => {
+    const created = await stripe.checkout.sessions.create(shirtAndCap());
+    const expired = await stripe.checkout.sessions.expire(created.id);
+    expectSameShape(expired, fixtures['checkout.session']);
+    expect(expired).toMatchObject({ id: created.id, status: 'expired', url: null, payment_status: 'unpaid', expires_at: created.expires_at });
+    expect((await stripe.checkout.sessions.retrieve(created.id)).status).toBe('expired');
+  });
+
+  it('refuses a session that is no longer open with StripeInvalidRequestError', async () => {
+    const { id } = await stripe.checkout.sessions.create(shirtAndCap());
+    await stripe.checkout.sessions.expire(id);
+    const error = await rejection(stripe.checkout.sessions.expire(id));
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(error).toMatchObject({
+      statusCode: 400,
+      rawType: 'invalid_request_error',
+      message: 'Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of `expired`.',
+      code: undefined,
+      param: undefined,
+    });
+  });
+
+  it('answers resource_missing for an unknown session', async () => {
+    expect(await rejection(stripe.checkout.sessions.expire('cs_test_missing'))).toMatchObject({ statusCode: 404, code: 'resource_missing' });
   });
 });

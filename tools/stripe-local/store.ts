@@ -1,4 +1,4 @@
-import { completedSession, expiredSession, type CollectedDetails, type WireLineItem, type WireSession } from './objects';
+import { completedSession, expiredSession, sessionEvent, type CollectedDetails, type EventRequest, type WireEvent, type WireLineItem, type WireSession } from './objects';
 import type { PricedLine } from './params';
 
 /**
@@ -13,13 +13,19 @@ export interface StoredSession {
   lines: PricedLine[];
 }
 
-/** Sessions by id. Expiry is applied when a session is read, with the injected clock. */
+/**
+ * Sessions by id. Every change of status is an event, handed to `emit` as it happens (Stripe
+ * sends `checkout.session.completed` and `checkout.session.expired`). Expiry is applied with
+ * the injected clock when a session is read, or to all at once by `expireDue()`.
+ */
 export class SessionStore {
   readonly #sessions = new Map<string, StoredSession>();
   readonly #now: () => number;
+  readonly #emit: (event: WireEvent) => void;
 
-  constructor(now: () => number) {
+  constructor(now: () => number, emit: (event: WireEvent) => void = () => {}) {
     this.#now = now;
+    this.#emit = emit;
   }
 
   add(session: WireSession, lineItems: WireLineItem[], lines: PricedLine[]): void {
@@ -29,9 +35,7 @@ export class SessionStore {
   /** The session as Stripe would return it now (an open session past `expires_at` is `expired`). */
   get(id: string): StoredSession | undefined {
     const stored = this.#sessions.get(id);
-    if (stored && stored.session.status === 'open' && Math.floor(this.#now() / 1000) >= stored.session.expires_at) {
-      stored.session = expiredSession(stored.session);
-    }
+    if (stored && this.#due(stored)) this.#expire(stored, stored.session.expires_at);
     return stored;
   }
 
@@ -48,6 +52,35 @@ export class SessionStore {
     const stored = this.get(id);
     if (!stored || stored.session.status !== 'open') return null;
     stored.session = completedSession(stored.session, details);
+    this.#emit(sessionEvent('checkout.session.completed', stored.session, this.#seconds()));
+    return stored.session;
+  }
+
+  /** `POST …/expire`: expires an open session now. Null when it is not open (or not there). */
+  expire(id: string, request: EventRequest): WireSession | null {
+    const stored = this.get(id);
+    if (!stored || stored.session.status !== 'open') return null;
+    return this.#expire(stored, this.#seconds(), request);
+  }
+
+  /** Expires every open session whose `expires_at` has passed, in the order they ran out. */
+  expireDue(): void {
+    const due = [...this.#sessions.values()].filter((stored) => this.#due(stored));
+    for (const stored of due.sort((a, b) => a.session.expires_at - b.session.expires_at)) this.#expire(stored, stored.session.expires_at);
+  }
+
+  #seconds(): number {
+    return Math.floor(this.#now() / 1000);
+  }
+
+  #due(stored: StoredSession): boolean {
+    return stored.session.status === 'open' && this.#seconds() >= stored.session.expires_at;
+  }
+
+  /** The event is dated when the session expired: now, or at `expires_at` however late the clock noticed. */
+  #expire(stored: StoredSession, at: number, request?: EventRequest): WireSession {
+    stored.session = expiredSession(stored.session);
+    this.#emit(sessionEvent('checkout.session.expired', stored.session, at, request));
     return stored.session;
   }
 }

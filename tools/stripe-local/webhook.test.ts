@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { deliverEvent, signatureHeader } from './webhook';
+import { deliverEvent, signatureHeader, WebhookQueue } from './webhook';
 
 const stripe = new Stripe('sk_test_local');
 const secret = 'whsec_webhook_test';
@@ -60,5 +60,46 @@ describe('deliverEvent', () => {
     const logs: string[] = [];
     expect(await deliverEvent(payload, { secret }, { now, log: (m) => logs.push(m) })).toEqual({ delivered: false, attempts: 0 });
     expect(logs).toEqual(['[fanshop:stripe-local] no webhook URL configured; evt_1Test was not delivered']);
+  });
+});
+
+describe('WebhookQueue', () => {
+  /** A fetch that records event ids, answers after `delayMs` and notes how many requests overlapped. */
+  const recording = (delayMs = 0) => {
+    const ids: string[] = [];
+    let open = 0;
+    let mostAtOnce = 0;
+    const fakeFetch = (async (_url: string, init: RequestInit) => {
+      mostAtOnce = Math.max(mostAtOnce, ++open);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      ids.push((JSON.parse(String(init.body)) as { id: string }).id);
+      open--;
+      return new Response(null, { status: 200 });
+    }) as typeof fetch;
+    return { ids, fakeFetch, mostAtOnce: () => mostAtOnce };
+  };
+  const endpoint = { url: 'http://shop.test/webhook', secret };
+
+  it('sends events one at a time in the order they came, and settles when all are out', async () => {
+    const shop = recording(20);
+    const queue = new WebhookQueue(endpoint, { fetch: shop.fakeFetch, log: () => {} });
+    for (const id of ['evt_1', 'evt_2', 'evt_3']) queue.send({ id });
+    await queue.settled();
+    expect(shop.ids).toEqual(['evt_1', 'evt_2', 'evt_3']);
+    expect(shop.mostAtOnce()).toBe(1);
+  });
+
+  it('keeps events back while held, and flush sends them in order before any that come later', async () => {
+    const shop = recording(5);
+    const queue = new WebhookQueue(endpoint, { fetch: shop.fakeFetch, log: () => {} });
+    queue.hold();
+    queue.send({ id: 'evt_paid' });
+    queue.send({ id: 'evt_expired' });
+    await queue.settled();
+    expect(shop.ids).toEqual([]);
+    const flushed = queue.flush();
+    queue.send({ id: 'evt_after' });
+    await flushed;
+    expect(shop.ids).toEqual(['evt_paid', 'evt_expired', 'evt_after']);
   });
 });

@@ -90,3 +90,52 @@ export async function deliverEvent(payload: string, endpoint: WebhookEndpoint, o
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The events on their way to the endpoint, sent one at a time in the order they happened, so
+ * the shop never sees a session's expiry before an earlier payment. `hold()` keeps them back
+ * until `flush()`, for tests that play Stripe delivering late.
+ *
+ * Signatures carry the real time (`Date.now`, not the local Stripe's clock): the shop checks
+ * them against its own clock, as it would Stripe's, and a clock moved ahead by a test would
+ * otherwise make every event look forged.
+ */
+export class WebhookQueue {
+  readonly #endpoint: WebhookEndpoint;
+  readonly #options: Omit<DeliveryOptions, 'now'>;
+  readonly #waiting: string[] = [];
+  #held = false;
+  #sending: Promise<void> = Promise.resolve();
+
+  constructor(endpoint: WebhookEndpoint, options: Omit<DeliveryOptions, 'now'> = {}) {
+    this.#endpoint = endpoint;
+    this.#options = options;
+  }
+
+  /** Queues an event and starts sending; `settled()` tells when it is out. */
+  send(event: { id: string }): void {
+    this.#waiting.push(JSON.stringify(event, null, 2));
+    void this.settled();
+  }
+
+  /** Resolves once every event queued so far was delivered or given up on, held ones aside. */
+  settled(): Promise<void> {
+    // Each call waits for the one before, so two callers never send out of order.
+    this.#sending = this.#sending.then(async () => {
+      while (!this.#held && this.#waiting.length > 0) {
+        await deliverEvent(this.#waiting.shift()!, this.#endpoint, { ...this.#options, now: () => Date.now() });
+      }
+    });
+    return this.#sending;
+  }
+
+  hold(): void {
+    this.#held = true;
+  }
+
+  /** Ends a hold: sends what it kept, oldest first, and what comes meanwhile after it. */
+  flush(): Promise<void> {
+    this.#held = false;
+    return this.settled();
+  }
+}
