@@ -32,6 +32,8 @@ export async function buildWorker(outDir = 'dist/worker') {
       minify: false,
       rollupOptions: {
         platform: 'neutral',
+        // The runtime's own module (the Durable Object base class): workerd provides it.
+        external: ['cloudflare:workers'],
         output: { format: 'es', entryFileNames: 'worker.mjs', codeSplitting: false },
       },
     },

@@ -4,9 +4,12 @@ import { staticHeaders } from './http/static-headers';
 import { workerOptions, type WorkerEnv } from './worker-env';
 import { SettingsError } from './settings/schema';
 
+export { FanshopData } from './data/durable-object/fanshop-data';
+
 /**
  * Cloudflare Workers entry (wrangler.jsonc; docs/deploy.md). The same app as node.ts, with the
- * catalog from the static assets, orders in Workers KV and the Stripe keys from secrets.
+ * catalog from the static assets, likes, orders and stock in the shop's Durable Object
+ * (FanshopData, exported for the runtime) and the Stripe keys from secrets.
  * wrangler.jsonc runs the Worker before the assets, so /catalog.json is the parsed catalog
  * route and the files of dist/client get the same headers as on Node.
  */

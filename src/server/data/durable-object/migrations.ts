@@ -1,0 +1,54 @@
+/**
+ * The Durable Object's schema (SQLite), as numbered steps, the same tables as the Postgres
+ * engine's (data/postgres/migrations.ts) in SQLite's terms: times are milliseconds since the
+ * epoch where they are compared or sorted, booleans are 0 or 1. A step is never edited once
+ * released: a change is a new step. fanshop-data.ts applies the missing ones when the object
+ * starts.
+ */
+export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly statements: readonly string[] }[] = [
+  {
+    version: 1,
+    name: 'likes, orders, webhook events, stock and reservations',
+    statements: [
+      `create table fanshop_likes (
+         product_id text not null,
+         shopper text not null,
+         created_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ')),
+         primary key (product_id, shopper)) without rowid`,
+      `create index fanshop_likes_by_shopper on fanshop_likes (shopper)`,
+      // The whole order as the webhook made it (JSON); the columns are what is sorted by.
+      `create table fanshop_orders (
+         id text primary key,
+         created_at integer not null,
+         oversold integer not null default 0,
+         body text not null)`,
+      `create index fanshop_orders_by_time on fanshop_orders (created_at, id)`,
+      `create table fanshop_webhook_events (
+         id text primary key,
+         processed_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ')))`,
+      // One row per tracked item: the catalog's stock when it was last set (baseline) and the
+      // units sold since.
+      `create table fanshop_stock (
+         item text primary key,
+         baseline integer not null,
+         sold integer not null default 0,
+         set_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ')))`,
+      `create table fanshop_reservations (
+         id text primary key,
+         key text not null,
+         generation integer not null,
+         state text not null check (state in ('held', 'released', 'sold')),
+         expires_at integer not null,
+         created_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ')),
+         oversold integer not null default 0,
+         unique (key, generation))`,
+      `create table fanshop_reservation_lines (
+         reservation_id text not null references fanshop_reservations (id),
+         item text not null,
+         quantity integer not null check (quantity > 0),
+         primary key (reservation_id, item))`,
+      `create index fanshop_reservation_lines_by_item on fanshop_reservation_lines (item)`,
+      `create index fanshop_reservations_held on fanshop_reservations (expires_at) where state = 'held'`,
+    ],
+  },
+];

@@ -1,0 +1,52 @@
+import type { LikesStore } from '../../likes/store';
+import type { OrderStore } from '../../orders/order';
+import type { StockStore } from '../../stock/store';
+import type { DataStores } from '../stores';
+
+/**
+ * What the shop's Durable Object answers over RPC (fanshop-data.ts): every operation of the three
+ * stores, with the same arguments and answers. Dates and plain objects cross as structured
+ * clones.
+ */
+export type ShopData = LikesStore & OrderStore & StockStore;
+
+/**
+ * The parts of the `FANSHOP_DATA` Durable Object namespace binding used here (wrangler.jsonc
+ * `durable_objects`), typed here so that code shared with Node needs no Workers types.
+ */
+export interface FanshopDataNamespace<Id = unknown> {
+  idFromName(name: string): Id;
+  get(id: Id): ShopData;
+}
+
+/**
+ * The stores of data/stores.ts in one Durable Object per shop (`idFromName('shop')`): one
+ * SQLite database, and one thread that runs each call to its end before the next, which is
+ * what makes counts and stock exact on Workers. A stub per call: a stub belongs to the request
+ * that made it (the app outlives requests), and a stub that saw an error stays broken.
+ */
+export function durableObjectStores<Id>(namespace: FanshopDataNamespace<Id>): DataStores {
+  const shop = () => namespace.get(namespace.idFromName('shop'));
+  return {
+    likes: {
+      setLike: (productId, shopper, liked) => shop().setLike(productId, shopper, liked),
+      counts: (productIds) => shop().counts(productIds),
+      likedBy: (shopper, productIds) => shop().likedBy(shopper, productIds),
+    },
+    orders: {
+      saveOrder: (order) => shop().saveOrder(order),
+      getOrder: (id) => shop().getOrder(id),
+      listOrders: () => shop().listOrders(),
+      markEventProcessed: (eventId) => shop().markEventProcessed(eventId),
+      hasProcessedEvent: (eventId) => shop().hasProcessedEvent(eventId),
+    },
+    stock: {
+      available: (items, now) => shop().available(items, now),
+      reserve: (key, lines, expiresAt, now) => shop().reserve(key, lines, expiresAt, now),
+      release: (reservationId) => shop().release(reservationId),
+      sell: (reservationId, now) => shop().sell(reservationId, now),
+    },
+    // The runtime owns the object: nothing to close.
+    close: async () => {},
+  };
+}
