@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import type Stripe from 'stripe';
 import { startLocalStripe } from '../../tools/stripe-local';
-import { kvOrderStore, type KvNamespace } from './orders/kv-store';
-import type { Order } from './orders/order';
+import { durableObjectStores, type FanshopDataNamespace } from './data/durable-object/stores';
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { sdkFor } from '../../tools/stripe-local/testing';
 
 /**
  * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
  * (scripts/build-worker.mjs) and run in workerd through miniflare, with a static assets binding
- * and a KV namespace. Its Stripe client talks over fetch, from inside workerd, to the local
- * test-mode Stripe running here in Node (Stripe itself cannot be reached from here).
+ * and the shop's Durable Object (SQLite, in memory). Its Stripe client talks over fetch, from
+ * inside workerd, to the local test-mode Stripe running here in Node (Stripe itself cannot be
+ * reached from here).
  */
 const root = new URL('../../', import.meta.url).pathname;
 // The files `npm run build` made, or public/ (the demo catalog and images) before a build.
@@ -71,21 +71,34 @@ beforeAll(async () => {
         scriptPath,
         modulesRoot: outDir,
         assets: assetsOptions('shop'),
-        kvNamespaces: ['FANSHOP_ORDERS', 'FANSHOP_LIKES'],
+        // wrangler.jsonc `durable_objects` and `migrations` (new_sqlite_classes)
+        durableObjects: { FANSHOP_DATA: { className: 'FanshopData', useSQLite: true } },
         bindings: {
           STRIPE_SECRET_KEY: local.secretKey,
           STRIPE_WEBHOOK_SECRET: secret,
           STRIPE_API_BASE: local.url,
           FANSHOP_ALLOWED_ORIGINS: origin,
           FANSHOP_SHIPPING_COUNTRIES: 'DE,AT',
+          // Fifty checkouts from one visitor at once (the last units, below).
+          FANSHOP_CHECKOUT_RATE_LIMIT: '100',
           FB_APP_SECRET: fbAppSecret,
           META_PIXEL_ID: '555000',
           META_CAPI_TOKEN: 'worker-capi-token',
           META_GRAPH_API_BASE: graphUrl,
         },
       },
-      // A merchant who deployed before setting any secret or binding the KV namespace.
+      // A merchant who deployed before setting any secret or binding the Durable Object.
       { name: 'unconfigured', compatibilityDate, modules: true, scriptPath, modulesRoot: outDir, assets: assetsOptions('unconfigured') },
+      // One who set the Stripe secrets but has no Durable Object bound.
+      {
+        name: 'no-data',
+        compatibilityDate,
+        modules: true,
+        scriptPath,
+        modulesRoot: outDir,
+        assets: assetsOptions('no-data'),
+        bindings: { STRIPE_SECRET_KEY: local.secretKey, STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: local.url, FANSHOP_ALLOWED_ORIGINS: origin },
+      },
     ],
   });
   await mf.ready;
@@ -101,10 +114,10 @@ afterAll(async () => {
   }
 });
 
-// miniflare types its proxies with @cloudflare/workers-types, which this repository does not
-// install; these are the parts the tests use.
-const ordersKv = async () => (await mf.getKVNamespace('FANSHOP_ORDERS')) as unknown as KvNamespace;
-const unconfiguredWorker = async () => (await mf.getWorker('unconfigured')) as unknown as { fetch: typeof mf.dispatchFetch };
+// miniflare types its proxies with @cloudflare/workers-types' own; these are the parts the tests use.
+/** The shop's Durable Object as the Worker reads it (data/durable-object/stores.ts), from here. */
+const data = async () => durableObjectStores((await mf.getDurableObjectNamespace('FANSHOP_DATA', 'shop')) as unknown as FanshopDataNamespace);
+const worker = async (name: string) => (await mf.getWorker(name)) as unknown as { fetch: typeof mf.dispatchFetch };
 
 let shopper = 0;
 /** POST /api/checkout as the widget sends it; each call a visitor (CF-Connecting-IP) of its own. */
@@ -167,29 +180,22 @@ describe('POST /api/webhooks/stripe in workerd', () => {
   }
   const deliver = (payload: string, signature: string) =>
     mf.dispatchFetch(`${origin}/api/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
-  const orderInKv = async (id: string) => {
-    const text = await (await ordersKv()).get(`order:${id}`, 'text');
-    return text === null ? null : (JSON.parse(text) as Order);
-  };
-
-  it('saves the order of a paid session in KV, once, however often the event is delivered', async () => {
+  it('saves the order of a paid session in the Durable Object, once, however often the event is delivered', async () => {
     const { session, payload, eventId } = await paidSession();
     const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret });
     const first = await deliver(payload, signature);
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ received: true });
-    const order = await orderInKv(session.id);
+    const orders = (await data()).orders;
+    const order = await orders.getOrder(session.id);
     expect(order).toMatchObject({ id: session.id, amountTotal: muesli.price * 2, currency: 'EUR', customerEmail: 'fan@example.com' });
     expect(order!.shippingAddress).toMatchObject({ name: 'Erika Mustermann', city: 'Berlin', country: 'DE' });
     expect(order!.lines).toEqual([expect.objectContaining({ productId: 'bircher-muesli-mix', variantId: null, quantity: 2, amountTotal: muesli.price * 2 })]);
 
     const replay = await deliver(payload, signature);
     expect(await replay.json()).toEqual({ received: true, duplicate: true });
-    const kv = await ordersKv();
-    expect((await kv.list({ prefix: `order:${session.id}` })).keys).toHaveLength(1);
-    expect(await kv.get(`event:${eventId}`, 'text')).not.toBeNull();
-    // What a merchant's own tooling reads: the same store, from outside the Worker.
-    expect((await kvOrderStore(kv).listOrders()).map((o) => o.id)).toContain(session.id);
+    expect(await orders.hasProcessedEvent(eventId)).toBe(true);
+    expect((await orders.listOrders()).filter((o) => o.id === session.id)).toHaveLength(1);
 
     // And one Purchase to Meta's Conversions API, hashed with Web Crypto inside workerd.
     const sent = graphEvents.filter((e) => e.body.includes(session.id));
@@ -207,21 +213,22 @@ describe('POST /api/webhooks/stripe in workerd', () => {
     const res = await deliver(body(payload), await sign(payload));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'signature_invalid' } });
-    expect(await orderInKv(session.id)).toBeNull();
+    expect(await (await data()).orders.getOrder(session.id)).toBeUndefined();
   });
 });
 
 describe('likes and the Facebook tab in workerd', () => {
   const shopper = 'worker-shopper-0123456789';
-  it('counts likes in the FANSHOP_LIKES namespace', async () => {
+  it('counts likes in the shop’s Durable Object', async () => {
     const post = (liked: boolean) =>
       mf.dispatchFetch(`${origin}/api/likes/bircher-muesli-mix`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin, 'CF-Connecting-IP': '203.0.113.250' }, body: JSON.stringify({ shopper, liked }) });
     expect(await (await post(true)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 1, liked: true });
     expect(await (await post(true)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 1, liked: true });
     const read = await mf.dispatchFetch(`${origin}/api/likes?ids=bircher-muesli-mix,espresso-blend&shopper=${shopper}`, { headers: { Origin: origin } });
     expect(await read.json()).toEqual({ counts: { 'bircher-muesli-mix': 1, 'espresso-blend': 0 }, liked: ['bircher-muesli-mix'] });
-    const kv = (await mf.getKVNamespace('FANSHOP_LIKES')) as unknown as KvNamespace;
-    expect(await kv.get('count:bircher-muesli-mix', 'text')).toBe('1');
+    const likes = (await data()).likes;
+    expect(await likes.counts(['bircher-muesli-mix'])).toEqual({ 'bircher-muesli-mix': 1 });
+    expect(await likes.likedBy(shopper, ['espresso-blend', 'bircher-muesli-mix'])).toEqual(['bircher-muesli-mix']);
     expect(await (await post(false)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 0, liked: false });
   });
 
@@ -266,17 +273,31 @@ describe('files and pages in workerd', () => {
   });
 });
 
-describe('a Worker without secrets or KV', () => {
+describe('a Worker without secrets or a Durable Object', () => {
   it('answers checkouts and webhooks with a 503 JSON error that says it is not set up, and still serves the shop', async () => {
-    const worker = await unconfiguredWorker();
-    const res = await worker.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });
+    const unconfigured = await worker('unconfigured');
+    const res = await unconfigured.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: { code: 'checkout_not_configured', message: 'Checkout is not set up on this shop yet.' } });
-    const hook = await worker.fetch(`${origin}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
+    const hook = await unconfigured.fetch(`${origin}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
     expect(hook.status).toBe(503);
     expect(await hook.json()).toMatchObject({ error: { code: 'webhook_not_configured' } });
-    const catalogResponse = await worker.fetch(`${origin}/catalog.json`);
+    const catalogResponse = await unconfigured.fetch(`${origin}/catalog.json`);
     expect(catalogResponse.status).toBe(200);
     expect(await catalogResponse.text()).toBe(catalogText);
+  });
+
+  it('has no checkout, webhooks or likes without FANSHOP_DATA, though Stripe is set up', async () => {
+    const noData = await worker('no-data');
+    // No Origin header: miniflare's getWorker() refuses one of another host.
+    const res = await noData.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ error: { code: 'checkout_not_configured' } });
+    const hook = await noData.fetch(`${origin}/api/webhooks/stripe`, { method: 'POST', body: '{}' });
+    expect(hook.status).toBe(503);
+    await hook.arrayBuffer();
+    const likes = await noData.fetch(`${origin}/api/likes?ids=bircher-muesli-mix`);
+    expect(likes.status).toBe(404);
+    await likes.arrayBuffer();
   });
 });

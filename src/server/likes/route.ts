@@ -47,7 +47,7 @@ function knownIds(catalog: Catalog): Set<string> {
 export function likesRoutes(options: LikesOptions & { readonly catalog: () => Promise<Catalog | null> }): Hono {
   const app = new Hono();
   const limit = fixedWindowLimit(options.rateLimitPerMinute, 60_000);
-  // Reads are cheap on Node but cost store reads on KV: limited too, more loosely.
+  // Reads are cheap but still reach the store: limited too, more loosely.
   const readLimit = fixedWindowLimit(options.readLimitPerMinute ?? options.rateLimitPerMinute * 10, 60_000);
   const cors = corsForOrigins(options.allowedOrigins, { methods: 'GET, POST', refuse: (c) => fail(c, 'origin_not_allowed', 'This site may not use the shop’s likes.') });
   app.use('/api/likes', cors);

@@ -1,7 +1,14 @@
 /**
  * Where like counts are kept. A like belongs to an anonymous shopper id (a random string the
  * widget keeps in localStorage), so liking twice counts once and unliking takes exactly that
- * shopper's like away: one row per shopper and product, in each engine of data/stores.ts.
+ * shopper's like away.
+ *
+ * The engines of data/stores.ts keep them exact, in a table keyed on product and shopper:
+ * Postgres on Node (data/postgres) and the shop's Durable Object on Workers
+ * (data/durable-object). Another shared store implements the same three operations, e.g.
+ * Redis with one set per product (`SADD`/`SREM` and `SCARD`).
+ *
+ * Pass it to createApp as `likes.store`.
  */
 export interface LikesStore {
   /**

@@ -25,7 +25,7 @@ beforeAll(async () => {
     modules: true,
     scriptPath: join(outDir, 'worker.mjs'),
     modulesRoot: outDir,
-    // A Worker without secrets or KV: pages and feeds need neither.
+    // A Worker without secrets or a Durable Object: pages and feeds need neither.
     assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } },
   });
   await mf.ready;

@@ -7,6 +7,7 @@ import { nodeAppOptions } from '../node-server';
 import { workerOptions, type WorkerEnv } from '../worker-env';
 import type { AppOptions } from '../app';
 import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
+import type { FanshopDataNamespace } from '../data/durable-object/stores';
 
 const settings = (vars: Record<string, string | number | boolean | undefined>, runtime: 'node' | 'workers' = 'node'): Settings => {
   const result = configFromEnv(vars, runtime);
@@ -119,6 +120,15 @@ describe('Node and Workers', () => {
     await data.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  /** The Worker's FANSHOP_DATA binding: options are made without calling it. */
+  const FANSHOP_DATA: FanshopDataNamespace = {
+    idFromName: () => {
+      throw new Error('options are made without calling the Durable Object');
+    },
+    get: () => {
+      throw new Error('options are made without calling the Durable Object');
+    },
+  };
 
   it('read the same variables into the same options', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -140,8 +150,7 @@ describe('Node and Workers', () => {
       FB_APP_SECRET: 'fb-secret',
     };
     const node = nodeAppOptions(settings({ ...vars, FANSHOP_DATA_DIR: dir }), { port: 8787, clientDir: dir, data });
-    const kv = { get: async () => null, put: async () => {}, delete: async () => {}, list: async () => ({ keys: [], list_complete: true }) };
-    const worker = workerOptions({ ...vars, ASSETS: { fetch: async () => new Response('{}') }, FANSHOP_ORDERS: kv, FANSHOP_LIKES: kv } as unknown as WorkerEnv, 'https://worker.example');
+    const worker = workerOptions({ ...vars, ASSETS: { fetch: async () => new Response('{}') }, FANSHOP_DATA } as unknown as WorkerEnv, 'https://worker.example');
     expect(comparable(node)).toEqual(comparable(worker));
     expect(node.checkout).toMatchObject({ maxQuantity: 5, maxLines: 7, rateLimitPerMinute: 0, allowPromotionCodes: false, shippingCountries: ['DE', 'AT'], allowedOrigins: ['https://shop.example', 'https://www.example.com'] });
     expect(node.webhooks?.metaConversions).toEqual({ pixelId: '1234567890', accessToken: 'token', testEventCode: 'TEST1', graphApiBase: undefined });
@@ -150,7 +159,7 @@ describe('Node and Workers', () => {
   it('default the allowed origins to each runtime’s own', async () => {
     const node = nodeAppOptions(settings({ STRIPE_SECRET_KEY: 'sk_test_x', FANSHOP_DATA_DIR: dir }), { port: 9000, clientDir: dir, data });
     expect(node.checkout?.allowedOrigins).toEqual(['http://localhost:9000', 'http://127.0.0.1:9000']);
-    const worker = workerOptions({ STRIPE_SECRET_KEY: 'sk_test_x', ASSETS: { fetch: async () => new Response('{}') } } as unknown as WorkerEnv, 'https://worker.example');
+    const worker = workerOptions({ STRIPE_SECRET_KEY: 'sk_test_x', ASSETS: { fetch: async () => new Response('{}') }, FANSHOP_DATA } as unknown as WorkerEnv, 'https://worker.example');
     expect(worker.checkout?.allowedOrigins).toEqual(['https://worker.example']);
   });
 });
