@@ -128,6 +128,18 @@ const checkout = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 const cart = (lines: unknown[]) => ({ lines, locale: 'de', returnUrl: `${origin}/shop` });
+/** A Stripe event about a Checkout Session, as Stripe sends it. */
+const stripeEvent = (type: string, session: Stripe.Checkout.Session) => ({
+  id: `evt_test_${type.split('.').at(-1)}_${session.id.slice(-16)}`,
+  object: 'event',
+  type,
+  api_version: '2026-10-28.endive',
+  created: Math.floor(Date.now() / 1000),
+  livemode: false,
+  data: { object: session },
+});
+const deliver = (payload: string, signature: string) =>
+  mf.dispatchFetch(`${origin}/api/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
 
 describe('POST /api/checkout in workerd', () => {
   it('creates a Checkout Session on Stripe priced from the catalog, ignoring a price the browser sent', async () => {
@@ -175,11 +187,9 @@ describe('POST /api/webhooks/stripe in workerd', () => {
       shipping: { name: 'Erika Mustermann', address: { line1: 'Hauptstraße 1', line2: null, postal_code: '10115', city: 'Berlin', state: null, country: 'DE' } },
     });
     const session = await stripe.checkout.sessions.retrieve(id);
-    const event = { id: `evt_test_${id.slice(-16)}`, object: 'event', type: 'checkout.session.completed', api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: session } };
+    const event = stripeEvent('checkout.session.completed', session);
     return { session, payload: JSON.stringify(event), eventId: event.id };
   }
-  const deliver = (payload: string, signature: string) =>
-    mf.dispatchFetch(`${origin}/api/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
   it('saves the order of a paid session in the Durable Object, once, however often the event is delivered', async () => {
     const { session, payload, eventId } = await paidSession();
     const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret });
@@ -214,6 +224,49 @@ describe('POST /api/webhooks/stripe in workerd', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'signature_invalid' } });
     expect(await (await data()).orders.getOrder(session.id)).toBeUndefined();
+  });
+});
+
+describe('stock in workerd', () => {
+  /** What the shop's Durable Object says can be bought of an item now. */
+  const available = async (item: string, stock: number) => (await (await data()).stock.available([{ item, stock }], new Date()))[item];
+
+  it('holds the last 3 units for exactly 3 of 50 concurrent checkouts; the other 47 hear sold_out', async () => {
+    // merino-beanie: stock 3 in the demo catalog. One visitor, 50 attempts of their own.
+    const before = local.sessions.list().length;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => checkout({ ...cart([{ productId: 'merino-beanie', quantity: 1 }]), attempt: `beanie-rush-${i}` }, { 'CF-Connecting-IP': '198.51.100.7' })),
+    );
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as { id?: string; error?: { code: string } }[];
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(answers.filter((r) => r.status === 409)).toHaveLength(47);
+    expect(bodies.filter((b) => b.error?.code === 'sold_out')).toHaveLength(47);
+    expect(new Set(bodies.flatMap((b) => (b.id ? [b.id] : []))).size).toBe(3);
+    expect(local.sessions.list().length - before).toBe(3);
+    expect(await available('merino-beanie', 3)).toBe(0);
+  });
+
+  it('gives an expired session’s units back when Stripe says it expired, so the next checkout gets them', async () => {
+    // ceramic-pour-over-dripper: stock 1 in the demo catalog.
+    const dripper = cart([{ productId: 'ceramic-pour-over-dripper', quantity: 1 }]);
+    const first = await checkout(dripper);
+    expect(first.status).toBe(200);
+    const { id } = (await first.json()) as { id: string };
+    const refused = await checkout(dripper);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'sold_out' } });
+
+    // The event Stripe sends when the session times out, with the session as it is then.
+    const session = await stripe.checkout.sessions.retrieve(id);
+    const payload = JSON.stringify(stripeEvent('checkout.session.expired', { ...session, status: 'expired', url: null }));
+    const res = await deliver(payload, await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }));
+    expect(await res.json()).toEqual({ received: true });
+    expect(await available('ceramic-pour-over-dripper', 1)).toBe(1);
+
+    const next = await checkout(dripper);
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as { id: string }).id).not.toBe(id);
+    expect(await available('ceramic-pour-over-dripper', 1)).toBe(0);
   });
 });
 
