@@ -37,21 +37,23 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
     },
   },
+  // Each run starts from an empty database (a new PGlite in test-results/), so the demo
+  // catalog's stock is whole again: the journeys hold and sell units as shoppers do.
   webServer: [
     {
-      command: 'node dist/server/node.mjs',
-      env: { PORT: String(port), HOST: '127.0.0.1', FB_APP_SECRET: 'e2e-app-secret' },
+      command: `rm -rf test-results/data-${port} && node dist/server/node.mjs`,
+      env: { PORT: String(port), HOST: '127.0.0.1', FB_APP_SECRET: 'e2e-app-secret', FANSHOP_DATA_DIR: `test-results/data-${port}` },
       url: `http://localhost:${port}/catalog.json`,
       reuseExistingServer: !process.env.CI,
-      timeout: 20_000,
+      timeout: 60_000,
     },
     {
       // The same server configured for Stripe's embedded checkout (e2e/embedded-checkout.spec.ts).
-      command: 'node dist/server/node.mjs',
-      env: { PORT: String(port + 1), HOST: '127.0.0.1', FANSHOP_CHECKOUT_UI: 'embedded', FANSHOP_DATA_DIR: 'test-results/data-embedded' },
+      command: `rm -rf test-results/data-${port + 1} && node dist/server/node.mjs`,
+      env: { PORT: String(port + 1), HOST: '127.0.0.1', FANSHOP_CHECKOUT_UI: 'embedded', FANSHOP_DATA_DIR: `test-results/data-${port + 1}` },
       url: `http://localhost:${port + 1}/catalog.json`,
       reuseExistingServer: !process.env.CI,
-      timeout: 20_000,
+      timeout: 60_000,
     },
   ],
 });
