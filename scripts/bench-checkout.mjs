@@ -1,7 +1,10 @@
 // @ts-check
 /**
  * The checkout part of `npm run bench` (alone: `node scripts/bench.mjs checkout`): what the
- * server adds to POST /api/checkout, for a 1-line and a 20-line cart from a 1,000-product catalog.
+ * server adds to POST /api/checkout, for a 1-line and a 20-line cart from a 1,000-product catalog,
+ * side by side with stock tracked (every product and variant has a `stock`, so each checkout
+ * reserves its units in PGlite, in the server's data directory) and without (no `stock`: nothing
+ * to hold, no database work), the two servers measured in turns within each round.
  *
  * How, so that the figure means "what the server adds":
  * - Stripe is another process, as in production: the built local test-mode Stripe
@@ -21,6 +24,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROUNDS = Number(process.env.BENCH_CHECKOUT_ROUNDS ?? 3);
@@ -28,7 +32,7 @@ const WARM_UP = 200;
 const REQUESTS = Number(process.env.BENCH_CHECKOUT_REQUESTS ?? 1000);
 const SATURATION = { concurrency: 16, requests: 2000 };
 const GOAL_OWN_P99_MS = 10;
-const PORT = 8793;
+const PORTS = { tracked: 8793, untracked: 8794 };
 
 /** @param {number[]} xs @param {number} q */
 const quantile = (xs, q) => {
@@ -74,7 +78,17 @@ export async function benchCheckout(root, catalogFile, catalog, dataDir) {
   const inProcess = process.env.BENCH_STRIPE === 'in-process';
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let stripe;
-  const env = { PORT: String(PORT), HOST: '127.0.0.1', FANSHOP_CATALOG: catalogFile, FANSHOP_CHECKOUT_RATE_LIMIT: '1000000', FANSHOP_DATA_DIR: join(dataDir, 'checkout') };
+  // The same products, with a stock too large to run out during the bench, or with none.
+  /** @param {number | undefined} stock */
+  const withStock = (stock) => ({
+    ...catalog,
+    products: catalog.products.map(({ stock: _s, ...p }) => ({ ...p, ...(stock === undefined || p.variants?.length ? {} : { stock }), ...(p.variants ? { variants: p.variants.map(({ stock: _v, ...v }) => ({ ...v, ...(stock === undefined ? {} : { stock }) })) } : {}) })),
+  });
+  const files = { tracked: join(dataDir, 'catalog-tracked.json'), untracked: join(dataDir, 'catalog-untracked.json') };
+  writeFileSync(files.tracked, JSON.stringify(withStock(10_000_000)));
+  writeFileSync(files.untracked, JSON.stringify(withStock(undefined)));
+  void catalogFile;
+  const env = { HOST: '127.0.0.1', FANSHOP_CHECKOUT_RATE_LIMIT: '1000000' };
   if (!inProcess) {
     // The stand-in answers only the key it is given; the shop gets the same one.
     const key = `sk_test_bench_${randomBytes(16).toString('hex')}`;
@@ -82,18 +96,22 @@ export async function benchCheckout(root, catalogFile, catalog, dataDir) {
     stripe = started.child;
     Object.assign(env, { STRIPE_API_BASE: /(http:\S+)/.exec(started.line)?.[1] ?? '', STRIPE_SECRET_KEY: key });
   }
-  const server = (await start([dist('node.mjs')], env, /demo shop on/)).child;
+  const servers = await Promise.all(
+    /** @type {const} */ (['tracked', 'untracked']).map(async (kind) => (await start([dist('node.mjs')], { ...env, PORT: String(PORTS[kind]), FANSHOP_CATALOG: files[kind], FANSHOP_DATA_DIR: join(dataDir, `checkout-${kind}`) }, /demo shop on/)).child),
+  );
   try {
     return await measure(catalog, inProcess);
   } finally {
-    server.kill();
+    for (const server of servers) server.kill();
     stripe?.kill();
   }
 }
 
 /** @param {Parameters<typeof benchCheckout>[2]} catalog @param {boolean} inProcess */
 async function measure(catalog, inProcess) {
-  const origin = `http://127.0.0.1:${PORT}`;
+  /** @type {'tracked' | 'untracked'} */
+  let kind = 'tracked';
+  const originOf = () => `http://127.0.0.1:${PORTS[kind]}`;
   /** @param {{ stock?: number }} x */
   const inStock = (x) => x.stock === undefined || x.stock > 2;
   const buyable = catalog.products
@@ -103,17 +121,19 @@ async function measure(catalog, inProcess) {
   /** @param {number} lines */
   const checkout = async (lines) => {
     const cart = Array.from({ length: lines }, (_, i) => buyable[(n * lines + i) % buyable.length]);
+    const origin = originOf();
     const body = JSON.stringify({ lines: cart, returnUrl: `${origin}/shop?visit=${n++}` });
     const t = performance.now();
     const res = await fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body });
     await res.arrayBuffer();
     const ms = performance.now() - t;
-    if (res.status !== 200) throw new Error(`[bench] POST /api/checkout answered ${res.status}`);
+    if (res.status !== 200) throw new Error(`[bench] POST /api/checkout (${kind}) answered ${res.status}`);
     const stripeMs = Number(/stripe;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1]);
     return { ms, stripeMs, ownMs: ms - stripeMs };
   };
   // The least one exchange with this server costs: a CORS preflight, none of the checkout's work.
   const preflight = async () => {
+    const origin = originOf();
     const t = performance.now();
     const res = await fetch(`${origin}/api/checkout`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
     await res.arrayBuffer();
@@ -142,29 +162,45 @@ async function measure(catalog, inProcess) {
   };
 
   const loadAverage = [round(loadavg()[0] ?? NaN)];
-  /** @type {{ floor: { p50Ms: number, p99Ms: number }[], oneLine: Awaited<ReturnType<typeof latency>>[], twentyLines: Awaited<ReturnType<typeof latency>>[], rps1: number[], rps20: number[] }} */
-  const rounds = { floor: [], oneLine: [], twentyLines: [], rps1: [], rps20: [] };
+  /** @typedef {{ floor: { p50Ms: number, p99Ms: number }[], oneLine: Awaited<ReturnType<typeof latency>>[], twentyLines: Awaited<ReturnType<typeof latency>>[], rps1: number[], rps20: number[] }} Rounds */
+  /** @type {Record<'tracked' | 'untracked', Rounds>} */
+  const rounds = { tracked: { floor: [], oneLine: [], twentyLines: [], rps1: [], rps20: [] }, untracked: { floor: [], oneLine: [], twentyLines: [], rps1: [], rps20: [] } };
   for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < WARM_UP; i++) await preflight();
-    const floor = [];
-    for (let i = 0; i < REQUESTS; i++) floor.push(await preflight());
-    rounds.floor.push({ p50Ms: quantile(floor, 0.5), p99Ms: quantile(floor, 0.99) });
-    rounds.oneLine.push(await latency(1));
-    rounds.twentyLines.push(await latency(20));
-    rounds.rps1.push(await throughput(1));
-    rounds.rps20.push(await throughput(20));
+    // In turns, so that whatever else the machine does falls on both alike.
+    /** @type {('tracked' | 'untracked')[]} */
+    const order = r % 2 ? ['untracked', 'tracked'] : ['tracked', 'untracked'];
+    for (const k of order) {
+      kind = k;
+      const these = rounds[k];
+      for (let i = 0; i < WARM_UP; i++) await preflight();
+      const floor = [];
+      for (let i = 0; i < REQUESTS; i++) floor.push(await preflight());
+      these.floor.push({ p50Ms: quantile(floor, 0.5), p99Ms: quantile(floor, 0.99) });
+      these.oneLine.push(await latency(1));
+      these.twentyLines.push(await latency(20));
+      these.rps1.push(await throughput(1));
+      these.rps20.push(await throughput(20));
+    }
     loadAverage.push(round(loadavg()[0] ?? NaN));
   }
   /** @param {Record<string, number>[]} rs @returns {Record<string, number>} */
   const medians = (rs) => Object.fromEntries(Object.keys(rs[0] ?? {}).map((k) => [k, median(rs.map((r) => r[k] ?? NaN))]));
-  /** @type {Record<string, number>} */
-  const oneLine = { ...medians(rounds.oneLine), requestsPerSecond: Math.round(median(rounds.rps1)) };
-  /** @type {Record<string, number>} */
-  const twentyLines = { ...medians(rounds.twentyLines), requestsPerSecond: Math.round(median(rounds.rps20)) };
-  const worstOwnP99 = Math.max(oneLine.serverOwnP99Ms ?? NaN, twentyLines.serverOwnP99Ms ?? NaN);
+  /** @param {Rounds} these @returns {{ roundTripFloor: Record<string, number>, oneLine: Record<string, number>, twentyLines: Record<string, number>, samples: object }} */
+  const summary = (these) => ({
+    roundTripFloor: medians(these.floor),
+    oneLine: { ...medians(these.oneLine), requestsPerSecond: Math.round(median(these.rps1)) },
+    twentyLines: { ...medians(these.twentyLines), requestsPerSecond: Math.round(median(these.rps20)) },
+    samples: {
+      serverOwnP99Ms: { oneLine: these.oneLine.map((r) => round(r.serverOwnP99Ms)), twentyLines: these.twentyLines.map((r) => round(r.serverOwnP99Ms)) },
+      requestsPerSecond: { oneLine: these.rps1.map(Math.round), twentyLines: these.rps20.map(Math.round) },
+    },
+  });
+  const tracked = summary(rounds.tracked);
+  const untracked = summary(rounds.untracked);
+  const worstOwnP99 = Math.max(tracked.oneLine.serverOwnP99Ms ?? NaN, tracked.twentyLines.serverOwnP99Ms ?? NaN, untracked.oneLine.serverOwnP99Ms ?? NaN, untracked.twentyLines.serverOwnP99Ms ?? NaN);
   return {
     method:
-      `POST /api/checkout, 1,000-product catalog; Stripe: ${inProcess ? 'the local test-mode Stripe inside the server process (BENCH_STRIPE=in-process)' : 'the local test-mode Stripe in its own process (STRIPE_API_BASE)'}. ` +
+      `POST /api/checkout, 1,000-product catalog, with stock tracked (a reservation in PGlite per checkout) and without, in turns; Stripe: ${inProcess ? 'the local test-mode Stripe inside the server process (BENCH_STRIPE=in-process)' : 'the local test-mode Stripe in its own process (STRIPE_API_BASE)'}. ` +
       `Latency at concurrency ${1}: ${WARM_UP} warm-up then ${REQUESTS} requests per cart size; throughput at concurrency ${SATURATION.concurrency}, ${SATURATION.requests} requests. ` +
       `serverOwn = total minus Server-Timing stripe;dur, per request (includes loopback HTTP and the client; roundTripFloor is one bare exchange). Medians of ${ROUNDS} rounds.`,
     machine: {
@@ -174,13 +210,8 @@ async function measure(catalog, inProcess) {
     },
     latency: { concurrency: 1, warmUpRequests: WARM_UP, requests: REQUESTS, rounds: ROUNDS },
     throughput: SATURATION,
-    roundTripFloor: medians(rounds.floor),
-    oneLine,
-    twentyLines,
+    tracked,
+    untracked,
     goal: { serverOwnP99Ms: GOAL_OWN_P99_MS, met: worstOwnP99 <= GOAL_OWN_P99_MS },
-    samples: {
-      serverOwnP99Ms: { oneLine: rounds.oneLine.map((r) => round(r.serverOwnP99Ms)), twentyLines: rounds.twentyLines.map((r) => round(r.serverOwnP99Ms)) },
-      requestsPerSecond: { oneLine: rounds.rps1.map(Math.round), twentyLines: rounds.rps20.map(Math.round) },
-    },
   };
 }

@@ -12,7 +12,7 @@ import { checkoutKey, sessionParams, type SessionOptions } from './session-param
 import { fixedWindowLimit } from '../http/rate-limit';
 import { sessionSummary } from './session-summary';
 import { stripeFailure, stripeFailureResponse } from './stripe-failure';
-import { stockItemId, type StockLine, type StockStore } from '../stock/store';
+import { stockItemId, type Reservation, type StockLine, type StockStore } from '../stock/store';
 import type { PricedCart } from './price-cart';
 import type { CheckoutLineRequest } from './request';
 
@@ -82,26 +82,33 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       const browser = { userAgent: c.req.header('User-Agent'), fbp: request.fbp, fbc: request.fbc };
       const params = sessionParams(priced.cart, { ...options, uiMode, returnUrl: request.returnUrl, locale, browser });
       const now = new Date(options.now?.() ?? Date.now());
-      // All or nothing, before Stripe is asked: the last unit goes to one checkout only.
       const tracked = trackedLines(priced.cart, request.lines);
       const key = await checkoutKey(params, `${client}/${request.attempt}`);
-      const held = await options.stock.reserve(key, tracked.map((t) => t.line), new Date(now.getTime() + SESSION_LIFETIME_MS), now);
-      if (!held.ok) {
-        const { lineIndex } = tracked[held.lineIndex]!;
-        return errorResponse(
-          c,
-          held.available > 0
-            ? apiError('quantity_above_stock', `Only ${held.available} of this product are left.`, { lineIndex })
-            : apiError('sold_out', 'This product is sold out.', { lineIndex }),
-        );
+      // The Stripe idempotency key: the reservation's id when units are held (the same
+      // reservation, the same session); with nothing to hold, the checkout key and the minute,
+      // so a double click makes one session and a deliberate second purchase a new one.
+      let idempotencyKey = `${key}.${Math.floor(now.getTime() / 60_000)}`;
+      let reservation: Reservation | undefined;
+      if (tracked.length) {
+        // All or nothing, before Stripe is asked: the last unit goes to one checkout only.
+        const held = await options.stock.reserve(key, tracked.map((t) => t.line), new Date(now.getTime() + SESSION_LIFETIME_MS), now);
+        if (!held.ok) {
+          const { lineIndex } = tracked[held.lineIndex]!;
+          return errorResponse(
+            c,
+            held.available > 0
+              ? apiError('quantity_above_stock', `Only ${held.available} of this product are left.`, { lineIndex })
+              : apiError('sold_out', 'This product is sold out.', { lineIndex }),
+          );
+        }
+        ({ reservation } = held);
+        idempotencyKey = reservation.id;
+        params.expires_at = Math.floor(reservation.expiresAt.getTime() / 1000);
+        params.metadata = { ...params.metadata, [RESERVATION_KEY]: reservation.id };
       }
-      const { reservation } = held;
-      params.expires_at = Math.floor(reservation.expiresAt.getTime() / 1000);
-      params.metadata = { ...params.metadata, [RESERVATION_KEY]: reservation.id };
       try {
         const started = performance.now();
-        // The reservation's id is the idempotency key: the same reservation, the same session.
-        const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey: reservation.id });
+        const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey });
         // How long Stripe took, so what the server itself adds can be measured (npm run bench).
         c.header('Server-Timing', `stripe;dur=${(performance.now() - started).toFixed(1)}`);
         const answer: CheckoutResponse | undefined =
@@ -114,7 +121,7 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       } catch (error) {
         // Stripe said no: no session holds the units, so they go back at once. After a network
         // failure a session may exist; its reservation then ends when the session does.
-        if (stripeFailure(error) === 'refused') await options.stock.release(reservation.id);
+        if (reservation && stripeFailure(error) === 'refused') await options.stock.release(reservation.id);
         // Logged for the merchant; the shopper gets a sentence, never Stripe's internals.
         return stripeFailureResponse(c, 'a Checkout Session', error);
       }

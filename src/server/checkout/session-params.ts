@@ -87,7 +87,8 @@ export function sessionParams(
  * retried request, or the shopper coming back from Stripe's page and pressing Checkout again
  * within the session's life get the same reservation and the same session (Stripe replays the
  * first answer for a repeated key and the same parameters). Once that reservation is sold or
- * released, the same cart makes a new one, and so a new session.
+ * released, the same cart makes a new one, and so a new session. A cart with no tracked stock
+ * holds nothing: its idempotency key is this key and the minute (checkout/route.ts).
  * https://docs.stripe.com/api/idempotent_requests
  */
 export async function checkoutKey(params: Stripe.Checkout.SessionCreateParams, client: string): Promise<string> {
