@@ -14,7 +14,7 @@ import { compressUnlessWorkers } from './http/compress';
 import { apiError, errorResponse } from './http/api-error';
 import { unexpectedError } from './http/unexpected-error';
 import type { StockStore } from './stock/store';
-import { liveCatalogLoader } from './stock/live-catalog';
+import { liveCatalogLoader, withLiveStockLoader } from './stock/live-catalog';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -67,13 +67,17 @@ export function createApp(options: AppOptions): Hono {
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
-  app.get('/catalog.json', catalogRoute(loadCatalog, options.stock ? liveCatalogLoader(options.stock) : undefined));
+  // What can be bought now (stock/live-catalog.ts): in the catalog the widget loads, on product
+  // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
+  const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
+  const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
+  app.get('/catalog.json', catalogRoute(loadCatalog, live));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: gzipped
   // (http/compress.ts) and with ETags, as crawlers come back often.
   app.use('/p/*', compressUnlessWorkers());
   app.use('/feeds/*', compressUnlessWorkers());
-  app.get('/p/:productId', productPageRoute(loadCatalog, { csp: strictCsp({ stripe }) }));
-  app.get('/feeds/meta.csv', metaFeedRoute(loadCatalog));
+  app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }) }));
+  app.get('/feeds/meta.csv', metaFeedRoute(shown));
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = () => parsedCatalog(loadCatalog);
   if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));

@@ -1,5 +1,6 @@
 import type { Catalog, Product } from '../../core/catalog/types';
 import { sha256Hex } from '../hash';
+import type { LoadedCatalog } from '../catalog/source';
 import { stockItemId, type StockCount, type StockStore } from './store';
 
 /** The items whose stock the catalog tracks (a `stock` number), worked out once per parsed catalog. */
@@ -62,5 +63,29 @@ export function liveCatalogLoader(stock: StockStore, options: { maxAgeMs?: numbe
       if (last === entry) last = undefined;
     });
     return live;
+  };
+}
+
+/**
+ * The catalog loader with live stock in its parse: what product pages and the Meta feed show,
+ * so a product's page says Sold out when its card does. The merchant's text stays as written.
+ * If the stock cannot be read, the catalog's own numbers are used and the log says why.
+ */
+export function withLiveStockLoader(load: () => Promise<LoadedCatalog>, live: (catalog: Catalog) => Promise<LiveCatalog>): () => Promise<LoadedCatalog> {
+  let last: { loaded: LoadedCatalog; live: LiveCatalog; made: LoadedCatalog } | undefined;
+  return async () => {
+    const loaded = await load();
+    if (!loaded.result.ok) return loaded;
+    let current: LiveCatalog;
+    try {
+      current = await live(loaded.result.catalog);
+    } catch (error) {
+      console.error('[fanshop] cannot read live stock; the catalog’s own stock numbers are shown:', error);
+      return loaded;
+    }
+    if (last && last.loaded === loaded && last.live === current) return last.made;
+    const made: LoadedCatalog = { ...loaded, result: { ...loaded.result, catalog: current.catalog } };
+    last = { loaded, live: current, made };
+    return made;
   };
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createApp } from '../app';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
+
+/** What shoppers, crawlers and Meta see of stock: what can be bought now, not the number in the file. */
+const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');
+let data: InMemoryData;
+beforeAll(async () => {
+  data = await inMemoryData();
+});
+afterAll(() => data.close());
+
+const later = () => new Promise((resolve) => setTimeout(resolve, 2100));
+const stockOf = async (app: ReturnType<typeof createApp>, id: string) => {
+  const res = await app.request('/catalog.json?fanshop=1');
+  const envelope = (await res.json()) as { catalog: { products: { id: string; stock?: number; variants: { id: string; stock?: number }[] }[] } };
+  return { res, product: envelope.catalog.products.find((p) => p.id === id)! };
+};
+
+describe('live stock', () => {
+  it('reaches the widget’s catalog, the product page and the feed, and the merchant’s file stays as written', async () => {
+    const app = createApp({ catalog: { read: async () => demo }, stock: data.stock });
+    const before = await stockOf(app, 'ceramic-pour-over-dripper');
+    expect(before.product.stock).toBe(1);
+    expect(before.res.headers.get('Cache-Control')).toBe('public, max-age=3, must-revalidate');
+    const page = async () => (await app.request('/p/ceramic-pour-over-dripper', { headers: { 'Accept-Language': 'en' } })).text();
+    expect(await page()).not.toContain('availability sold-out');
+    const soldOutInFeed = async () => (await (await app.request('/feeds/meta.csv')).text()).split('out of stock').length - 1;
+    const soldOutBefore = await soldOutInFeed();
+
+    const held = await data.stock.reserve('a-shopper', [{ item: 'ceramic-pour-over-dripper', stock: 1, quantity: 1 }, { item: 'stoneware-mug/mug-sage', stock: 3, quantity: 2 }], new Date(Date.now() + 60_000), new Date());
+    expect(held.ok).toBe(true);
+    // Within 2 s the shop may still answer from what it read last.
+    await later();
+    const after = await stockOf(app, 'ceramic-pour-over-dripper');
+    expect(after.product.stock).toBe(0);
+    expect(after.res.headers.get('ETag')).not.toBe(before.res.headers.get('ETag'));
+    expect((await stockOf(app, 'stoneware-mug')).product.variants.find((v) => v.id === 'mug-sage')?.stock).toBe(1);
+    expect(await page()).toContain('availability sold-out');
+    // The dripper, and nothing else (one sage mug is left).
+    expect(await soldOutInFeed()).toBe(soldOutBefore + 1);
+    // A client holding the old ETag gets the new stock, not a 304.
+    expect((await app.request('/catalog.json?fanshop=1', { headers: { 'If-None-Match': before.res.headers.get('ETag')! } })).status).toBe(200);
+    // The file as the merchant wrote it.
+    expect(await (await app.request('/catalog.json')).text()).toBe(demo);
+  }, 30_000);
+
+  it('serves the catalog’s own numbers, and says why in the log, when the stock cannot be read', async () => {
+    const broken = { ...data.stock, available: async () => Promise.reject(new Error('database is gone')) };
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const app = createApp({ catalog: { read: async () => demo }, stock: broken });
+      const { res, product } = await stockOf(app, 'ceramic-pour-over-dripper');
+      expect(res.status).toBe(200);
+      expect(product.stock).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.flat().join(' ')).toContain('cannot read live stock');
+  });
+});
