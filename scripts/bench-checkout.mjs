@@ -52,7 +52,7 @@ function start(args, env, ready) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => (child.kill(), reject(new Error(`[bench] ${args[0]} did not start; run npm run build first`))), 10_000);
+    const timer = setTimeout(() => (child.kill(), reject(new Error(`[bench] ${args[0]} did not start; run npm run build first`))), 60_000);
     child.stdout?.on('data', (chunk) => {
       out += chunk;
       const line = out.split('\n').find((l) => ready.test(l));
@@ -88,7 +88,7 @@ export async function benchCheckout(root, catalogFile, catalog, dataDir) {
   writeFileSync(files.tracked, JSON.stringify(withStock(10_000_000)));
   writeFileSync(files.untracked, JSON.stringify(withStock(undefined)));
   void catalogFile;
-  const env = { HOST: '127.0.0.1', FANSHOP_CHECKOUT_RATE_LIMIT: '1000000' };
+  const env = { HOST: '127.0.0.1', FANSHOP_CHECKOUT_RATE_LIMIT: '100000' };
   if (!inProcess) {
     // The stand-in answers only the key it is given; the shop gets the same one.
     const key = `sk_test_bench_${randomBytes(16).toString('hex')}`;

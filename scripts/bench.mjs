@@ -42,6 +42,8 @@ function generatedCatalog(n) {
     p.id = `${p.id}-${i}`;
     for (const v of p.variants ?? []) v.id = `${v.id}-${i}`;
     if (p.images) for (const img of p.images) img.src = `/${img.src}`;
+    // An option value's picture names one of the product's images by its src.
+    for (const option of p.options ?? []) for (const value of option.values ?? []) if (typeof value === 'object' && value.image) value.image = `/${value.image}`;
     return p;
   });
   return { ...demo, products };

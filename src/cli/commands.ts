@@ -6,6 +6,7 @@ import type { CatalogProblem } from '../core/catalog/types';
 import { readJson, type ReadIo } from './read-json';
 import { pagesCommand } from './pages';
 import { feedCommand } from './feed';
+import { ordersCommand } from './orders';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -18,6 +19,8 @@ export interface CliIo extends ReadIo {
   stderr(text: string): void;
   /** Writes a UTF-8 file, making its folders; for commands that write files (`pages`, `feed --out`). */
   writeFile?(path: string, text: string): Promise<void>;
+  /** The environment (`orders` reads DATABASE_URL and FANSHOP_DATA_DIR as the server does). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The real process's input and output, for `fanshop.ts`. */
@@ -30,6 +33,7 @@ export const nodeIo: CliIo = {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text, 'utf8');
   },
+  env: process.env,
 };
 
 interface Command {
@@ -81,6 +85,7 @@ const commands = new Map<string, Command>([
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
   ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
   ['feed', { args: '--catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed as CSV', run: feedCommand }],
+  ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],
 ]);
 

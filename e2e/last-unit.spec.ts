@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForGrid } from './fixtures';
+
+/**
+ * Two fans want the shop's last pour-over dripper. One of them, in German on a slow phone (the
+ * CPU throttled 4x), put it in the cart first but is slower to pay; the other buys it. The
+ * German fan is told in German that it has just sold out, and after a reload the card says
+ * Ausverkauft and the cart has given it up with a notice, keeping the rest of the cart.
+ *
+ * A server of its own, on an empty database, with the demo catalog (one dripper in stock).
+ */
+const port = Number(process.env.E2E_PORT ?? 8790) + 6;
+const origin = `http://localhost:${port}`;
+const dir = mkdtempSync(join(tmpdir(), 'fanshop-last-unit-'));
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+  writeFileSync(join(dir, 'catalog.json'), readFileSync('public/catalog.json'));
+  server = spawn(process.execPath, ['dist/server/node.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
+    stdio: 'ignore',
+  });
+  await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function slowPhone(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+test('the last unit goes to one fan; the other is told in German, and the card and cart follow', async ({ browser }) => {
+  test.slow();
+  const german = await browser.newContext({ locale: 'de-DE' });
+  const other = await browser.newContext({ locale: 'en-US' });
+  try {
+    const slow = await german.newPage();
+    await slowPhone(slow);
+    await slow.goto(`${origin}/shop`);
+    await waitForGrid(slow);
+    await card(slow, 'Keramik-Handfilter').getByRole('button', { name: 'In den Warenkorb' }).click();
+    await card(slow, 'Bircher-Müsli').getByRole('button', { name: 'In den Warenkorb' }).click();
+    await expect(cartCount(slow)).toHaveText('2');
+
+    const fast = await other.newPage();
+    await fast.goto(`${origin}/shop`);
+    await waitForGrid(fast);
+    await card(fast, 'Ceramic pour-over dripper').getByRole('button', { name: 'Add to cart' }).click();
+    await cartButton(fast).click();
+    await fast.getByRole('dialog', { name: 'Cart' }).getByRole('button', { name: 'Checkout' }).click();
+    await payOnTestStripe(fast, '4242 4242 4242 4242');
+    await expect(fast.getByText(/Thank you! Your order of .* is confirmed: 1 × Ceramic pour-over dripper/)).toBeVisible();
+
+    // The German fan presses Checkout on the cart they filled before the sale.
+    await cartButton(slow).click();
+    const cart = slow.getByRole('dialog', { name: 'Warenkorb' });
+    await cart.getByRole('button', { name: 'Zur Kasse' }).click();
+    await expect(cart.getByText('Dieser Artikel ist gerade ausverkauft. Bitte entferne ihn.')).toBeVisible();
+    await expect(slow).toHaveURL(`${origin}/shop`);
+
+    // A reload: the card says so, and the cart has let the dripper go and kept the muesli.
+    await slow.reload();
+    await waitForGrid(slow);
+    const dripper = card(slow, 'Keramik-Handfilter');
+    await expect(dripper.getByRole('button', { name: 'Ausverkauft' })).toBeDisabled();
+    await expect(slow.getByText('Keramik-Handfilter ist ausverkauft und wurde aus deinem Warenkorb entfernt.')).toBeVisible();
+    await expect(cartCount(slow)).toHaveText('1');
+
+    // The fan who bought it sees it sold out too, on the card and on its shared page.
+    await fast.reload();
+    await waitForGrid(fast);
+    await expect(card(fast, 'Ceramic pour-over dripper').getByRole('button', { name: 'Sold out' })).toBeDisabled();
+    await fast.goto(`${origin}/p/ceramic-pour-over-dripper`);
+    await expect(fast.locator('.availability.sold-out')).toBeVisible();
+  } finally {
+    await german.close();
+    await other.close();
+  }
+});
