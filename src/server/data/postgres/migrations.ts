@@ -41,13 +41,57 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          created_at timestamptz not null default now(),
          oversold boolean not null default false,
          unique (key, generation))`,
+      // A reservation's lines, with its end and whether it still holds them copied in, so
+      // what is held of an item is read from held lines alone (the partial index), however many
+      // sales came before.
       `create table fanshop_reservation_lines (
          reservation_id text not null references fanshop_reservations (id),
          item text not null,
          quantity integer not null check (quantity > 0),
+         held boolean not null default true,
+         expires_at timestamptz not null,
          primary key (reservation_id, item))`,
-      `create index fanshop_reservation_lines_by_item on fanshop_reservation_lines (item)`,
-      `create index fanshop_reservations_held on fanshop_reservations (expires_at) where state = 'held'`,
+      `create index fanshop_reservation_lines_held on fanshop_reservation_lines (item, expires_at) where held`,
+      // A checkout's reservation in one call (stores.ts says what it does; one round trip to
+      // the database instead of eight keeps the checkout's own time low).
+      `create function fanshop_reserve(p_key text, p_items text[], p_stocks integer[], p_quantities integer[], p_expires timestamptz, p_now timestamptz)
+       returns table (ok boolean, reservation_id text, reservation_expires timestamptz, replay boolean, line_index integer, available integer)
+       language plpgsql as $$
+       declare
+         last_id text;
+         last_generation integer;
+         last_state text;
+         last_expires timestamptz;
+         free integer;
+         new_id text;
+       begin
+         -- A changed catalog number is a new baseline; the items' rows are locked in item order.
+         insert into fanshop_stock as s (item, baseline)
+           select g.item, g.baseline from unnest(p_items, p_stocks) as g (item, baseline) order by g.item
+           on conflict (item) do update set baseline = excluded.baseline, sold = 0, set_at = now()
+           where s.baseline <> excluded.baseline;
+         perform 1 from fanshop_stock where item = any (p_items) order by item for update;
+         select r.id, r.generation, r.state, r.expires_at into last_id, last_generation, last_state, last_expires
+           from fanshop_reservations r where r.key = p_key order by r.generation desc limit 1;
+         if last_state = 'held' and last_expires > p_now then
+           return query select true, last_id, last_expires, true, null::integer, null::integer;
+           return;
+         end if;
+         for i in 1 .. coalesce(array_length(p_items, 1), 0) loop
+           select s.baseline - s.sold - coalesce((select sum(l.quantity) from fanshop_reservation_lines l where l.item = p_items[i] and l.held and l.expires_at > p_now), 0)
+             into free from fanshop_stock s where s.item = p_items[i];
+           free := greatest(0, coalesce(free, 0));
+           if p_quantities[i] > free then
+             return query select false, null::text, null::timestamptz, false, i - 1, free;
+             return;
+           end if;
+         end loop;
+         new_id := p_key || '.' || (coalesce(last_generation, 0) + 1);
+         insert into fanshop_reservations (id, key, generation, state, expires_at) values (new_id, p_key, coalesce(last_generation, 0) + 1, 'held', p_expires);
+         insert into fanshop_reservation_lines (reservation_id, item, quantity, expires_at)
+           select new_id, l.item, l.quantity, p_expires from unnest(p_items, p_quantities) as l (item, quantity);
+         return query select true, new_id, p_expires, false, null::integer, null::integer;
+       end $$`,
       // What was imported once from an older data directory (data/legacy/import.ts).
       `create table fanshop_imports (
          name text primary key,

@@ -102,10 +102,9 @@ function stockStore(sql: Sql): StockStore {
   /** Units of these items held by unexpired reservations, other than `except`. */
   async function heldUnits(db: SqlClient, items: readonly string[], now: Date, except = ''): Promise<Map<string, number>> {
     const rows = await db.query<{ item: string; held: number }>(
-      `select l.item, sum(l.quantity)::int as held
-       from fanshop_reservation_lines l join fanshop_reservations r on r.id = l.reservation_id
-       where l.item = any($1::text[]) and r.state = 'held' and r.expires_at > $2 and r.id <> $3
-       group by l.item`,
+      `select item, sum(quantity)::int as held from fanshop_reservation_lines
+       where item = any($1::text[]) and held and expires_at > $2 and reservation_id <> $3
+       group by item`,
       [items, now, except],
     );
     return new Map(rows.map((r) => [r.item, r.held]));
@@ -129,34 +128,26 @@ function stockStore(sql: Sql): StockStore {
       return Object.fromEntries(items.map((c) => [c.item, Math.max(0, free(known.get(c.item), held.get(c.item) ?? 0))]));
     },
 
-    reserve(key, lines, expiresAt, now) {
-      return sql.transaction(async (tx): Promise<ReserveResult> => {
-        const rows = await lockItems(tx, lines);
-        const [last] = await tx.query<{ id: string; generation: number; state: string; expires_at: Date }>(
-          'select id, generation, state, expires_at from fanshop_reservations where key = $1 order by generation desc limit 1',
-          [key],
-        );
-        if (last && last.state === 'held' && last.expires_at > now) return { ok: true, reservation: { id: last.id, expiresAt: last.expires_at, replay: true } };
-        const held = await heldUnits(tx, lines.map((l) => l.item), now);
-        for (const [lineIndex, line] of lines.entries()) {
-          const available = Math.max(0, free(rows.get(line.item), held.get(line.item) ?? 0));
-          if (line.quantity > available) return { ok: false, lineIndex, available };
-        }
-        const generation = (last?.generation ?? 0) + 1;
-        const id = `${key}.${generation}`;
-        await tx.query("insert into fanshop_reservations (id, key, generation, state, expires_at) values ($1, $2, $3, 'held', $4)", [id, key, generation, expiresAt]);
-        await tx.query('insert into fanshop_reservation_lines (reservation_id, item, quantity) select $1, item, quantity from unnest($2::text[], $3::int[]) as l (item, quantity)', [
-          id,
-          lines.map((l) => l.item),
-          lines.map((l) => l.quantity),
-        ]);
-        return { ok: true, reservation: { id, expiresAt, replay: false } };
-      });
+    // One call of the function in migrations.ts: lock the items' rows in item order (recording a
+    // changed catalog number first), give back the key's reservation if it is still held, else
+    // count what is free of each line and hold them all or none.
+    async reserve(key, lines, expiresAt, now) {
+      const [row] = await sql.query<{ ok: boolean; reservation_id: string | null; reservation_expires: Date | null; replay: boolean; line_index: number | null; available: number | null }>(
+        'select * from fanshop_reserve($1, $2::text[], $3::int[], $4::int[], $5, $6)',
+        [key, lines.map((l) => l.item), lines.map((l) => l.stock), lines.map((l) => l.quantity), expiresAt, now],
+      );
+      if (!row) throw new Error('[fanshop] fanshop_reserve answered nothing');
+      if (!row.ok) return { ok: false, lineIndex: row.line_index ?? 0, available: row.available ?? 0 };
+      return { ok: true, reservation: { id: row.reservation_id!, expiresAt: row.reservation_expires!, replay: row.replay } };
     },
 
     async release(reservationId) {
-      const released = await sql.query("update fanshop_reservations set state = 'released' where id = $1 and state = 'held' returning id", [reservationId]);
-      if (released.length) return 'released';
+      const released = await sql.transaction(async (tx) => {
+        const rows = await tx.query("update fanshop_reservations set state = 'released' where id = $1 and state = 'held' returning id", [reservationId]);
+        if (rows.length) await tx.query('update fanshop_reservation_lines set held = false where reservation_id = $1', [reservationId]);
+        return rows.length;
+      });
+      if (released) return 'released';
       return (await sql.query('select 1 from fanshop_reservations where id = $1', [reservationId])).length ? 'not_held' : 'unknown';
     },
 
@@ -176,6 +167,7 @@ function stockStore(sql: Sql): StockStore {
           oversold = lines.some((l) => free(rows.get(l.item), held.get(l.item) ?? 0) < l.quantity);
         }
         await tx.query('update fanshop_stock s set sold = s.sold + l.quantity from fanshop_reservation_lines l where l.reservation_id = $1 and l.item = s.item', [reservationId]);
+        await tx.query('update fanshop_reservation_lines set held = false where reservation_id = $1', [reservationId]);
         await tx.query("update fanshop_reservations set state = 'sold', oversold = $2 where id = $1", [reservationId, oversold]);
         return { outcome: 'sold', oversold };
       });
