@@ -25,12 +25,15 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       `create table fanshop_webhook_events (
          id text primary key,
          processed_at timestamptz not null default now())`,
-      // One row per tracked item: the catalog's stock when it was last set (baseline) and the
-      // units sold since.
+      // One row per tracked item: the catalog's stock when it was last set (baseline), the units
+      // sold since, and the units its reservation lines flagged held hold (kept with them, so
+      // what is free is one row's arithmetic however busy the item is; a line past its end is
+      // unflagged, and taken off, by the next reservation or sale of its item).
       `create table fanshop_stock (
          item text primary key,
          baseline integer not null,
          sold integer not null default 0,
+         held integer not null default 0,
          set_at timestamptz not null default now())`,
       `create table fanshop_reservations (
          id text primary key,
@@ -41,9 +44,8 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          created_at timestamptz not null default now(),
          oversold boolean not null default false,
          unique (key, generation))`,
-      // A reservation's lines, with its end and whether it still holds them copied in, so
-      // what is held of an item is read from held lines alone (the partial index), however many
-      // sales came before.
+      // A reservation's lines, with its end and whether they still count in fanshop_stock.held
+      // copied in; the partial index finds the held lines that have run out.
       `create table fanshop_reservation_lines (
          reservation_id text not null references fanshop_reservations (id),
          item text not null,
@@ -52,6 +54,18 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          expires_at timestamptz not null,
          primary key (reservation_id, item))`,
       `create index fanshop_reservation_lines_held on fanshop_reservation_lines (item, expires_at) where held`,
+      // Lines of these items whose reservation has run out stop counting as held. The caller
+      // holds the items' rows.
+      `create function fanshop_unhold_expired(p_items text[], p_now timestamptz) returns void
+       language sql as $$
+         with ended as (
+           update fanshop_reservation_lines set held = false
+           where item = any (p_items) and held and expires_at <= p_now
+           returning item, quantity)
+         update fanshop_stock s set held = s.held - e.quantity
+         from (select item, sum(quantity)::integer as quantity from ended group by item) e
+         where s.item = e.item
+       $$`,
       // A checkout's reservation in one call (stores.ts says what it does; one round trip to
       // the database instead of eight keeps the checkout's own time low).
       `create function fanshop_reserve(p_key text, p_items text[], p_stocks integer[], p_quantities integer[], p_expires timestamptz, p_now timestamptz)
@@ -71,6 +85,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
            on conflict (item) do update set baseline = excluded.baseline, sold = 0, set_at = now()
            where s.baseline <> excluded.baseline;
          perform 1 from fanshop_stock where item = any (p_items) order by item for update;
+         perform fanshop_unhold_expired(p_items, p_now);
          select r.id, r.generation, r.state, r.expires_at into last_id, last_generation, last_state, last_expires
            from fanshop_reservations r where r.key = p_key order by r.generation desc limit 1;
          if last_state = 'held' and last_expires > p_now then
@@ -78,8 +93,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
            return;
          end if;
          for i in 1 .. coalesce(array_length(p_items, 1), 0) loop
-           select s.baseline - s.sold - coalesce((select sum(l.quantity) from fanshop_reservation_lines l where l.item = p_items[i] and l.held and l.expires_at > p_now), 0)
-             into free from fanshop_stock s where s.item = p_items[i];
+           select s.baseline - s.sold - s.held into free from fanshop_stock s where s.item = p_items[i];
            free := greatest(0, coalesce(free, 0));
            if p_quantities[i] > free then
              return query select false, null::text, null::timestamptz, false, i - 1, free;
@@ -90,6 +104,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          insert into fanshop_reservations (id, key, generation, state, expires_at) values (new_id, p_key, coalesce(last_generation, 0) + 1, 'held', p_expires);
          insert into fanshop_reservation_lines (reservation_id, item, quantity, expires_at)
            select new_id, l.item, l.quantity, p_expires from unnest(p_items, p_quantities) as l (item, quantity);
+         update fanshop_stock s set held = s.held + l.quantity from unnest(p_items, p_quantities) as l (item, quantity) where s.item = l.item;
          return query select true, new_id, p_expires, false, null::integer, null::integer;
        end $$`,
       // What was imported once from an older data directory (data/legacy/import.ts).

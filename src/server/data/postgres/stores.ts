@@ -75,14 +75,16 @@ interface StockRow {
   item: string;
   baseline: number;
   sold: number;
+  /** Units of lines flagged held, which may include lines past their end (not yet unflagged). */
+  held: number;
 }
 
 /**
- * Stock over Postgres. A reservation or a sale locks the rows of its items (in item order, so
- * two carts naming the same items in another order cannot deadlock) and then counts what is
- * held: whoever comes second waits and counts the first one's reservation. Under Postgres'
- * default isolation each statement sees what committed before it began, which is after the
- * locks were taken.
+ * Stock over Postgres. Each item's row keeps its baseline, what was sold and what is held
+ * (migrations.ts). A reservation, a release or a sale locks the rows of its items first (in item
+ * order, so two carts naming the same items in another order cannot deadlock): whoever comes
+ * second waits and reads the first one's counts. Under Postgres' default isolation each
+ * statement sees what committed before it began, which is after the locks were taken.
  */
 function stockStore(sql: Sql): StockStore {
   /** Records changed catalog stock (a new baseline, nothing sold since) and locks the items' rows. */
@@ -95,28 +97,34 @@ function stockStore(sql: Sql): StockStore {
        where fanshop_stock.baseline <> excluded.baseline`,
       [sorted.map((c) => c.item), sorted.map((c) => c.stock)],
     );
-    const rows = await tx.query<StockRow>('select item, baseline, sold from fanshop_stock where item = any($1::text[]) order by item for update', [sorted.map((c) => c.item)]);
+    const rows = await tx.query<StockRow>('select item, baseline, sold, held from fanshop_stock where item = any($1::text[]) order by item for update', [sorted.map((c) => c.item)]);
     return new Map(rows.map((r) => [r.item, r]));
   }
 
-  /** Units of these items held by unexpired reservations, other than `except`. */
-  async function heldUnits(db: SqlClient, items: readonly string[], now: Date, except = ''): Promise<Map<string, number>> {
-    const rows = await db.query<{ item: string; held: number }>(
-      `select item, sum(quantity)::int as held from fanshop_reservation_lines
-       where item = any($1::text[]) and held and expires_at > $2 and reservation_id <> $3
-       group by item`,
-      [items, now, except],
+  /** Units still flagged held whose reservation has run out, by item: not held any more. */
+  async function ranOut(db: SqlClient, items: readonly string[], now: Date): Promise<Map<string, number>> {
+    const rows = await db.query<{ item: string; quantity: number }>(
+      'select item, sum(quantity)::int as quantity from fanshop_reservation_lines where item = any($1::text[]) and held and expires_at <= $2 group by item',
+      [items, now],
     );
-    return new Map(rows.map((r) => [r.item, r.held]));
+    return new Map(rows.map((r) => [r.item, r.quantity]));
   }
 
-  const free = (row: StockRow | undefined, held: number) => (row ? row.baseline - row.sold - held : 0);
+  /** Locks a reservation's items in item order and gives its flagged-held lines back to them. */
+  async function unhold(tx: SqlClient, reservationId: string): Promise<void> {
+    await tx.query('select 1 from fanshop_stock where item in (select item from fanshop_reservation_lines where reservation_id = $1) order by item for update', [reservationId]);
+    await tx.query(
+      `with freed as (update fanshop_reservation_lines set held = false where reservation_id = $1 and held returning item, quantity)
+       update fanshop_stock s set held = s.held - freed.quantity from freed where s.item = freed.item`,
+      [reservationId],
+    );
+  }
 
   return {
     async available(items, now) {
       if (!items.length) return {};
       const names = items.map((c) => c.item);
-      let rows = await sql.query<StockRow>('select item, baseline, sold from fanshop_stock where item = any($1::text[])', [names]);
+      let rows = await sql.query<StockRow>('select item, baseline, sold, held from fanshop_stock where item = any($1::text[])', [names]);
       const known = new Map(rows.map((r) => [r.item, r]));
       // Only when the catalog's number changed (or is new) is anything written.
       const changed = items.filter((c) => known.get(c.item)?.baseline !== c.stock);
@@ -124,13 +132,19 @@ function stockStore(sql: Sql): StockStore {
         rows = [...(await sql.transaction((tx) => lockItems(tx, changed))).values()];
         for (const row of rows) known.set(row.item, row);
       }
-      const held = await heldUnits(sql, names, now);
-      return Object.fromEntries(items.map((c) => [c.item, Math.max(0, free(known.get(c.item), held.get(c.item) ?? 0))]));
+      // Read only: lines that ran out are left flagged for the next writer, and not counted here.
+      const over = await ranOut(sql, names, now);
+      return Object.fromEntries(
+        items.map((c) => {
+          const row = known.get(c.item);
+          return [c.item, row ? Math.max(0, row.baseline - row.sold - (row.held - (over.get(c.item) ?? 0))) : c.stock];
+        }),
+      );
     },
 
     // One call of the function in migrations.ts: lock the items' rows in item order (recording a
-    // changed catalog number first), give back the key's reservation if it is still held, else
-    // count what is free of each line and hold them all or none.
+    // changed catalog number first), stop counting lines that ran out, give back the key's
+    // reservation if it is still held, else hold every line or none.
     async reserve(key, lines, expiresAt, now) {
       const [row] = await sql.query<{ ok: boolean; reservation_id: string | null; reservation_expires: Date | null; replay: boolean; line_index: number | null; available: number | null }>(
         'select * from fanshop_reserve($1, $2::text[], $3::int[], $4::int[], $5, $6)',
@@ -144,7 +158,7 @@ function stockStore(sql: Sql): StockStore {
     async release(reservationId) {
       const released = await sql.transaction(async (tx) => {
         const rows = await tx.query("update fanshop_reservations set state = 'released' where id = $1 and state = 'held' returning id", [reservationId]);
-        if (rows.length) await tx.query('update fanshop_reservation_lines set held = false where reservation_id = $1', [reservationId]);
+        if (rows.length) await unhold(tx, reservationId);
         return rows.length;
       });
       if (released) return 'released';
@@ -158,16 +172,21 @@ function stockStore(sql: Sql): StockStore {
         if (reservation.state === 'sold') return { outcome: 'sold_before', oversold: reservation.oversold };
         const lines = await tx.query<{ item: string; quantity: number }>('select item, quantity from fanshop_reservation_lines where reservation_id = $1 order by item', [reservationId]);
         const items = lines.map((l) => l.item);
-        const rows = new Map((await tx.query<StockRow>('select item, baseline, sold from fanshop_stock where item = any($1::text[]) order by item for update', [items])).map((r) => [r.item, r]));
-        let oversold = false;
+        await tx.query('select 1 from fanshop_stock where item = any($1::text[]) order by item for update', [items]);
+        await tx.query('select fanshop_unhold_expired($1::text[], $2)', [items, now]);
+        // Its own units stop counting as held (they are about to be sold), so what is left is
+        // what others have not sold or hold.
+        await unhold(tx, reservationId);
+        const rows = new Map((await tx.query<StockRow>('select item, baseline, sold, held from fanshop_stock where item = any($1::text[])', [items])).map((r) => [r.item, r]));
         // Still held: its units were kept for it. Released or expired: they were there for it
         // only if nobody else has sold or holds them since.
-        if (!(reservation.state === 'held' && reservation.expires_at > now)) {
-          const held = await heldUnits(tx, items, now, reservationId);
-          oversold = lines.some((l) => free(rows.get(l.item), held.get(l.item) ?? 0) < l.quantity);
-        }
+        const oversold =
+          !(reservation.state === 'held' && reservation.expires_at > now) &&
+          lines.some((l) => {
+            const row = rows.get(l.item);
+            return !row || row.baseline - row.sold - row.held < l.quantity;
+          });
         await tx.query('update fanshop_stock s set sold = s.sold + l.quantity from fanshop_reservation_lines l where l.reservation_id = $1 and l.item = s.item', [reservationId]);
-        await tx.query('update fanshop_reservation_lines set held = false where reservation_id = $1', [reservationId]);
         await tx.query("update fanshop_reservations set state = 'sold', oversold = $2 where id = $1", [reservationId, oversold]);
         return { outcome: 'sold', oversold };
       });
