@@ -89,9 +89,12 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
       // so a double click makes one session and a deliberate second purchase a new one.
       let idempotencyKey = `${key}.${Math.floor(now.getTime() / 60_000)}`;
       let reservation: Reservation | undefined;
+      let stockMs: number | undefined;
       if (tracked.length) {
         // All or nothing, before Stripe is asked: the last unit goes to one checkout only.
+        const reserving = performance.now();
         const held = await options.stock.reserve(key, tracked.map((t) => t.line), new Date(now.getTime() + SESSION_LIFETIME_MS), now);
+        stockMs = performance.now() - reserving;
         if (!held.ok) {
           const { lineIndex } = tracked[held.lineIndex]!;
           return errorResponse(
@@ -110,7 +113,7 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
         const started = performance.now();
         const session = await options.stripe.checkout.sessions.create(params, { idempotencyKey });
         // How long Stripe took, so what the server itself adds can be measured (npm run bench).
-        c.header('Server-Timing', `stripe;dur=${(performance.now() - started).toFixed(1)}`);
+        c.header('Server-Timing', `stripe;dur=${(performance.now() - started).toFixed(1)}${stockMs === undefined ? '' : `, stock;dur=${stockMs.toFixed(1)}`}`);
         const answer: CheckoutResponse | undefined =
           uiMode === 'hosted_page' || !options.embedded
             ? session.url ? { id: session.id, url: session.url } : undefined

@@ -61,9 +61,10 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       if (holder && holder !== process.pid && alive(holder)) {
         throw new Error(
           `[fanshop] another Fanshop process (pid ${holder}) uses ${dir}: the embedded database is for one process. Stop it, give this one its own FANSHOP_DATA_DIR, or run both on one Postgres server with DATABASE_URL`,
+          { cause: error },
         );
       }
-      if (holder === process.pid) throw new Error(`[fanshop] ${dir} is open already in this process`);
+      if (holder === process.pid) throw new Error(`[fanshop] ${dir} is open already in this process`, { cause: error });
       await unlink(path).catch(() => {});
     }
   }

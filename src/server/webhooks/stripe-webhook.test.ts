@@ -141,3 +141,52 @@ describe('POST /api/webhooks/stripe, the signature’s time', () => {
     expect(await at(now + 60)).toBe(200);
   });
 });
+
+describe('POST /api/webhooks/stripe and the stock a session holds', () => {
+  const at = new Date();
+  const hold = async (item: string, stock: number) => {
+    const held = await data.stock.reserve(`key-${item}`, [{ item, stock, quantity: 1 }], new Date(at.getTime() + 30 * 60_000), at);
+    if (!held.ok) throw new Error('should hold');
+    return held.reservation.id;
+  };
+  const available = async (item: string, stock: number) => (await data.stock.available([{ item, stock }], new Date()))[item];
+  const send = async (type: string, reservation: string, paymentStatus: string, sessionId = `cs_test_${type.replace(/\W/g, '')}`) => {
+    const now = Math.floor(Date.now() / 1000);
+    const payload = JSON.stringify({
+      id: `evt_test_${type.replace(/\W/g, '_')}_${reservation.slice(-6)}`,
+      object: 'event',
+      type,
+      created: now,
+      livemode: false,
+      data: { object: { id: sessionId, object: 'checkout.session', created: now, livemode: false, payment_status: paymentStatus, currency: 'eur', amount_total: 100, amount_subtotal: 100, metadata: { fanshop_reservation: reservation } } },
+    });
+    return deliver(app(), payload, { 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) });
+  };
+
+  it.each(['checkout.session.expired', 'checkout.session.async_payment_failed'])('gives the units back on %s', async (type) => {
+    const item = `item-${type}`;
+    const reservation = await hold(item, 1);
+    expect(await available(item, 1)).toBe(0);
+    expect((await send(type, reservation, 'unpaid')).status).toBe(200);
+    expect(await available(item, 1)).toBe(1);
+  });
+
+  it('keeps holding the units of a session completed but not yet paid (a bank transfer on its way)', async () => {
+    const item = 'item-unpaid';
+    const reservation = await hold(item, 1);
+    expect((await send('checkout.session.completed', reservation, 'unpaid')).status).toBe(200);
+    expect(await available(item, 1)).toBe(0);
+    expect(await data.stock.release(reservation)).toBe('released');
+  });
+
+  it('sells them when a payment that confirms later succeeds', async () => {
+    const item = 'item-async';
+    const reservation = await hold(item, 2);
+    // Stripe does not know this session: the order cannot be made and the event is retried, but the sale stands, once.
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await send('checkout.session.async_payment_succeeded', reservation, 'paid', 'cs_test_not_in_this_account_async');
+    error.mockRestore();
+    expect(await data.stock.sell(reservation, new Date())).toEqual({ outcome: 'sold_before', oversold: false });
+    expect(await available(item, 2)).toBe(1);
+  });
+});

@@ -76,15 +76,23 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          last_generation integer;
          last_state text;
          last_expires timestamptz;
-         free integer;
+         short_index integer;
+         short_free integer;
          new_id text;
        begin
-         -- A changed catalog number is a new baseline; the items' rows are locked in item order.
-         insert into fanshop_stock as s (item, baseline)
-           select g.item, g.baseline from unnest(p_items, p_stocks) as g (item, baseline) order by g.item
-           on conflict (item) do update set baseline = excluded.baseline, sold = 0, set_at = now()
-           where s.baseline <> excluded.baseline;
+         -- The items' rows are locked in item order. A changed catalog number (or a new item) is
+         -- a new baseline: written only then, and the rows locked again with it.
          perform 1 from fanshop_stock where item = any (p_items) order by item for update;
+         if exists (
+           select 1 from unnest(p_items, p_stocks) as g (item, baseline)
+           left join fanshop_stock s on s.item = g.item
+           where s.item is null or s.baseline <> g.baseline) then
+           insert into fanshop_stock as s (item, baseline)
+             select g.item, g.baseline from unnest(p_items, p_stocks) as g (item, baseline) order by g.item
+             on conflict (item) do update set baseline = excluded.baseline, sold = 0, set_at = now()
+             where s.baseline <> excluded.baseline;
+           perform 1 from fanshop_stock where item = any (p_items) order by item for update;
+         end if;
          perform fanshop_unhold_expired(p_items, p_now);
          select r.id, r.generation, r.state, r.expires_at into last_id, last_generation, last_state, last_expires
            from fanshop_reservations r where r.key = p_key order by r.generation desc limit 1;
@@ -92,14 +100,16 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
            return query select true, last_id, last_expires, true, null::integer, null::integer;
            return;
          end if;
-         for i in 1 .. coalesce(array_length(p_items, 1), 0) loop
-           select s.baseline - s.sold - s.held into free from fanshop_stock s where s.item = p_items[i];
-           free := greatest(0, coalesce(free, 0));
-           if p_quantities[i] > free then
-             return query select false, null::text, null::timestamptz, false, i - 1, free;
-             return;
-           end if;
-         end loop;
+         -- The first line (in the order given) that cannot be held, and what is free of it.
+         select g.n - 1, greatest(0, s.baseline - s.sold - s.held) into short_index, short_free
+           from unnest(p_items, p_quantities) with ordinality as g (item, quantity, n)
+           join fanshop_stock s on s.item = g.item
+           where g.quantity > greatest(0, s.baseline - s.sold - s.held)
+           order by g.n limit 1;
+         if short_index is not null then
+           return query select false, null::text, null::timestamptz, false, short_index, short_free;
+           return;
+         end if;
          new_id := p_key || '.' || (coalesce(last_generation, 0) + 1);
          insert into fanshop_reservations (id, key, generation, state, expires_at) values (new_id, p_key, coalesce(last_generation, 0) + 1, 'held', p_expires);
          insert into fanshop_reservation_lines (reservation_id, item, quantity, expires_at)

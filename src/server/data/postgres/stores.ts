@@ -1,6 +1,6 @@
 import type { LikesStore } from '../../likes/store';
 import type { Order, OrderStore } from '../../orders/order';
-import type { ReserveResult, SellResult, StockCount, StockStore } from '../../stock/store';
+import type { SellResult, StockCount, StockStore } from '../../stock/store';
 import type { DataStores } from '../stores';
 import type { Sql, SqlClient } from './sql';
 
