@@ -19,9 +19,11 @@ afterAll(async () => {
   await Promise.all(started.map((s) => s.close()));
   rmSync(dataDir, { recursive: true, force: true });
 });
+let servers = 0;
 const start = async (env: Record<string, string>) => {
   vi.spyOn(console, 'log').mockImplementation(() => {});
-  const server = await startNodeServer({ PORT: '0', HOST: '127.0.0.1', FANSHOP_DATA_DIR: dataDir, ...env }, { clientDir });
+  // A data directory each: the embedded database is one server's.
+  const server = await startNodeServer({ PORT: '0', HOST: '127.0.0.1', FANSHOP_DATA_DIR: join(dataDir, `server-${(servers += 1)}`), ...env }, { clientDir });
   started.push(server);
   return server;
 };

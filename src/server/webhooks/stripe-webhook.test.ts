@@ -153,7 +153,7 @@ describe('POST /api/webhooks/stripe and the stock a session holds', () => {
   const send = async (type: string, reservation: string, paymentStatus: string, sessionId = `cs_test_${type.replace(/\W/g, '')}`) => {
     const now = Math.floor(Date.now() / 1000);
     const payload = JSON.stringify({
-      id: `evt_test_${type.replace(/\W/g, '_')}_${reservation.slice(-6)}`,
+      id: `evt_test_${type.replace(/\W/g, '_')}_${reservation.replace(/\W/g, '_')}`,
       object: 'event',
       type,
       created: now,
