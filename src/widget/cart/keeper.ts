@@ -1,5 +1,6 @@
 import type { Catalog } from '../../core/catalog/types';
 import type { Shop } from '../shop/context';
+import type { CartLine } from './state';
 
 /**
  * The one owner of the cart's saved copy in localStorage: nothing else reads or writes it, so
@@ -13,11 +14,16 @@ import type { Shop } from '../shop/context';
  * - leaving for Stripe (start-checkout.ts) and coming back (return.ts) wait for the restore, for
  *   at most `timeoutMs`: a chunk that never arrives must not hold up a payment or the news of one;
  * - a paid order empties the cart and its saved copy, restored or not, and a restore that
- *   arrives after that brings nothing back.
+ *   arrives after that brings nothing back;
+ * - back from Stripe with a session, the restore waits until the server has said whether it was
+ *   bought (`shop.order`): the saved lines of a bought cart are the order, not checked against
+ *   the catalog (whose stock they may have just taken) and not brought back.
  */
 export interface CartKeeper {
   /** Resolves true once the saved cart is the cart; false if the restore failed or timed out. */
   ready(): Promise<boolean>;
+  /** The lines the saved cart held when they turned out to be a paid order (`shop.order`), as saved. */
+  bought(): readonly CartLine[];
   /** Empties the cart and its saved copy (the order is paid). */
   clear(): Promise<void>;
 }
@@ -38,10 +44,13 @@ export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Resto
   let restoring: Promise<boolean> | undefined;
   let restored = false;
   let cleared = false;
+  let order: readonly CartLine[] = [];
   const restore = () =>
-    (restoring ??= load().then(
-      (m) => {
-        shop.disposers.push(m.restoreCart(shop, catalog, cleared));
+    (restoring ??= Promise.all([load(), shop.order ? Promise.race([shop.order.bought, new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]) : false]).then(
+      ([m, bought]) => {
+        const restoring = m.restoreCart(shop, catalog, cleared || bought);
+        if (bought) order = restoring.saved;
+        shop.disposers.push(restoring.stop);
         return (restored = true);
       },
       (error: unknown) => {
@@ -54,6 +63,7 @@ export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Resto
   void restore();
   return {
     ready: () => Promise.race([restore(), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]),
+    bought: () => order,
     async clear() {
       cleared = true;
       shop.cart.setState({ lines: [] });

@@ -34,37 +34,50 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
   session?.summary.catch(() => {}); // read below; never an unhandled rejection if the texts fail first
   import('../ui/Notices').catch(() => {}); // on failure the notices part offers its own Retry
   const t = await loadCheckoutMessages(shop.language, shop.config.labels);
-  // The saved cart comes back first (or the keeper gives up waiting for it), so the cancelled
-  // cart is on screen with the notice, and the paid one is emptied after it came back.
-  await keeper.ready();
-  if (state === 'cancel') return addNotices(shop.store, [t.checkoutCancelled]);
-  if (!session) return;
-  await pageTold(shop);
+  if (!session) {
+    shop.order?.settle(false);
+    // The saved cart comes back first (or the keeper gives up waiting for it), so the cancelled
+    // cart is on screen with the notice.
+    await keeper.ready();
+    if (state === 'cancel') addNotices(shop.store, [t.checkoutCancelled]);
+    return;
+  }
+  let summary: SessionSummary;
   try {
-    const summary = await session.summary;
-    if (summary.status === 'complete') {
-      const bought = shop.cart.getState().lines;
-      void keeper.clear();
-      if (summary.paid && summary.total !== null && summary.currency) {
-        // eventID for Meta = the session id, as the server's Conversions API event (dedup).
-        const currency = summary.currency;
-        shop.events.emit('purchase', {
-          transactionId: session.id,
-          value: toMajorUnits(money(summary.total, currency)),
-          currency,
-          items: summary.lines.map((l) => {
-            const unit = bought.find((b) => b.productId === l.productId && b.variantId === l.variantId)?.unitPrice ?? 0;
-            return { productId: l.productId ?? '', variantId: l.variantId, quantity: l.quantity, value: toMajorUnits(money(unit * l.quantity, currency)), currency };
-          }),
-        });
-      }
-      const total = summary.total !== null && summary.currency ? formatMoney(money(summary.total, summary.currency), shop.locale) : '';
-      const items = summary.lines.map((l) => (l.quantity > 1 ? `${l.quantity} × ${l.title}` : l.title)).join(', ');
-      addNotices(shop.store, [summary.paid ? t.orderConfirmed(total, items) : t.orderPending]);
-    }
+    summary = await session.summary;
   } catch (error) {
+    // Not known to be bought: the saved cart comes back as it is.
+    shop.order?.settle(false);
     console.error('[fanshop] could not read the finished checkout:', error);
+    await keeper.ready();
     addNotices(shop.store, [t.orderPending]);
+    return;
+  }
+  const complete = summary.status === 'complete';
+  // The keeper restores once it knows: a bought cart is the order and does not come back.
+  shop.order?.settle(complete);
+  await keeper.ready();
+  await pageTold(shop);
+  if (complete) {
+    // The saved lines that were the order (or, if the keeper gave up waiting, the cart as it is).
+    const bought = keeper.bought().length ? keeper.bought() : shop.cart.getState().lines;
+    void keeper.clear();
+    if (summary.paid && summary.total !== null && summary.currency) {
+      // eventID for Meta = the session id, as the server's Conversions API event (dedup).
+      const currency = summary.currency;
+      shop.events.emit('purchase', {
+        transactionId: session.id,
+        value: toMajorUnits(money(summary.total, currency)),
+        currency,
+        items: summary.lines.map((l) => {
+          const unit = bought.find((b) => b.productId === l.productId && b.variantId === l.variantId)?.unitPrice ?? 0;
+          return { productId: l.productId ?? '', variantId: l.variantId, quantity: l.quantity, value: toMajorUnits(money(unit * l.quantity, currency)), currency };
+        }),
+      });
+    }
+    const total = summary.total !== null && summary.currency ? formatMoney(money(summary.total, summary.currency), shop.locale) : '';
+    const items = summary.lines.map((l) => (l.quantity > 1 ? `${l.quantity} × ${l.title}` : l.title)).join(', ');
+    addNotices(shop.store, [summary.paid ? t.orderConfirmed(total, items) : t.orderPending]);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../core/catalog/types';
+import type { CartLine } from '../cart/state';
 import { loadCart, persistCart, safeStorage, saveCart } from '../cart/persistence';
 import { reconcileCart } from '../cart/reconcile';
 import { addLine, createCartStore } from '../cart/store';
@@ -12,12 +13,13 @@ import { addNotices } from './store';
  * the first view nothing). The saved lines are reconciled against today's catalog, lines the
  * shopper added in the meantime are merged in, every change is told, and from here on the saved
  * cart is the cart. `cleared`: an order was paid before this ran, so the saved lines were bought
- * and do not come back. Returns the function that stops saving.
+ * and do not come back. Returns the function that stops saving, and the saved lines as they were.
  */
-export function restoreCart(shop: Shop, catalog: Catalog, cleared = false): () => void {
+export function restoreCart(shop: Shop, catalog: Catalog, cleared = false): { stop: () => void; saved: CartLine[] } {
   const storage = safeStorage(() => window.localStorage);
   const shopId = catalog.shop.id;
-  const { lines, changes } = reconcileCart(cleared ? [] : loadCart(storage, shopId), catalog, shop.limits);
+  const saved = loadCart(storage, shopId);
+  const { lines, changes } = reconcileCart(cleared ? [] : saved, catalog, shop.limits);
   const merged = createCartStore(lines);
   for (const line of shop.cart.getState().lines) {
     addLine(merged, { ...line, available: Infinity }, line.quantity, shop.limits);
@@ -28,5 +30,5 @@ export function restoreCart(shop: Shop, catalog: Catalog, cleared = false): () =
   // them on the way back. A reconciled cart is also what the next page load finds.
   saveCart(storage, shopId, shop.cart.getState().lines);
   if (changes.length) void shop.more.load().then((t) => addNotices(shop.store, changes.map((c) => describeChange(c, t, shop.locale, catalog.shop.currency))));
-  return persistCart(shop.cart, storage, shopId);
+  return { stop: persistCart(shop.cart, storage, shopId), saved };
 }
