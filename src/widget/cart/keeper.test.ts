@@ -147,12 +147,6 @@ describe('the cart keeper', () => {
   });
 
   describe('back from Stripe with a session', () => {
-    const verdict = (s: Shop) => {
-      let settle!: (bought: boolean) => void;
-      const bought = new Promise<boolean>((resolve) => (settle = resolve));
-      s.order = { bought, settle };
-      return settle;
-    };
     // A catalog in which the mug has just sold out: the order took the last one.
     const soldOut = parseCatalog({ ...{ shop: catalog.shop }, products: [{ id: 'mug', title: 'Mug', price: 1200, stock: 0 }, { id: 'beans', title: 'Beans', price: 1490 }] });
     if (!soldOut.ok) throw new Error('test catalog is invalid');
@@ -162,16 +156,15 @@ describe('the cart keeper', () => {
       const s = shop();
       // What would tell the shopper of a change to their cart (the mug sold out).
       const tell = vi.fn(() => new Promise<never>(() => {}));
-      (s as { more: { load: typeof tell } }).more.load = tell;
-      const settle = verdict(s);
+      (s as unknown as { more: { load: typeof tell } }).more.load = tell;
       const { load, arrive } = chunk();
-      const keeper = keepCart(s, soldOut.catalog, load);
+      const keeper = keepCart(s, soldOut.catalog, load, 5000, true);
       arrive();
       await new Promise((resolve) => setTimeout(resolve, 10));
       // Nothing restored, nothing saved, nothing said until the server has said.
       expect(s.cart.getState().lines).toEqual([]);
       expect(saved()).toEqual({ v: 1, lines: [mug] });
-      settle(true);
+      keeper.settle(true);
       expect(await keeper.ready()).toBe(true);
       expect(keeper.bought()).toEqual([mug]);
       expect(s.cart.getState().lines).toEqual([]);
@@ -183,12 +176,11 @@ describe('the cart keeper', () => {
       save([mug, beans]);
       const s = shop();
       const tell = vi.fn(() => new Promise<never>(() => {}));
-      (s as { more: { load: typeof tell } }).more.load = tell;
-      const settle = verdict(s);
+      (s as unknown as { more: { load: typeof tell } }).more.load = tell;
       const { load, arrive } = chunk();
-      const keeper = keepCart(s, soldOut.catalog, load);
+      const keeper = keepCart(s, soldOut.catalog, load, 5000, true);
       arrive();
-      settle(false);
+      keeper.settle(false);
       expect(await keeper.ready()).toBe(true);
       expect(keeper.bought()).toEqual([]);
       expect(s.cart.getState().lines).toEqual([beans]);
@@ -198,8 +190,7 @@ describe('the cart keeper', () => {
     it('restores anyway when nobody says, after its timeout', async () => {
       save([beans]);
       const s = shop();
-      verdict(s);
-      const keeper = keepCart(s, catalog, () => Promise.resolve(cartRestore), 50);
+      const keeper = keepCart(s, catalog, () => Promise.resolve(cartRestore), 50, true);
       await new Promise((resolve) => setTimeout(resolve, 80));
       expect(await keeper.ready()).toBe(true);
       expect(s.cart.getState().lines).toEqual([beans]);

@@ -15,14 +15,20 @@ import type { CartLine } from './state';
  *   at most `timeoutMs`: a chunk that never arrives must not hold up a payment or the news of one;
  * - a paid order empties the cart and its saved copy, restored or not, and a restore that
  *   arrives after that brings nothing back;
- * - back from Stripe with a session, the restore waits until the server has said whether it was
- *   bought (`shop.order`): the saved lines of a bought cart are the order, not checked against
- *   the catalog (whose stock they may have just taken) and not brought back.
+ * - back from Stripe with a session (`?checkout=success&session_id=…` when the keeper is made),
+ *   the restore waits until the server has said whether it was bought (`settle`): the saved
+ *   lines of a bought cart are the order, not checked against the catalog (whose stock they may
+ *   have just taken) and not brought back.
  */
 export interface CartKeeper {
   /** Resolves true once the saved cart is the cart; false if the restore failed or timed out. */
   ready(): Promise<boolean>;
-  /** The lines the saved cart held when they turned out to be a paid order (`shop.order`), as saved. */
+  /**
+   * Back from Stripe with a session: what the server said of it (checkout/return.ts). Until
+   * then, or `timeoutMs`, nothing is restored.
+   */
+  settle(bought: boolean): void;
+  /** The lines the saved cart held when they turned out to be a paid order, as saved. */
   bought(): readonly CartLine[];
   /** Empties the cart and its saved copy (the order is paid). */
   clear(): Promise<void>;
@@ -40,13 +46,21 @@ export function cartKeeper(shop: Shop, catalog = shop.store.getState().catalog!)
   return (shop.keeper ??= keepCart(shop, catalog));
 }
 
-export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Restore> = () => import('../shop/cart-restore'), timeoutMs = 5000): CartKeeper {
+export function keepCart(
+  shop: Shop,
+  catalog: Catalog,
+  load: () => Promise<Restore> = () => import('../shop/cart-restore'),
+  timeoutMs = 5000,
+  returning = /[?&]checkout=success\b/.test(location.search) && /[?&]session_id=/.test(location.search),
+): CartKeeper {
+  let settle: (bought: boolean) => void = () => {};
+  const verdict = returning ? new Promise<boolean>((resolve) => ((settle = resolve), setTimeout(resolve, timeoutMs, false))) : false;
   let restoring: Promise<boolean> | undefined;
   let restored = false;
   let cleared = false;
   let order: readonly CartLine[] = [];
   const restore = () =>
-    (restoring ??= Promise.all([load(), shop.order ? Promise.race([shop.order.bought, new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]) : false]).then(
+    (restoring ??= Promise.all([load(), verdict]).then(
       ([m, bought]) => {
         const restoring = m.restoreCart(shop, catalog, cleared || bought);
         if (bought) order = restoring.saved;
@@ -63,6 +77,7 @@ export function keepCart(shop: Shop, catalog: Catalog, load: () => Promise<Resto
   void restore();
   return {
     ready: () => Promise.race([restore(), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]),
+    settle: (bought) => settle(bought),
     bought: () => order,
     async clear() {
       cleared = true;

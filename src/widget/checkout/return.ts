@@ -35,7 +35,7 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
   import('../ui/Notices').catch(() => {}); // on failure the notices part offers its own Retry
   const t = await loadCheckoutMessages(shop.language, shop.config.labels);
   if (!session) {
-    shop.order?.settle(false);
+    keeper.settle(false);
     // The saved cart comes back first (or the keeper gives up waiting for it), so the cancelled
     // cart is on screen with the notice.
     await keeper.ready();
@@ -47,7 +47,7 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
     summary = await session.summary;
   } catch (error) {
     // Not known to be bought: the saved cart comes back as it is.
-    shop.order?.settle(false);
+    keeper.settle(false);
     console.error('[fanshop] could not read the finished checkout:', error);
     await keeper.ready();
     addNotices(shop.store, [t.orderPending]);
@@ -55,7 +55,7 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
   }
   const complete = summary.status === 'complete';
   // The keeper restores once it knows: a bought cart is the order and does not come back.
-  shop.order?.settle(complete);
+  keeper.settle(complete);
   await keeper.ready();
   await pageTold(shop);
   if (complete) {

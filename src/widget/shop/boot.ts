@@ -12,15 +12,7 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
   // Back from Stripe, the cart and the news come first: their code loads with the catalog, and
   // once it is in, its handler (which starts the cart keeper) is queued ahead of the grid's
   // first render, which keeps a slow phone busy for seconds.
-  const query = new URLSearchParams(location.search);
-  const returning = query.has('checkout') ? import('../checkout/return') : null;
-  if (query.get('checkout') === 'success' && query.has('session_id') && !shop.order) {
-    let settle!: (bought: boolean) => void;
-    const bought = new Promise<boolean>((resolve) => (settle = resolve));
-    shop.order = { bought, settle };
-    // Without the code that asks the server, nothing would ever say: not bought, as far as we know.
-    returning?.catch(() => settle(false));
-  }
+  const returning = new URLSearchParams(location.search).has('checkout') ? import('../checkout/return') : null;
   const result = await (pending ?? loadCatalog(catalogUrl(shop.config.catalog), widgetOrigin));
   if (!result.ok) {
     shop.store.setState({ status: 'error', errorKind: result.kind });

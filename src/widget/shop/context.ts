@@ -30,12 +30,6 @@ export interface Shop {
   readonly root: ShadowRoot | Document;
   /** The owner of the cart's saved copy, made once the catalog is in (cart/keeper.ts). */
   keeper?: CartKeeper;
-  /**
-   * Back from Stripe with a session (`?checkout=success&session_id=…`): whether it was bought,
-   * settled by checkout/return.ts once the server has said. Until then the keeper does not
-   * restore: the saved cart may be the order, whose units are no longer in stock.
-   */
-  order?: { readonly bought: Promise<boolean>; settle(bought: boolean): void };
   /** Run on unmount: stop saving the cart, stop listening. */
   readonly disposers: (() => void)[];
 }
