@@ -75,6 +75,10 @@ test('the last unit goes to one fan; the other is told in German, and the card a
     await expect(dripper.getByRole('button', { name: 'Ausverkauft' })).toBeDisabled();
     await expect(slow.getByText('Keramik-Handfilter ist ausverkauft und wurde aus deinem Warenkorb entfernt.')).toBeVisible();
     await expect(cartCount(slow)).toHaveText('1');
+    for (const width of [320, 520, 1280]) {
+      await slow.setViewportSize({ width, height: 800 });
+      await slow.screenshot({ path: `test-results/screenshots/last-unit-sold-out-de-${width}.png` });
+    }
 
     // The fan who bought it sees it sold out too, on the card and on its shared page.
     await fast.reload();

@@ -54,6 +54,19 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          expires_at timestamptz not null,
          primary key (reservation_id, item))`,
       `create index fanshop_reservation_lines_held on fanshop_reservation_lines (item, expires_at) where held`,
+      // Every writer of an item's stock takes these locks first, in one order for everyone (by
+      // the hash the lock is keyed on), so two writers of the same items wait for each other
+      // and never for each other in a circle: also for items that have no row yet, which a
+      // row lock cannot hold (concurrent first sales of new items deadlocked on the server).
+      `create function fanshop_lock_items(p_items text[]) returns void
+       language plpgsql as $$
+       declare
+         h integer;
+       begin
+         for h in select distinct hashtext(i) from unnest(p_items) as i order by 1 loop
+           perform pg_advisory_xact_lock(7466002, h);
+         end loop;
+       end $$`,
       // Lines of these items whose reservation has run out stop counting as held. The caller
       // holds the items' rows.
       `create function fanshop_unhold_expired(p_items text[], p_now timestamptz) returns void
@@ -80,9 +93,9 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          short_free integer;
          new_id text;
        begin
-         -- The items' rows are locked in item order. A changed catalog number (or a new item) is
-         -- a new baseline: written only then, and the rows locked again with it.
-         perform 1 from fanshop_stock where item = any (p_items) order by item for update;
+         -- The items are locked (fanshop_lock_items). A changed catalog number (or a new item) is
+         -- a new baseline: written only then.
+         perform fanshop_lock_items(p_items);
          if exists (
            select 1 from unnest(p_items, p_stocks) as g (item, baseline)
            left join fanshop_stock s on s.item = g.item
@@ -91,7 +104,6 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
              select g.item, g.baseline from unnest(p_items, p_stocks) as g (item, baseline) order by g.item
              on conflict (item) do update set baseline = excluded.baseline, sold = 0, set_at = now()
              where s.baseline <> excluded.baseline;
-           perform 1 from fanshop_stock where item = any (p_items) order by item for update;
          end if;
          perform fanshop_unhold_expired(p_items, p_now);
          select r.id, r.generation, r.state, r.expires_at into last_id, last_generation, last_state, last_expires

@@ -81,15 +81,17 @@ interface StockRow {
 
 /**
  * Stock over Postgres. Each item's row keeps its baseline, what was sold and what is held
- * (migrations.ts). A reservation, a release or a sale locks the rows of its items first (in item
- * order, so two carts naming the same items in another order cannot deadlock): whoever comes
- * second waits and reads the first one's counts. Under Postgres' default isolation each
- * statement sees what committed before it began, which is after the locks were taken.
+ * (migrations.ts). A reservation, a release or a sale locks its items first
+ * (`fanshop_lock_items`: one lock per item, taken in one order by everyone, so two carts naming
+ * the same items in another order cannot deadlock): whoever comes second waits and reads the
+ * first one's counts. Under Postgres' default isolation each statement sees what committed
+ * before it began, which is after the locks were taken.
  */
 function stockStore(sql: Sql): StockStore {
   /** Records changed catalog stock (a new baseline, nothing sold since) and locks the items' rows. */
   async function lockItems(tx: SqlClient, counts: readonly StockCount[]): Promise<Map<string, StockRow>> {
     const sorted = [...counts].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+    await tx.query('select fanshop_lock_items($1::text[])', [sorted.map((c) => c.item)]);
     await tx.query(
       `insert into fanshop_stock (item, baseline)
        select item, baseline from unnest($1::text[], $2::int[]) as given (item, baseline) order by item
@@ -97,7 +99,7 @@ function stockStore(sql: Sql): StockStore {
        where fanshop_stock.baseline <> excluded.baseline`,
       [sorted.map((c) => c.item), sorted.map((c) => c.stock)],
     );
-    const rows = await tx.query<StockRow>('select item, baseline, sold, held from fanshop_stock where item = any($1::text[]) order by item for update', [sorted.map((c) => c.item)]);
+    const rows = await tx.query<StockRow>('select item, baseline, sold, held from fanshop_stock where item = any($1::text[])', [sorted.map((c) => c.item)]);
     return new Map(rows.map((r) => [r.item, r]));
   }
 
@@ -110,9 +112,9 @@ function stockStore(sql: Sql): StockStore {
     return new Map(rows.map((r) => [r.item, r.quantity]));
   }
 
-  /** Locks a reservation's items in item order and gives its flagged-held lines back to them. */
+  /** Locks a reservation's items and gives its flagged-held lines back to them. */
   async function unhold(tx: SqlClient, reservationId: string): Promise<void> {
-    await tx.query('select 1 from fanshop_stock where item in (select item from fanshop_reservation_lines where reservation_id = $1) order by item for update', [reservationId]);
+    await tx.query('select fanshop_lock_items(array(select item from fanshop_reservation_lines where reservation_id = $1))', [reservationId]);
     await tx.query(
       `with freed as (update fanshop_reservation_lines set held = false where reservation_id = $1 and held returning item, quantity)
        update fanshop_stock s set held = s.held - freed.quantity from freed where s.item = freed.item`,
@@ -172,7 +174,7 @@ function stockStore(sql: Sql): StockStore {
         if (reservation.state === 'sold') return { outcome: 'sold_before', oversold: reservation.oversold };
         const lines = await tx.query<{ item: string; quantity: number }>('select item, quantity from fanshop_reservation_lines where reservation_id = $1 order by item', [reservationId]);
         const items = lines.map((l) => l.item);
-        await tx.query('select 1 from fanshop_stock where item = any($1::text[]) order by item for update', [items]);
+        await tx.query('select fanshop_lock_items($1::text[])', [items]);
         await tx.query('select fanshop_unhold_expired($1::text[], $2)', [items, now]);
         // Its own units stop counting as held (they are about to be sold), so what is left is
         // what others have not sold or hold.
