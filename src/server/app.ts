@@ -45,6 +45,10 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
+  // Every text answer gzipped for clients that accept it, on Node (http/compress.ts): pages,
+  // the catalog, the feed, the API, and the widget's files the runtime entry serves after these
+  // routes. On Workers, Cloudflare's edge compresses.
+  app.use('*', compressUnlessWorkers());
   app.onError(unexpectedError);
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
@@ -72,10 +76,8 @@ export function createApp(options: AppOptions): Hono {
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
   const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
   app.get('/catalog.json', catalogRoute(loadCatalog, live));
-  // Each product's own page, for crawlers and shared links, and Meta's catalog feed: gzipped
-  // (http/compress.ts) and with ETags, as crawlers come back often.
-  app.use('/p/*', compressUnlessWorkers());
-  app.use('/feeds/*', compressUnlessWorkers());
+  // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
+  // as crawlers come back often.
   app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }) }));
   app.get('/feeds/meta.csv', metaFeedRoute(shown));
   // The same parse the widget gets: prices and product ids come from it, never from the request.

@@ -4,6 +4,7 @@ import type { LoadedCatalog } from './source';
 import type { Catalog } from '../../core/catalog/types';
 import type { LiveCatalog } from '../stock/live-catalog';
 import { apiError, errorResponse } from '../http/api-error';
+import { etagMatches } from '../http/etag';
 
 /**
  * `GET /catalog.json`: the merchant's catalog as written (editors, `fanshop validate`), or with
@@ -45,7 +46,8 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, live?: (catalog
       'Access-Control-Allow-Origin': '*',
       ETag: etag,
     };
-    if (c.req.header('If-None-Match') === etag) return new Response(null, { status: 304, headers });
+    // Weakly: a gzipped answer carries the tag as W/"…" (http/compress.ts), and comes back so.
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
     if (!parsed) return new Response(loaded.text, { headers });
     const envelope: CatalogEnvelope = result.ok
       ? { format: ENVELOPE_FORMAT, catalog: catalog ?? result.catalog, warnings: result.warnings }
