@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Order } from '../../orders/order';
 import { MIGRATION_LOCK } from '../postgres/migrations';
-import type { Sql } from '../postgres/sql';
+import type { Sql, SqlClient } from '../postgres/sql';
 
 /** The name the import is recorded under in `fanshop_imports`: it runs once per database. */
 const IMPORT = 'data-dir-files-v1';
@@ -27,11 +27,13 @@ export interface ImportSummary {
  * are. Returns what was imported, or undefined when it had been before or there was nothing.
  */
 export async function importLegacyFiles(sql: Sql, dir: string, log: (line: string) => void = console.log): Promise<ImportSummary | undefined> {
+  // Once imported, later starts read no old file (asked again under the lock, for a race).
+  if (await imported(sql)) return undefined;
   const files = await readLegacy(dir);
   if (!files) return undefined;
   const summary = await sql.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    if ((await tx.query('select 1 from fanshop_imports where name = $1', [IMPORT])).length) return undefined;
+    if (await imported(tx)) return undefined;
     const likes = [...files.likes].map((key) => key.split('\u0000') as [string, string]);
     for (let i = 0; i < likes.length; i += 1000) {
       const batch = likes.slice(i, i + 1000);
@@ -52,6 +54,8 @@ export async function importLegacyFiles(sql: Sql, dir: string, log: (line: strin
   }
   return summary;
 }
+
+const imported = async (db: SqlClient) => (await db.query('select 1 from fanshop_imports where name = $1', [IMPORT])).length > 0;
 
 interface LegacyFiles {
   /** `product\0shopper` of every like standing at the end of the log. */
