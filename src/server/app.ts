@@ -75,7 +75,7 @@ export function createApp(options: AppOptions): Hono {
   // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
   const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
-  app.get('/catalog.json', catalogRoute(loadCatalog, live));
+  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
   // as crawlers come back often.
   app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }) }));

@@ -67,9 +67,10 @@ export function liveCatalogLoader(stock: StockStore, options: { maxAgeMs?: numbe
 }
 
 /**
- * The catalog loader with live stock in its parse: what product pages and the Meta feed show,
- * so a product's page says Sold out when its card does. The merchant's text stays as written.
- * If the stock cannot be read, the catalog's own numbers are used and the log says why.
+ * The catalog loader with live stock in its parse and its ETag: what the widget's catalog,
+ * product pages and the Meta feed show, so a product's page says Sold out when its card does.
+ * The merchant's text stays as written. If the stock cannot be read, the catalog's own numbers
+ * are used (checkout still holds the line) and the log says why.
  */
 export function withLiveStockLoader(load: () => Promise<LoadedCatalog>, live: (catalog: Catalog) => Promise<LiveCatalog>): () => Promise<LoadedCatalog> {
   let last: { loaded: LoadedCatalog; live: LiveCatalog; made: LoadedCatalog } | undefined;
@@ -80,11 +81,12 @@ export function withLiveStockLoader(load: () => Promise<LoadedCatalog>, live: (c
     try {
       current = await live(loaded.result.catalog);
     } catch (error) {
-      console.error('[fanshop] cannot read live stock; the catalog’s own stock numbers are shown:', error);
+      console.error('[fanshop] cannot read live stock; the catalog’s own stock numbers are served:', error);
       return loaded;
     }
     if (last && last.loaded === loaded && last.live === current) return last.made;
-    const made: LoadedCatalog = { ...loaded, result: { ...loaded.result, catalog: current.catalog } };
+    const etag = current.stockTag ? `"${loaded.etag.slice(1, -1)}-${current.stockTag}"` : loaded.etag;
+    const made: LoadedCatalog = { ...loaded, etag, result: { ...loaded.result, catalog: current.catalog } };
     last = { loaded, live: current, made };
     return made;
   };
