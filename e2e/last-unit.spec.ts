@@ -7,7 +7,7 @@ import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForGrid
 
 /**
  * Two fans want the shop's last pour-over dripper. One of them, in German on a slow phone (the
- * CPU throttled 4x), put it in the cart first but is slower to pay; the other buys it. The
+ * CPU throttled 6x), put it in the cart first but is slower to pay; the other buys it. The
  * German fan is told in German that it has just sold out, and after a reload the card says
  * Ausverkauft and the cart has given it up with a notice, keeping the rest of the cart.
  *
@@ -34,7 +34,7 @@ test.afterAll(() => {
 
 async function slowPhone(page: Page) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
 }
 
 test('the last unit goes to one fan; the other is told in German, and the card and cart follow', async ({ browser }) => {
