@@ -54,14 +54,17 @@ test.describe('share', () => {
   });
 });
 
-async function likeButton(page: Page) {
-  return card(page, 'Bircher muesli mix').getByRole('button', { name: 'Like Bircher muesli mix' });
+async function likeButtonOf(page: Page, name = 'Bircher muesli mix') {
+  return card(page, name).getByRole('button', { name: `Like ${name}` });
 }
 
 test('a like shows at once, survives a reload, and counts for the next shopper too', async ({ page, browser }) => {
+  // The likes live on the shared test server: this test counts them on a product no other test
+  // likes (the Pixel test likes the muesli at the same time).
+  const likeButton = (p: Page) => likeButtonOf(p, 'Lingonberry jam');
   await page.goto('/shop');
   await waitForGrid(page);
-  const count = card(page, 'Bircher muesli mix').locator('[data-like-count]');
+  const count = card(page, 'Lingonberry jam').locator('[data-like-count]');
   await expect(count).toBeVisible();
   const before = Number(await count.getAttribute('data-like-count'));
   await (await likeButton(page)).click();
@@ -77,7 +80,7 @@ test('a like shows at once, survives a reload, and counts for the next shopper t
   const other = await browser.newPage();
   await other.goto('/shop');
   await waitForGrid(other);
-  const otherCount = card(other, 'Bircher muesli mix').locator('[data-like-count]');
+  const otherCount = card(other, 'Lingonberry jam').locator('[data-like-count]');
   await expect(otherCount).toHaveAttribute('data-like-count', String(before + 1));
   await expect(await likeButton(other)).toHaveAttribute('aria-pressed', 'false');
   await (await likeButton(other)).click();
@@ -153,8 +156,9 @@ test('with data-pixel-id and no Pixel on the page, the shop loads Meta’s and i
 });
 
 test('"Most liked" puts the product with the most likes first', async ({ page, request }) => {
-  // Two more shoppers like the linen tea towel, through the API the widget uses.
-  for (const shopper of ['most-liked-shopper-aaaa', 'most-liked-shopper-bbbb']) {
+  // Three more shoppers like the linen tea towel, through the API the widget uses: more than the
+  // likes the other tests of this file give other products while this one runs.
+  for (const shopper of ['most-liked-shopper-aaaa', 'most-liked-shopper-bbbb', 'most-liked-shopper-cccc']) {
     const res = await request.post('/api/likes/linen-tea-towel', { data: { shopper: `${shopper}-${Date.now()}`, liked: true } });
     expect(res.status()).toBe(200);
   }
@@ -179,11 +183,11 @@ test('without a server (a catalog on static hosting) a like is kept on the devic
   await waitForGrid(page);
   const count = card(page, 'Bircher muesli mix').locator('[data-like-count]');
   await expect(count).toHaveAttribute('data-like-count', '0');
-  await (await likeButton(page)).click();
+  await (await likeButtonOf(page)).click();
   await expect(count).toHaveAttribute('data-like-count', '1');
   await page.reload();
   await waitForGrid(page);
-  await expect(await likeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(await likeButtonOf(page)).toHaveAttribute('aria-pressed', 'true');
   await expect(count).toHaveAttribute('data-like-count', '1');
   expect(apiCalls).toEqual([]);
 });
