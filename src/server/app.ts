@@ -3,6 +3,7 @@ import { securityHeaders, strictCsp } from './http/security';
 import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
 import { choosePageLanguage } from './pages/page-locale';
 import { catalogRoute } from './catalog/route';
+import { productQueries, productsRoute } from './catalog/products-route';
 import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
@@ -75,7 +76,10 @@ export function createApp(options: AppOptions): Hono {
   // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
   const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
-  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined));
+  // A big catalog is browsed a page at a time (catalog/products-route.ts).
+  const queries = productQueries({ load: loadCatalog, shown, likes: options.likes?.store });
+  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries));
+  app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
   // as crawlers come back often.
   app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }) }));

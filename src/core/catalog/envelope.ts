@@ -11,8 +11,21 @@ export const ENVELOPE_FORMAT = 'fanshop/catalog@1';
 /** The query parameter that asks a Fanshop server for the parsed catalog. */
 export const PARSED_CATALOG_PARAM = 'fanshop';
 
+/**
+ * A catalog too big to travel whole (server/catalog/products-route.ts) arrives with only its
+ * first page of products; the rest is asked of `endpoint` (core/api/products.ts), a path on the
+ * catalog's server.
+ */
+export interface PagedCatalog {
+  /** How many products the catalog has. */
+  readonly total: number;
+  /** Products in each category. */
+  readonly categories: Readonly<Record<string, number>>;
+  readonly endpoint: string;
+}
+
 export type CatalogEnvelope =
-  | { readonly format: typeof ENVELOPE_FORMAT; readonly catalog: Catalog; readonly warnings: readonly CatalogProblem[] }
+  | { readonly format: typeof ENVELOPE_FORMAT; readonly catalog: Catalog; readonly warnings: readonly CatalogProblem[]; readonly paged?: PagedCatalog }
   | { readonly format: typeof ENVELOPE_FORMAT; readonly errors: readonly CatalogProblem[]; readonly warnings: readonly CatalogProblem[] };
 
 export function isCatalogEnvelope(json: unknown): json is CatalogEnvelope {

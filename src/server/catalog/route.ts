@@ -3,6 +3,7 @@ import { ENVELOPE_FORMAT, PARSED_CATALOG_PARAM, type CatalogEnvelope } from '../
 import type { LoadedCatalog } from './source';
 import { apiError, errorResponse } from '../http/api-error';
 import { etagMatches } from '../http/etag';
+import { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS, type ProductQueries } from './products-route';
 
 /**
  * `GET /catalog.json`: the merchant's catalog as written (editors, `fanshop validate`), or with
@@ -15,8 +16,11 @@ import { etagMatches } from '../http/etag';
  * the stock that can be bought now, so a product sold out a minute ago shows Sold out: its ETag
  * follows the stock too, and it may be cached for 3 seconds (the live numbers are at most 2 s
  * old on top).
+ *
+ * With `queries`, a catalog of more than WHOLE_CATALOG_MAX_PRODUCTS products is parsed into its
+ * first page only, and the widget asks `GET /api/products` for the rest (products-route.ts).
  */
-export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => Promise<LoadedCatalog>): Handler {
+export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => Promise<LoadedCatalog>, queries?: ProductQueries): Handler {
   return async (c) => {
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
     let loaded: LoadedCatalog;
@@ -37,9 +41,20 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => P
     // Weakly: a gzipped answer carries the tag as W/"…" (http/compress.ts), and comes back so.
     if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
     if (!parsed) return new Response(loaded.text, { headers });
-    const envelope: CatalogEnvelope = result.ok
+    let envelope: CatalogEnvelope = result.ok
       ? { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings }
       : { format: ENVELOPE_FORMAT, errors: result.errors, warnings: result.warnings };
+    if (result.ok && queries && result.catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
+      const base = await queries.load();
+      const catalog = base.result.ok ? base.result.catalog : result.catalog;
+      const first = await queries.page(catalog, result.catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
+      envelope = {
+        format: ENVELOPE_FORMAT,
+        catalog: { ...result.catalog, products: first.products },
+        warnings: result.warnings,
+        paged: { total: first.total, categories: first.categories, endpoint: '/api/products' },
+      };
+    }
     return new Response(JSON.stringify(envelope), { status: result.ok ? 200 : 422, headers });
   };
 }

@@ -1,0 +1,144 @@
+import type { Handler } from 'hono';
+import { MAX_PAGE_SIZE, type ProductPage } from '../../core/api/products';
+import type { ProductSort } from '../../core/catalog/search';
+import { buildProductIndex, queryProducts, type ProductIndex } from '../../core/catalog/query';
+import type { Catalog, Product } from '../../core/catalog/types';
+import { apiError, errorResponse } from '../http/api-error';
+import { etagMatches } from '../http/etag';
+import type { LoadedCatalog } from './source';
+import type { LikesStore } from '../likes/store';
+
+/**
+ * A catalog with more products than this is not sent whole to the widget: the parsed catalog
+ * carries its first page and the widget browses the rest through `GET /api/products`. Below it
+ * the whole catalog is smaller than what a few searches through the server would move, and the
+ * widget searches it at once, with no round trip.
+ */
+export const WHOLE_CATALOG_MAX_PRODUCTS = 100;
+
+/** Cards of the first page (the widget shows 48 and "Show more" asks for 48 more). */
+export const FIRST_PAGE_SIZE = 48;
+
+const SORTS: readonly ProductSort[] = ['featured', 'price-asc', 'price-desc', 'newest', 'liked'];
+const MAX_QUERY_LENGTH = 100;
+const MAX_OFFSET = 1_000_000;
+/** Like counts for "Most liked" over the whole catalog are read at most this often. */
+const LIKES_MAX_AGE_MS = 5_000;
+
+/**
+ * The product queries of one server: an index built once per parsed catalog (the merchant's
+ * text does not change with stock), answered with the products as shoppers see them now (live
+ * stock). Shared by `GET /api/products` and the first page the parsed catalog carries.
+ */
+export function productQueries(options: { load: () => Promise<LoadedCatalog>; shown: () => Promise<LoadedCatalog>; likes?: LikesStore; now?: () => number }) {
+  const indexes = new WeakMap<Catalog, ProductIndex>();
+  const byId = new WeakMap<Catalog, Map<string, Product>>();
+  const now = options.now ?? Date.now;
+  let likes: { catalog: Catalog; at: number; counts: Promise<Record<string, number>> } | undefined;
+  const indexOf = (catalog: Catalog) => {
+    let index = indexes.get(catalog);
+    if (!index) indexes.set(catalog, (index = buildProductIndex(catalog.products)));
+    return index;
+  };
+  const liveProducts = (catalog: Catalog) => {
+    let map = byId.get(catalog);
+    if (!map) byId.set(catalog, (map = new Map(catalog.products.map((p) => [p.id, p]))));
+    return map;
+  };
+  const likeCounts = (catalog: Catalog) => {
+    if (!options.likes) return Promise.resolve({});
+    const time = now();
+    if (likes && likes.catalog === catalog && time - likes.at < LIKES_MAX_AGE_MS) return likes.counts;
+    const entry = { catalog, at: time, counts: options.likes.counts(catalog.products.map((p) => p.id)) };
+    likes = entry;
+    entry.counts.catch(() => {
+      if (likes === entry) likes = undefined;
+    });
+    return entry.counts;
+  };
+  return {
+    /** One page of a query, over the catalog as written, with the products as shown now. */
+    async page(base: Catalog, shown: Catalog, query: ParsedQuery): Promise<ProductPage> {
+      const live = liveProducts(shown);
+      const asShown = (products: readonly Product[]) => products.map((p) => live.get(p.id) ?? p);
+      if ('ids' in query) {
+        const products = query.ids.map((id) => live.get(id)).filter((p): p is Product => p !== undefined);
+        return { total: products.length, offset: 0, products, categories: {} };
+      }
+      const counts = query.sort === 'liked' ? await likeCounts(base) : undefined;
+      const result = queryProducts(indexOf(base), { q: query.q, categoryId: query.category, sort: query.sort, likes: counts, offset: query.offset, limit: query.limit });
+      return { total: result.total, offset: query.offset, products: asShown(result.products), categories: result.categories };
+    },
+    load: options.load,
+    shown: options.shown,
+  };
+}
+
+export type ProductQueries = ReturnType<typeof productQueries>;
+
+export type ParsedQuery =
+  | { readonly ids: readonly string[] }
+  | { readonly q: string; readonly category: string | null; readonly sort: ProductSort; readonly offset: number; readonly limit: number };
+
+/** The request's query, or why it is not one: what a URL can carry is bounded before any work. */
+export function parseProductQuery(params: (name: string) => string | undefined): ParsedQuery | string {
+  const ids = params('ids');
+  if (ids !== undefined) {
+    const list = [...new Set(ids.split(',').map((id) => id.trim()).filter(Boolean))];
+    if (list.length > MAX_PAGE_SIZE) return `Ask for at most ${MAX_PAGE_SIZE} products at a time.`;
+    return { ids: list };
+  }
+  const q = params('q') ?? '';
+  if (q.length > MAX_QUERY_LENGTH) return `A search is at most ${MAX_QUERY_LENGTH} characters.`;
+  const sort = (params('sort') ?? 'featured') as ProductSort;
+  if (!SORTS.includes(sort)) return `sort is one of ${SORTS.join(', ')}.`;
+  const integer = (name: string, fallback: number, min: number, max: number): number | string => {
+    const raw = params(name);
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    return /^\d+$/.test(raw) && n >= min && n <= max ? n : `${name} is a whole number from ${min} to ${max}.`;
+  };
+  const offset = integer('offset', 0, 0, MAX_OFFSET);
+  if (typeof offset === 'string') return offset;
+  const limit = integer('limit', FIRST_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  if (typeof limit === 'string') return limit;
+  const category = params('category') || null;
+  if (category !== null && category.length > MAX_QUERY_LENGTH) return 'No category has so long an id.';
+  return { q, category, sort, offset, limit };
+}
+
+/**
+ * `GET /api/products`: pages of products for the widget of a big catalog (core/api/products.ts).
+ * Public and cacheable like the catalog: CORS is open, the ETag follows the catalog and its live
+ * stock (a "Most liked" page follows likes, so it is only cached for seconds, without one).
+ */
+export function productsRoute(queries: ProductQueries): Handler {
+  return async (c) => {
+    const headers: Record<string, string> = { 'Access-Control-Allow-Origin': '*' };
+    const query = parseProductQuery((name) => c.req.query(name));
+    if (typeof query === 'string') return errorResponse(c, apiError('invalid_request', query), headers);
+    let base: LoadedCatalog;
+    let shown: LoadedCatalog;
+    try {
+      [base, shown] = await Promise.all([queries.load(), queries.shown()]);
+    } catch (error) {
+      console.error('[fanshop] cannot read the catalog:', error);
+      return errorResponse(c, apiError('catalog_unavailable', 'The catalog cannot be read.'), headers);
+    }
+    if (!base.result.ok || !shown.result.ok) return errorResponse(c, apiError('catalog_unavailable', 'The shop’s catalog has problems; its merchant has been told in the server log.'), headers);
+    const liked = 'sort' in query && query.sort === 'liked';
+    if (liked) headers['Cache-Control'] = 'public, max-age=5';
+    else {
+      headers['Cache-Control'] = 'public, max-age=3, must-revalidate';
+      headers.ETag = `"q${shown.etag.slice(1)}`;
+      if (etagMatches(c.req.header('If-None-Match'), headers.ETag)) return new Response(null, { status: 304, headers });
+    }
+    try {
+      const page = await queries.page(base.result.catalog, shown.result.catalog, query);
+      return c.json(page satisfies ProductPage, 200, headers);
+    } catch (error) {
+      console.error('[fanshop] could not answer a product query:', error);
+      return errorResponse(c, apiError('catalog_unavailable', 'Products cannot be read right now; try again.'), headers);
+    }
+  };
+}
