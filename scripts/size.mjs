@@ -16,11 +16,13 @@ import { gzipSync } from 'node:zlib';
 import { parseSync } from 'rolldown/experimental';
 
 /**
- * 16,100: 16,000 until the foundation work (issue 8) added to the first view what it must hold,
+ * 16,400: 16,000 until the foundation work (issue 8) added to the first view what it must hold,
  * the error state's words for when the message table itself cannot load and the start of the
- * cart keeper for the way back from Stripe (+165 B). The next step is 12,000 (issue 12).
+ * cart keeper for the way back from Stripe (+165 B); then the grid of a big catalog browsed
+ * through its server (issue 12: results, "Show more" and a failed search's Retry, +320 B). The
+ * next step is 12,000 (issue 12), by a first view the server renders.
  */
-export const BUDGET = 16_100;
+export const BUDGET = 16_400;
 const dir = new URL('../dist/client/', import.meta.url);
 
 /** @param {string} file */

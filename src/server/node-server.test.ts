@@ -28,7 +28,8 @@ const start = async (env: Record<string, string>) => {
   return server;
 };
 
-describe('the Node server', () => {
+// Each case starts a real server with its embedded database: seconds on a busy machine.
+describe('the Node server', { timeout: 20_000 }, () => {
   it('refuses to start in production without STRIPE_SECRET_KEY, naming it', async () => {
     await expect(start({ NODE_ENV: 'production' })).rejects.toThrow(SettingsError);
     await expect(start({ NODE_ENV: 'production' })).rejects.toThrow(/STRIPE_SECRET_KEY/);

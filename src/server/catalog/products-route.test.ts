@@ -4,7 +4,7 @@ import { createApp } from '../app';
 import type { ProductPage } from '../../core/api/products';
 import { isCatalogEnvelope } from '../../core/catalog/envelope';
 import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
-import { generatedCatalog } from './generated';
+import { generatedCatalog } from '../../../scripts/big-catalog.mjs';
 import { WHOLE_CATALOG_MAX_PRODUCTS } from './products-route';
 
 const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');

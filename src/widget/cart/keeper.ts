@@ -60,20 +60,21 @@ export function keepCart(
   let cleared = false;
   let order: readonly CartLine[] = [];
   const restore = () =>
-    (restoring ??= Promise.all([load(), verdict]).then(
-      ([m, bought]) => {
-        const restoring = m.restoreCart(shop, catalog, cleared || bought);
+    (restoring ??= Promise.all([load(), verdict])
+      .then(async ([m, bought]) => {
+        // A big catalog's products of the saved lines are asked of its server first.
+        const known = await m.savedLinesCatalog(shop, catalog, cleared || bought);
+        const restoring = m.restoreCart(shop, known, cleared || bought);
         if (bought) order = restoring.saved;
         shop.disposers.push(restoring.stop);
         return (restored = true);
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         // The next ready() tries again; until a restore succeeds nothing is saved.
         restoring = undefined;
         console.error('[fanshop] could not restore the saved cart:', error);
         return false;
-      },
-    ));
+      }));
   void restore();
   return {
     ready: () => Promise.race([restore(), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false))]),

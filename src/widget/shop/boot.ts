@@ -1,6 +1,7 @@
 import type { Shop } from './context';
 import { loadCatalog, type CatalogLoadResult } from './load';
 import { afterPaint } from './after-paint';
+import { queryKey } from './store';
 
 /**
  * Loads (or reloads, from Retry) the catalog and shows the grid; then, off the critical path,
@@ -18,9 +19,11 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
     shop.store.setState({ status: 'error', errorKind: result.kind });
     return;
   }
-  const { catalog, served } = result;
+  const { catalog, served, paged } = result;
   void returning?.then((m) => m.handleCheckoutReturn(shop, catalog, shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href, window));
-  shop.store.setState({ status: 'ready', catalog, served });
+  // A big catalog's first page is the grid's first results (shop/remote.ts asks for the rest).
+  const results = paged ? { key: queryKey({ query: '', categoryId: null, sort: 'featured' }), total: paged.total, products: catalog.products } : undefined;
+  shop.store.setState({ status: 'ready', catalog, served, paged, results });
   afterPaint(() => void import('../cart/keeper').then((m) => m.cartKeeper(shop, catalog)));
 }
 

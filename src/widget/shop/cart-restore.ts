@@ -32,3 +32,15 @@ export function restoreCart(shop: Shop, catalog: Catalog, cleared = false): { st
   if (changes.length) void shop.more.load().then((t) => addNotices(shop.store, changes.map((c) => describeChange(c, t, shop.locale, catalog.shop.currency))));
   return { stop: persistCart(shop.cart, storage, shopId), saved };
 }
+
+/**
+ * The catalog to reconcile the saved cart against. A big catalog browsed through its server
+ * (shop/remote.ts) has only the products the widget was sent: those of the saved lines are asked
+ * for first. A failed request rejects, so no line is taken for gone because the network was.
+ */
+export async function savedLinesCatalog(shop: Shop, catalog: Catalog, cleared: boolean): Promise<Catalog> {
+  if (cleared || !shop.store.getState().paged) return catalog;
+  const saved = loadCart(safeStorage(() => window.localStorage), catalog.shop.id);
+  await (await import('./remote')).ensureProducts(shop, saved.map((line) => line.productId));
+  return shop.store.getState().catalog ?? catalog;
+}

@@ -1,10 +1,10 @@
-import { isCatalogEnvelope, PARSED_CATALOG_PARAM } from '../../core/catalog/envelope';
-import type { Catalog, CatalogProblem } from '../../core/catalog/types';
+import { isCatalogEnvelope, PARSED_CATALOG_PARAM, type PagedCatalog } from '../../core/catalog/envelope';
+import type { Catalog, CatalogProblem, Product } from '../../core/catalog/types';
 import { formatProblems } from '../../core/catalog/format-problems';
 
 export type CatalogLoadResult =
   /** `served`: the catalog came parsed from a Fanshop server (which then also has the likes API). */
-  | { ok: true; catalog: Catalog; served?: boolean }
+  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog }
   | { ok: false; kind: 'network' | 'invalid' };
 
 /**
@@ -39,7 +39,10 @@ export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: 
   if (json === undefined) return report(url, [{ path: '', message: 'is not valid JSON' }], []);
   if (trusted) {
     const envelope = json as import('../../core/catalog/envelope').CatalogEnvelope;
-    return 'catalog' in envelope ? done(envelope.catalog, url, envelope.warnings, true) : report(url, envelope.errors, envelope.warnings);
+    if (!('catalog' in envelope)) return report(url, envelope.errors, envelope.warnings);
+    const loaded = done(envelope.catalog, url, envelope.warnings, true);
+    // A big catalog came as its first page: the rest is asked of the server (shop/remote.ts).
+    return envelope.paged && loaded.ok ? { ...loaded, paged: { ...envelope.paged, endpoint: new URL(envelope.paged.endpoint, request).href } } : loaded;
   }
   const { parseCatalog } = await import('../../core/catalog/parse');
   const result = parseCatalog(json);
@@ -59,11 +62,9 @@ function report(url: string, errors: readonly CatalogProblem[], warnings: readon
 
 /** Image paths in a catalog are relative to the catalog file, not to the host page. */
 function withAbsoluteImages(catalog: Catalog, catalogUrl: string): Catalog {
-  return {
-    ...catalog,
-    products: catalog.products.map((p) => ({
-      ...p,
-      images: p.images.map((img) => ({ ...img, src: new URL(img.src, catalogUrl).href })),
-    })),
-  };
+  return { ...catalog, products: catalog.products.map((p) => withAbsoluteImageUrls(p, catalogUrl)) };
+}
+
+export function withAbsoluteImageUrls(product: Product, catalogUrl: string): Product {
+  return { ...product, images: product.images.map((img) => ({ ...img, src: new URL(img.src, catalogUrl).href })) };
 }

@@ -1,13 +1,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Catalog } from '../../core/catalog/types';
+import type { Catalog, Product } from '../../core/catalog/types';
 import type { ProductSort } from '../../core/catalog/search';
+import type { PagedCatalog } from '../../core/catalog/envelope';
 
 /** What the shopper is looking at. The cart lives in its own store (cart/store.ts). */
 export interface ShopState {
   readonly status: 'loading' | 'ready' | 'error';
   /** `network`: the catalog could not be fetched; `invalid`: it is not a valid catalog. */
   readonly errorKind: 'network' | 'invalid' | null;
+  /**
+   * The catalog. Of a big catalog browsed through the server (`paged`), `products` holds the
+   * products the widget has been sent so far (cards shown, products opened, the cart's lines),
+   * not all of them: shop/remote.ts asks for the rest.
+   */
   readonly catalog: Catalog | null;
+  /** Set when the catalog is browsed a page at a time; `endpoint` is absolute. */
+  readonly paged?: PagedCatalog;
+  /** The server's answer to the grid's current search, category and sort (shop/remote.ts). */
+  readonly results?: Results;
   /** The catalog came from a Fanshop server, so its APIs (likes) are there. */
   readonly served?: boolean;
   /** Like counts by product id, as far as known (social/likes.ts), for "Most liked". */
@@ -24,6 +34,22 @@ export interface ShopState {
   readonly notices: readonly Notice[];
   /** The latest message for screen readers (the live region). */
   readonly announcement: Notice | null;
+}
+
+/** The grid's search, category and sort, as one comparable value. */
+export function queryKey(state: Pick<ShopState, 'query' | 'categoryId' | 'sort'>): string {
+  return JSON.stringify([state.query.trim(), state.categoryId, state.sort]);
+}
+
+export interface Results {
+  /** The search, category and sort this answers (`queryKey`). */
+  readonly key: string;
+  readonly total: number;
+  readonly products: readonly Product[];
+  /** A "Show more" or a new search is on its way; what is shown stays until it arrives. */
+  readonly pending?: boolean;
+  /** The last request for these results failed. */
+  readonly failed?: boolean;
 }
 
 export interface Notice {

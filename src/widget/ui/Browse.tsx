@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { Product } from '../../core/catalog/types';
 import { useShop } from '../shop/context';
-import { clearFilters } from '../shop/store';
+import { clearFilters, queryKey } from '../shop/store';
 import { afterPaint } from '../shop/after-paint';
 import { useStore } from './use-store';
 import { Toolbar } from './Toolbar';
 import { ProductCard } from './ProductCard';
-import { preloadParts, searchModule } from './lazy-parts';
+import { preloadParts, remoteModule, searchModule } from './lazy-parts';
 
 /** Cards rendered at first and added by each "Show more": a 1,000-product catalog shows fast. */
 const PAGE = 48;
@@ -18,67 +18,92 @@ export function Browse(props: { hidden: boolean }) {
   const query = useStore(shop.store, (s) => s.query);
   const categoryId = useStore(shop.store, (s) => s.categoryId);
   const sort = useStore(shop.store, (s) => s.sort);
-  // Like counts matter to the grid only when it is sorted by them.
-  const likes = useStore(shop.store, (s) => (s.sort === 'liked' ? s.likes : undefined));
+  // A big catalog is searched, sorted and paged by its server (shop/remote.ts).
+  const results = useStore(shop.store, (s) => s.results);
+  const paged = results !== undefined;
+  // Like counts matter to the grid only when it sorts them itself.
+  const likes = useStore(shop.store, (s) => (s.sort === 'liked' && !s.paged ? s.likes : undefined));
   // Search, sort and filter code arrives after the first paint; the catalog's own order needs none.
   const [, searchArrived] = useReducer((n: number) => n + 1, 0);
-  const search = searchModule.get();
+  const search = paged ? undefined : searchModule.get();
   const filtering = query.trim() !== '' || categoryId !== null || sort !== 'featured';
-  if (filtering && !search) void searchModule.load().then(searchArrived);
+  if (filtering && !paged && !search) void searchModule.load().then(searchArrived);
   const index = useMemo(() => search?.buildSearchIndex(catalog.products), [catalog, search]);
   const products: readonly Product[] = useMemo(
-    () => (search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort, likes) : catalog.products),
-    [catalog.products, search, index, filtering, query, categoryId, sort, likes],
+    () => (paged ? results.products : search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort, likes) : catalog.products),
+    [paged, results, catalog.products, search, index, filtering, query, categoryId, sort, likes],
   );
+  const total = paged ? results.total : products.length;
+  // The results on screen answer what the shopper asked (not an older search still shown).
+  const current = paged ? results.key === queryKey({ query, categoryId, sort }) && !results.pending : !filtering || !!search;
 
   const [shown, setShown] = useState(PAGE);
   useEffect(() => {
     setShown(PAGE);
+    if (paged) void remoteModule.load().then((m) => m.showResults(shop));
     // Most liked needs every product's count, not only the shown cards'.
-    if (sort === 'liked') void import('../social/likes').then((m) => m.likesFor(shop).wantAll());
-  }, [shop, query, categoryId, sort]);
+    else if (sort === 'liked') void import('../social/likes').then((m) => m.likesFor(shop).wantAll());
+  }, [shop, paged, query, categoryId, sort]);
 
   // Tell the host page what the shopper searched for once they pause typing: once per new
-  // query or category, counted with the search code in (it may arrive after the last keystroke).
+  // query or category, counted with the results in (they may arrive after the last keystroke).
   const reported = useRef(`${query}\u0000${categoryId}`);
   const { events } = shop;
-  const resultCount = products.length;
   useEffect(() => {
     const key = `${query}\u0000${categoryId}`;
-    if (key === reported.current || (filtering && !search)) return;
+    if (key === reported.current || !current) return;
     const timer = setTimeout(() => {
       reported.current = key;
-      events.emit('search', { query: query.trim(), categoryId, resultCount });
+      events.emit('search', { query: query.trim(), categoryId, resultCount: total });
     }, 500);
     return () => clearTimeout(timer);
-  }, [events, query, categoryId, filtering, search, resultCount]);
+  }, [events, query, categoryId, current, total]);
 
   // Once, when the grid first renders: whether it had cards then is what the mark measures.
   const firstRenderHadCards = useRef(products.length > 0);
   useEffect(() => {
     if (firstRenderHadCards.current) performance.mark('fanshop:first-product');
     // With the grid on screen, fetch the rest of the shop's code while the shopper looks.
-    afterPaint(preloadParts);
-  }, []);
+    afterPaint(() => {
+      preloadParts();
+      if (shop.store.getState().paged) void remoteModule.load().catch(() => {});
+    });
+  }, [shop]);
 
+  const visible = paged ? products : products.slice(0, shown);
   return (
-    <div class="browse" hidden={props.hidden}>
-      <Toolbar count={products.length} />
+    <div class="browse" hidden={props.hidden} aria-busy={paged && results.pending ? true : undefined}>
+      <Toolbar count={total} />
       {products.length ? (
         <ul class="grid" part="grid" role="list">
-          {products.slice(0, shown).map((p) => (
+          {visible.map((p) => (
             <li key={p.id}>
               <ProductCard product={p} />
             </li>
           ))}
         </ul>
       ) : null}
-      {products.length > shown && (
-        <button type="button" class="button more" part="button show-more" onClick={() => setShown(shown + PAGE)}>
-          {shop.t.showMore(products.length - shown)}
-        </button>
+      {paged && results.failed ? (
+        <div class="message" part="error" role="alert">
+          <p>{shop.t.errorNetwork}</p>
+          <button type="button" class="button" part="button retry" onClick={() => void remoteModule.load().then((m) => (results.products.length && current ? m.showMore(shop) : m.showResults(shop)))}>
+            {shop.t.retry}
+          </button>
+        </div>
+      ) : (
+        total > visible.length && (
+          <button
+            type="button"
+            class="button more"
+            part="button show-more"
+            disabled={paged && results.pending}
+            onClick={() => (paged ? void remoteModule.load().then((m) => m.showMore(shop)) : setShown(shown + PAGE))}
+          >
+            {shop.t.showMore(total - visible.length)}
+          </button>
+        )
       )}
-      {products.length ? null : (
+      {products.length || !current ? null : (
         <div class="message" part="empty">
           <p class="message-title">{shop.t.emptyTitle}</p>
           <p>{shop.t.emptyText}</p>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { LoadingState } from './LoadingState';
 import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
 import { availableUnits } from '../../core/catalog/availability';
@@ -20,8 +21,50 @@ import { paragraphs } from '../../core/catalog/paragraphs';
 import { productOffer } from '../../core/catalog/offer';
 import { initialSelection, matchVariant } from './variant-selection';
 
-/** One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`. */
+/**
+ * One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`.
+ * Of a big catalog browsed through its server, a product the widget has not been sent yet (a
+ * shared link) is asked for first, with the skeleton shown meanwhile.
+ */
 export function ProductDetail({ productId }: { productId: string }) {
+  const shop = useShop();
+  const known = useStore(shop.store, (s) => s.catalog!.products.some((p) => p.id === productId));
+  const paged = useStore(shop.store, (s) => !!s.paged);
+  // 'asking', then 'missing' (the catalog has no such product) or 'failed' (try again).
+  const [lookup, setLookup] = useState<'asking' | 'missing' | 'failed'>('asking');
+  const [attempt, retry] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (known || !paged) return;
+    setLookup('asking');
+    void import('../shop/remote')
+      .then((m) => m.ensureProducts(shop, [productId]))
+      .then(
+        (missing) => missing.length && setLookup('missing'),
+        (error: unknown) => {
+          console.error(`[fanshop] could not load the product ${productId}:`, error);
+          setLookup('failed');
+        },
+      );
+  }, [shop, productId, known, paged, attempt]);
+  if (!known && paged && lookup === 'asking') return <LoadingState label={shop.t.loading} />;
+  if (!known && paged && lookup === 'failed') {
+    return (
+      <div class="detail message" data-detail part="error" role="alert">
+        <button type="button" class="back link-button" part="back" onClick={() => shop.router.close()}>
+          <BackIcon />
+          {shop.t.back}
+        </button>
+        <p>{shop.t.errorNetwork}</p>
+        <button type="button" class="button primary" part="button retry" onClick={retry}>
+          {shop.t.retry}
+        </button>
+      </div>
+    );
+  }
+  return <ProductView productId={productId} />;
+}
+
+function ProductView({ productId }: { productId: string }) {
   const shop = useShop();
   adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);

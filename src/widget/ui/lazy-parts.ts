@@ -12,6 +12,8 @@ export const LazyNotices = lazy(() => import('./Notices').then((m) => m.Notices)
 export const LazySocial = lazy(() => import('./Social').then((m) => m.Social));
 export const searchModule = lazyModule(() => import('../../core/catalog/search'));
 export const actionsModule = lazyModule(() => import('../shop/actions'));
+/** Searches and pages of a big catalog, through its server. */
+export const remoteModule = lazyModule(() => import('../shop/remote'));
 
 export function preloadParts(): void {
   for (const part of [LazyProductDetail, LazyCartDrawer, LazyCartButton, LazySocial, searchModule, actionsModule]) void part.load().catch(() => {});

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatedCatalog } from '../scripts/big-catalog.mjs';
+import { card, cards, cartButton, cartCount, expect, test, waitForGrid } from './fixtures';
+
+/**
+ * A merchant's real size: 2,000 products. The widget is sent the first page of cards, not the
+ * catalog, and searches, filters, pages, opens shared links and restores the cart through the
+ * server (GET /api/products). A server of its own, on an empty database.
+ */
+const port = Number(process.env.E2E_PORT ?? 8790) + 7;
+const origin = `http://localhost:${port}`;
+const dir = mkdtempSync(join(tmpdir(), 'fanshop-big-catalog-'));
+const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 2000);
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+  writeFileSync(join(dir, 'catalog.json'), big.text);
+  server = spawn(process.execPath, ['dist/server/node.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
+    stdio: 'ignore',
+  });
+  await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const count = (page: import('@playwright/test').Page) => page.locator('[part="count"]');
+const search = (page: import('@playwright/test').Page) => page.getByRole('searchbox', { name: /Search products|Produkte suchen/ });
+
+test('the first page arrives with the catalog, not the catalog itself; Show more asks for the next', async ({ page, consoleErrors }) => {
+  const catalogBytes: number[] = [];
+  page.on('response', async (r) => {
+    if (new URL(r.url()).pathname === '/catalog.json') catalogBytes.push(Number((await r.allHeaders())['content-length'] ?? (await r.body()).length));
+  });
+  await page.goto(`${origin}/shop`);
+  await waitForGrid(page);
+  await expect(count(page)).toHaveText('2000 products');
+  await expect(cards(page)).toHaveCount(48);
+  // The parsed first page is a sliver of the 2,000 products' file.
+  expect(catalogBytes.length).toBe(1);
+  expect(catalogBytes[0]).toBeLessThan(big.text.length / 20);
+  await page.getByRole('button', { name: 'Show more (1952 more)' }).click();
+  await expect(cards(page)).toHaveCount(96);
+  await expect(cards(page).nth(95)).toHaveAttribute('data-product-id', big.json.products[95]!.id);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a search through the server finds the one product among 2,000, and a category narrows by its count', async ({ page }) => {
+  const events: unknown[] = [];
+  await page.exposeFunction('recordSearch', (d: unknown) => events.push(d));
+  await page.addInitScript(() => document.addEventListener('fanshop:search', (e) => (window as unknown as { recordSearch(d: unknown): void }).recordSearch((e as CustomEvent).detail)));
+  await page.goto(`${origin}/shop`);
+  await waitForGrid(page);
+  await search(page).pressSequentially('batch1502', { delay: 30 });
+  await expect(count(page)).toHaveText('1 product');
+  await expect(cards(page)).toHaveCount(1);
+  await expect(cards(page).first()).toHaveAttribute('data-product-id', 'bircher-muesli-mix-1502');
+  await expect.poll(() => events).toEqual([{ query: 'batch1502', categoryId: null, resultCount: 1 }]);
+
+  await search(page).fill('');
+  await expect(count(page)).toHaveText('2000 products');
+  await page.getByRole('button', { name: 'Tea', exact: true }).click();
+  const teas = big.json.products.filter((p) => (p as { category?: string }).category === 'tea').length;
+  await expect(count(page)).toHaveText(`${teas} products`);
+  await expect(cards(page).first()).toHaveAttribute('data-product-id', big.json.products.find((p) => (p as { category?: string }).category === 'tea')!.id);
+});
+
+test('a failed search keeps the cards on screen, says so, and Retry brings the results', async ({ page }) => {
+  await page.goto(`${origin}/shop`);
+  await waitForGrid(page);
+  await page.route('**/api/products?**', (route) => route.abort());
+  await search(page).fill('batch7');
+  await expect(page.getByRole('alert')).toContainText('Check your connection');
+  await expect(cards(page)).toHaveCount(48);
+  await page.unroute('**/api/products?**');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  // batch7, batch70…79, batch700…799: 111 products.
+  await expect(count(page)).toHaveText('111 products');
+});
+
+test('a shared link opens a product the widget was not sent; its cart line comes back after a reload, in German', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/shop#/p/bircher-muesli-mix-1502`);
+  const detail = page.locator('[data-detail]');
+  await expect(detail.getByRole('heading', { name: 'Bircher-Müsli Mischung' })).toBeVisible();
+  await detail.getByRole('button', { name: 'In den Warenkorb' }).click();
+  await expect(cartCount(page)).toHaveText('1');
+  await page.goto(`${origin}/shop`);
+  await waitForGrid(page);
+  await expect(cartCount(page)).toHaveText('1');
+  await cartButton(page).click();
+  const cart = page.getByRole('dialog', { name: 'Warenkorb' });
+  await expect(cart.getByText('Bircher-Müsli Mischung')).toBeVisible();
+  expect(await card(page, 'Bircher-Müsli Mischung').count()).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('a shared link to a product the catalog does not have says so', async ({ page }) => {
+  await page.goto(`${origin}/shop#/p/no-such-product`);
+  await expect(page.locator('[data-detail]').getByRole('alert')).toBeVisible();
+});

@@ -1,0 +1,144 @@
+import type { ProductPage } from '../../core/api/products';
+import type { Product } from '../../core/catalog/types';
+import type { Shop } from './context';
+import { queryKey, type ShopState } from './store';
+import { catalogUrl } from './boot';
+import { withAbsoluteImageUrls } from './load';
+
+/**
+ * A big catalog browsed through its server (`GET /api/products`, core/api/products.ts): the grid's
+ * searches and pages, and the products the shopper opens or has in the cart. Loaded only for such
+ * a catalog, after the first page is on screen (it came with the catalog).
+ *
+ * Typing is debounced: the first change asks at once, and changes within DEBOUNCE_MS of the last
+ * request wait for the end of the burst. A request that a newer one supersedes is cancelled, and
+ * the results on screen stay until the newer ones arrive, so the grid never flashes empty.
+ */
+export const DEBOUNCE_MS = 100;
+/** Cards asked for by a search and by each "Show more". */
+export const PAGE_SIZE = 48;
+const MAX_IDS = 100;
+
+
+interface Slot {
+  controller?: AbortController;
+  timer?: ReturnType<typeof setTimeout>;
+  lastStart: number;
+}
+const slots = new WeakMap<Shop, Slot>();
+const slotOf = (shop: Shop): Slot => {
+  let slot = slots.get(shop);
+  if (!slot) slots.set(shop, (slot = { lastStart: -Infinity }));
+  return slot;
+};
+
+/** The query string of a page: defaults left out, so equal queries are one cache entry. */
+export function pageSearch(state: Pick<ShopState, 'query' | 'categoryId' | 'sort'>, offset: number): string {
+  const params = new URLSearchParams();
+  const q = state.query.trim();
+  if (q) params.set('q', q);
+  if (state.categoryId) params.set('category', state.categoryId);
+  if (state.sort !== 'featured') params.set('sort', state.sort);
+  if (offset) params.set('offset', String(offset));
+  params.set('limit', String(PAGE_SIZE));
+  return `?${params}`;
+}
+
+async function fetchPage(shop: Shop, search: string, signal?: AbortSignal): Promise<ProductPage> {
+  const { paged } = shop.store.getState();
+  if (!paged) throw new Error('[fanshop] the catalog is not browsed through a server');
+  const response = await fetch(paged.endpoint + search, { credentials: 'omit', signal });
+  if (!response.ok) throw new Error(`[fanshop] ${paged.endpoint}${search} answered HTTP ${response.status}`);
+  const page = (await response.json()) as ProductPage;
+  return { ...page, products: remember(shop, page.products) };
+}
+
+/**
+ * Adds products the server sent to the ones the widget has (the cart and the product view find
+ * them there), the newer copy replacing an older one; returns them with absolute image URLs.
+ */
+export function remember(shop: Shop, sent: readonly Product[]): Product[] {
+  const base = catalogUrl(shop.config.catalog);
+  const products = sent.map((p) => withAbsoluteImageUrls(p, base));
+  const catalog = shop.store.getState().catalog;
+  if (!catalog || !products.length) return products;
+  const fresh = new Map(products.map((p) => [p.id, p]));
+  const kept = catalog.products.map((p) => fresh.get(p.id) ?? p);
+  const known = new Set(catalog.products.map((p) => p.id));
+  shop.store.setState({ catalog: { ...catalog, products: [...kept, ...products.filter((p) => !known.has(p.id))] } });
+  return products;
+}
+
+/** Brings the results of the grid's current search, category and sort (Browse calls it on every change). */
+export function showResults(shop: Shop): void {
+  const state = shop.store.getState();
+  const key = queryKey(state);
+  const slot = slotOf(shop);
+  clearTimeout(slot.timer);
+  if (state.results?.key === key && !state.results.failed) {
+    // Back to what is on screen (typed and deleted a letter): nothing to ask.
+    slot.controller?.abort();
+    if (state.results.pending) shop.store.setState({ results: { ...state.results, pending: false } });
+    return;
+  }
+  if (state.results) shop.store.setState({ results: { ...state.results, pending: true } });
+  const run = () => {
+    slot.controller?.abort();
+    const controller = (slot.controller = new AbortController());
+    slot.lastStart = performance.now();
+    const now = shop.store.getState();
+    fetchPage(shop, pageSearch(now, 0), controller.signal).then(
+      (page) => {
+        if (controller.signal.aborted) return;
+        shop.store.setState({ results: { key: queryKey(now), total: page.total, products: page.products } });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        console.error('[fanshop] the search could not be done:', error);
+        shop.store.setState((s) => ({ results: s.results ? { ...s.results, pending: false, failed: true } : undefined }));
+      },
+    );
+  };
+  const wait = slot.lastStart + DEBOUNCE_MS - performance.now();
+  if (wait <= 0) run();
+  else slot.timer = setTimeout(run, wait);
+}
+
+/** "Show more": the next page of the current results, added below them. */
+export function showMore(shop: Shop): void {
+  const { results } = shop.store.getState();
+  if (!results || results.pending || results.products.length >= results.total) return;
+  const state = shop.store.getState();
+  shop.store.setState({ results: { ...results, pending: true, failed: false } });
+  fetchPage(shop, pageSearch(state, results.products.length)).then(
+    (page) => {
+      const now = shop.store.getState().results;
+      // A new search came in the meantime: its results are the ones that count.
+      if (now?.key !== results.key) return;
+      shop.store.setState({ results: { key: results.key, total: page.total, products: [...results.products, ...page.products] } });
+    },
+    (error: unknown) => {
+      console.error('[fanshop] more products could not be loaded:', error);
+      const now = shop.store.getState().results;
+      if (now?.key === results.key) shop.store.setState({ results: { ...now, pending: false, failed: true } });
+    },
+  );
+}
+
+/**
+ * Makes sure the widget has these products (a product opened by its link, the saved cart's
+ * lines): asks the server for those it has not been sent. Resolves with the ids the catalog has
+ * none of; rejects when the server cannot be asked, so nothing is taken for gone on a failed call.
+ */
+export async function ensureProducts(shop: Shop, ids: readonly string[]): Promise<string[]> {
+  const state = shop.store.getState();
+  const known = new Set(state.catalog?.products.map((p) => p.id));
+  const missing = [...new Set(ids)].filter((id) => !known.has(id));
+  if (!missing.length || !state.paged) return state.paged ? [] : missing;
+  const found = new Set<string>();
+  for (let i = 0; i < missing.length; i += MAX_IDS) {
+    const page = await fetchPage(shop, `?ids=${missing.slice(i, i + MAX_IDS).map(encodeURIComponent).join(',')}`);
+    for (const p of page.products) found.add(p.id);
+  }
+  return missing.filter((id) => !found.has(id));
+}
