@@ -22,11 +22,11 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: [['list']],
   projects: [
-    { name: 'journeys', testIgnore: /checkout-return\.spec\.ts/ },
+    { name: 'journeys', testIgnore: /checkout-return\.spec\.ts|-phone\.spec\.ts/ },
     // The slow-phone journeys (the CPU throttled 6x) run after the others and one at a time: a
     // phone is slow on its own, and a second browser busy on the same two cores would be a
     // slowness no shopper's phone has.
-    { name: 'slow phone', testMatch: /checkout-return\.spec\.ts/, dependencies: ['journeys'], fullyParallel: false },
+    { name: 'slow phone', testMatch: /checkout-return\.spec\.ts|-phone\.spec\.ts/, dependencies: ['journeys'], fullyParallel: false },
   ],
   use: {
     ...devices['Desktop Chrome'],

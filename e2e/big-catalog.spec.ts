@@ -1,34 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generatedCatalog } from '../scripts/big-catalog.mjs';
-import { card, cards, cartButton, cartCount, expect, test, waitForGrid } from './fixtures';
+import { cards, expect, test, waitForGrid } from './fixtures';
+import { bigCatalogServer } from './big-catalog-server';
 
 /**
  * A merchant's real size: 2,000 products. The widget is sent the first page of cards, not the
  * catalog, and searches, filters, pages, opens shared links and restores the cart through the
  * server (GET /api/products). A server of its own, on an empty database.
  */
-const port = Number(process.env.E2E_PORT ?? 8790) + 7;
-const origin = `http://localhost:${port}`;
-const dir = mkdtempSync(join(tmpdir(), 'fanshop-big-catalog-'));
-const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 2000);
-let server: ChildProcess;
-
-test.beforeAll(async () => {
-  writeFileSync(join(dir, 'catalog.json'), big.text);
-  server = spawn(process.execPath, ['dist/server/node.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
-});
-
-test.afterAll(() => {
-  server?.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { origin, big } = bigCatalogServer(7);
 
 const count = (page: import('@playwright/test').Page) => page.locator('[part="count"]');
 const search = (page: import('@playwright/test').Page) => page.getByRole('searchbox', { name: /Search products|Produkte suchen/ });
@@ -82,24 +60,6 @@ test('a failed search keeps the cards on screen, says so, and Retry brings the r
   await page.getByRole('button', { name: 'Retry' }).click();
   // batch7, batch70…79, batch700…799: 111 products.
   await expect(count(page)).toHaveText('111 products');
-});
-
-test('a shared link opens a product the widget was not sent; its cart line comes back after a reload, in German', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'de-DE' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/shop#/p/bircher-muesli-mix-1502`);
-  const detail = page.locator('[data-detail]');
-  await expect(detail.getByRole('heading', { name: 'Bircher-Müsli Mischung' })).toBeVisible();
-  await detail.getByRole('button', { name: 'In den Warenkorb' }).click();
-  await expect(cartCount(page)).toHaveText('1');
-  await page.goto(`${origin}/shop`);
-  await waitForGrid(page);
-  await expect(cartCount(page)).toHaveText('1');
-  await cartButton(page).click();
-  const cart = page.getByRole('dialog', { name: 'Warenkorb' });
-  await expect(cart.getByText('Bircher-Müsli Mischung')).toBeVisible();
-  expect(await card(page, 'Bircher-Müsli Mischung').count()).toBeGreaterThan(0);
-  await context.close();
 });
 
 test('a shared link to a product the catalog does not have says so', async ({ page }) => {

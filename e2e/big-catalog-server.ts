@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatedCatalog } from '../scripts/big-catalog.mjs';
+import { expect, test } from './fixtures';
+
+/**
+ * A server of the spec's own with a merchant's real size, 2,000 products (scripts/big-catalog.mjs),
+ * on an empty database, on E2E_PORT + `offset`; started before the spec's tests, stopped after.
+ */
+export function bigCatalogServer(offset: number) {
+  const port = Number(process.env.E2E_PORT ?? 8790) + offset;
+  const origin = `http://localhost:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'fanshop-big-catalog-'));
+  const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 2000);
+  let server: ChildProcess | undefined;
+  test.beforeAll(async () => {
+    writeFileSync(join(dir, 'catalog.json'), big.text);
+    server = spawn(process.execPath, ['dist/server/node.mjs'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
+      stdio: 'ignore',
+    });
+    await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+  });
+  test.afterAll(() => {
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { origin, big };
+}
