@@ -60,6 +60,15 @@ const comparators: Record<Exclude<ProductSort, 'liked'>, (a: Product, b: Product
 };
 
 /**
+ * A product's like count; hasOwn, since a product may be called "constructor" and a plain
+ * object of counts would then answer with Object's constructor.
+ */
+const likeCount = (likes: Readonly<Record<string, number>>, id: string): number => {
+  const count = Object.hasOwn(likes, id) ? likes[id] : 0;
+  return typeof count === 'number' && Number.isFinite(count) ? count : 0;
+};
+
+/**
  * A sorted copy. Prices compare by the price a card shows (offer.ts: the product's, or its
  * cheapest variant in stock);
  * ties keep their order in the input, since Array.prototype.sort is stable (ES2019).
@@ -68,7 +77,7 @@ const comparators: Record<Exclude<ProductSort, 'liked'>, (a: Product, b: Product
  */
 export function sortProducts(products: readonly Product[], sort: ProductSort, likes: Readonly<Record<string, number>> = {}): Product[] {
   // Most liked first (counts from the likes API); equal counts keep the catalog's order.
-  if (sort === 'liked') return [...products].sort((a, b) => (likes[b.id] ?? 0) - (likes[a.id] ?? 0) || a.position - b.position);
+  if (sort === 'liked') return [...products].sort((a, b) => likeCount(likes, b.id) - likeCount(likes, a.id) || a.position - b.position);
   // hasOwn: the sort often comes from a URL parameter, and "constructor" must not pick Object.
   const compare = Object.hasOwn(comparators, sort) ? comparators[sort as keyof typeof comparators] : comparators.featured;
   return [...products].sort(compare);
