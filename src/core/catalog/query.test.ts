@@ -258,20 +258,21 @@ describe('queryProducts at 10,000 products', () => {
       const found = new Set(allMatches(q));
       expect(searchProducts(old, q).filter((product) => !found.has(product.id))).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it('answers each query, and prints how long building and querying took', () => {
     const builds = [buildMs];
-    for (let run = 0; run < 4; run++) {
+    for (let run = 0; run < 2; run++) {
       const start = performance.now();
       buildProductIndex(big);
       builds.push(performance.now() - start);
     }
+    // The first build is the one a server makes: code not yet optimised by the JIT.
     const lines = [`build: first ${buildMs.toFixed(0)} ms, then ${builds.slice(1).map((ms) => ms.toFixed(0)).join(', ')} ms; ${big.length} products, ${bigIndex.words.length} distinct words`];
     for (const query of queries) {
       const times: number[] = [];
       let total = 0;
-      for (let run = 0; run < 40; run++) {
+      for (let run = 0; run < 25; run++) {
         const start = performance.now();
         total = queryProducts(bigIndex, query).total;
         times.push(performance.now() - start);
@@ -282,5 +283,5 @@ describe('queryProducts at 10,000 products', () => {
       expect(total).toBeGreaterThan(0);
     }
     console.log(lines.join('\n'));
-  });
+  }, 60_000);
 });
