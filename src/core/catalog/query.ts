@@ -54,9 +54,14 @@ export interface ProductIndex {
   /** Per product, its category's number in `categoryIds`; -1: none. */
   readonly category: Int32Array;
   readonly categoryIds: readonly string[];
-  /** Product indices in the order of each sort but 'liked' (search.ts's rules). */
-  readonly orders: Readonly<Record<Exclude<ProductSort, 'liked'>, Uint32Array>>;
+  /** Product indices in catalog order. */
+  readonly byPosition: Uint32Array;
+  /** Product indices in the order of a sort but 'liked' (search.ts's rules), worked out on first use. */
+  readonly orderOf: (sort: OrderedSort) => Uint32Array;
 }
+
+type OrderedSort = Exclude<ProductSort, 'liked' | 'featured'>;
+const orderedSorts: readonly string[] = ['price-asc', 'price-desc', 'newest'] satisfies OrderedSort[];
 
 /** Words of a text: runs of letters and digits after folding case and accents. */
 export const searchWords = (text: string): string[] => normalizeForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -72,8 +77,14 @@ export function buildProductIndex(products: readonly Product[]): ProductIndex {
   const categoryIds = [...new Set(products.flatMap((product) => (product.categoryId === undefined ? [] : [product.categoryId])))];
   const categoryNumbers = new Map(categoryIds.map((id, number) => [id, number]));
   const positions = new Map(products.map((product, at) => [product, at]));
-  const byPosition = sortProducts(products, 'featured');
-  const order = (sort: Exclude<ProductSort, 'liked'>) => Uint32Array.from(sortProducts(byPosition, sort), (product) => positions.get(product)!);
+  const inPositionOrder = sortProducts(products, 'featured');
+  // Sorting by price asks every product for its offer: a tenth of the build, so done when first asked.
+  const orders = new Map<OrderedSort, Uint32Array>();
+  const orderOf = (sort: OrderedSort) => {
+    let order = orders.get(sort);
+    if (!order) orders.set(sort, (order = Uint32Array.from(sortProducts(inPositionOrder, sort), (product) => positions.get(product)!)));
+    return order;
+  };
   return {
     products,
     words: sorted.map(({ word }) => word),
@@ -81,7 +92,8 @@ export function buildProductIndex(products: readonly Product[]): ProductIndex {
     postings: sorted.map(({ id }) => postingsOf(id)),
     category: Int32Array.from(products, (product) => (product.categoryId === undefined ? -1 : categoryNumbers.get(product.categoryId)!)),
     categoryIds,
-    orders: { featured: order('featured'), 'price-asc': order('price-asc'), 'price-desc': order('price-desc'), newest: order('newest') },
+    byPosition: Uint32Array.from(inPositionOrder, (product) => positions.get(product)!),
+    orderOf,
   };
 }
 
@@ -182,7 +194,7 @@ export function queryProducts(index: ProductIndex, query: ProductQuery): Product
 
 /** The indices of the products `shown`, in the order of the sort. */
 function rankMatches(index: ProductIndex, shown: (at: number) => boolean, tiers: Uint8Array | undefined, sort: unknown, likes: unknown): number[] {
-  const byPosition = index.orders.featured;
+  const { byPosition } = index;
   if (sort === 'liked') {
     // Only the liked few need sorting; the others follow in catalog order, as in sortProducts.
     const counts = (likes !== null && typeof likes === 'object' ? likes : {}) as Readonly<Record<string, number>>;
@@ -197,10 +209,10 @@ function rankMatches(index: ProductIndex, shown: (at: number) => boolean, tiers:
     }
     return [...sortProducts([...liked.keys()], 'liked', counts).map((product) => liked.get(product)!), ...others];
   }
-  const chosen = typeof sort === 'string' && Object.hasOwn(index.orders, sort) ? (sort as keyof ProductIndex['orders']) : 'featured';
-  // With text and no other sort, better matches first: one list per tier, each in catalog order.
+  const ordered = typeof sort === 'string' && orderedSorts.includes(sort);
+  // 'featured' with text: better matches first, one list per tier, each in catalog order.
   const lists: number[][] = [[], [], [], []];
-  for (const at of index.orders[chosen]) if (shown(at)) lists[chosen === 'featured' && tiers ? tiers[at]! : 0]!.push(at);
+  for (const at of ordered ? index.orderOf(sort as OrderedSort) : byPosition) if (shown(at)) lists[!ordered && tiers ? tiers[at]! : 0]!.push(at);
   return lists.flat();
 }
 
