@@ -15,7 +15,8 @@ import type { Product } from './types';
  * - with a typo (Damerau-Levenshtein: a letter added, dropped, changed or two swapped): 1 for
  *   words of 4 letters or more, 2 from 8; the last word also matches the start of a longer word
  *   with a typo ("chirst" finds "Christstollen").
- * Every word of the query must match (AND).
+ * Every word of the query must match (AND). Unlike search.ts, a word of 1 or 2 letters is not
+ * looked for inside words ("ll" no longer finds "Stollen"): it would match most of a catalog.
  */
 
 export interface ProductQuery {
