@@ -82,6 +82,14 @@ describe('sortProducts', () => {
     expect(sorted).toEqual(['bag', ...['mug', 'stollen'].sort(byCatalog), ...catalogOrder.filter((id) => !['bag', 'mug', 'stollen'].includes(id))]);
   });
 
+  it('counts no likes for a product whose id an object inherits, such as "constructor"', () => {
+    const withConstructor = productsOf([
+      { id: 'constructor', title: 'Constructor kit', price: 100 },
+      { id: 'kit', title: 'Kit', price: 100 },
+    ]);
+    expect(ids(sortProducts(withConstructor, 'liked', { kit: 1 }))).toEqual(['kit', 'constructor']);
+  });
+
   it('sorts by the lowest price a product can be bought for, keeping ties in their input order', () => {
     expect(ids(sortProducts(products, 'price-asc'))).toEqual(['muesli', 'shirt', 'mug', 'bag', 'stollen']);
     expect(ids(sortProducts(products, 'price-desc'))).toEqual(['stollen', 'mug', 'bag', 'shirt', 'muesli']);

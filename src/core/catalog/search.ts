@@ -52,11 +52,21 @@ export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest' | '
 
 const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
 
-const comparators: Record<Exclude<ProductSort, 'liked'>, (a: Product, b: Product) => number> = {
-  featured: (a, b) => a.position - b.position,
-  'price-asc': (a, b) => productOffer(a).price - productOffer(b).price,
-  'price-desc': (a, b) => productOffer(b).price - productOffer(a).price,
-  newest: (a, b) => createdTime(b) - createdTime(a),
+/** What each sort orders by, ascending; worked out once per product, not once per comparison. */
+const sortKeys: Record<Exclude<ProductSort, 'liked'>, (product: Product) => number> = {
+  featured: (product) => product.position,
+  'price-asc': (product) => productOffer(product).price,
+  'price-desc': (product) => -productOffer(product).price,
+  newest: (product) => -createdTime(product),
+};
+
+/**
+ * A product's like count; hasOwn, since a product may be called "constructor" and a plain
+ * object of counts would then answer with Object's constructor.
+ */
+const likeCount = (likes: Readonly<Record<string, number>>, id: string): number => {
+  const count = Object.hasOwn(likes, id) ? likes[id] : 0;
+  return typeof count === 'number' && Number.isFinite(count) ? count : 0;
 };
 
 /**
@@ -68,10 +78,13 @@ const comparators: Record<Exclude<ProductSort, 'liked'>, (a: Product, b: Product
  */
 export function sortProducts(products: readonly Product[], sort: ProductSort, likes: Readonly<Record<string, number>> = {}): Product[] {
   // Most liked first (counts from the likes API); equal counts keep the catalog's order.
-  if (sort === 'liked') return [...products].sort((a, b) => (likes[b.id] ?? 0) - (likes[a.id] ?? 0) || a.position - b.position);
   // hasOwn: the sort often comes from a URL parameter, and "constructor" must not pick Object.
-  const compare = Object.hasOwn(comparators, sort) ? comparators[sort as keyof typeof comparators] : comparators.featured;
-  return [...products].sort(compare);
+  const key = sort === 'liked' ? (product: Product) => -likeCount(likes, product.id) : Object.hasOwn(sortKeys, sort) ? sortKeys[sort as keyof typeof sortKeys] : sortKeys.featured;
+  const tieBreak = sort === 'liked' ? (a: Product, b: Product) => a.position - b.position : () => 0;
+  // productOffer walks the variants: once per product here, rather than twice per comparison.
+  const keyed = products.map((product) => ({ product, key: key(product) }));
+  keyed.sort((a, b) => a.key - b.key || tieBreak(a.product, b.product));
+  return keyed.map((entry) => entry.product);
 }
 
 /**
