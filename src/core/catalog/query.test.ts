@@ -81,6 +81,22 @@ describe('queryProducts: matching', () => {
     expect(search('shxxt')).toEqual([]);
   });
 
+  it('gives every match with `all`, whatever the limit', () => {
+    expect(queryProducts(index, { all: true, limit: 2, offset: 5 }).products).toHaveLength(products.length);
+  });
+
+  it('forgives no typo in a word with a digit: a code or a size means that one', () => {
+    const coded = buildProductIndex(productsOf([
+      { id: 'a', title: 'Batch', price: 100, tags: ['batch517'] },
+      { id: 'b', title: 'Batch', price: 100, tags: ['batch518'] },
+      { id: 'c', title: 'Mug 500ml', price: 100 },
+    ]));
+    const find = (q: string) => ids(queryProducts(coded, { q }).products);
+    expect(find('batch517')).toEqual(['a']);
+    expect(find('400ml')).toEqual([]);
+    expect(find('batch51')).toEqual(['a', 'b']);
+  });
+
   it('forgives a typo in the start of a word being typed', () => {
     expect(search('chirst')).toEqual(['stollen']);
     expect(search('espressso cup')).toEqual(['cup']);

@@ -14,7 +14,7 @@ import type { Product } from './types';
  *   "Birchermüsli"), as the substring search of search.ts does;
  * - with a typo (Damerau-Levenshtein: a letter added, dropped, changed or two swapped): 1 for
  *   words of 4 letters or more, 2 from 8; the last word also matches the start of a longer word
- *   with a typo ("chirst" finds "Christstollen").
+ *   with a typo ("chirst" finds "Christstollen"); never in a word with a digit (a code, a size).
  * Every word of the query must match (AND). Unlike search.ts, a word of 1 or 2 letters is not
  * looked for inside words ("ll" no longer finds "Stollen"): it would match most of a catalog.
  */
@@ -28,6 +28,8 @@ export interface ProductQuery {
   readonly sort?: ProductSort;
   /** Like counts by product id, for 'liked'. */
   readonly likes?: Readonly<Record<string, number>>;
+  /** Every match, not a page (`offset` and `limit` ignored): the widget searching a whole catalog. */
+  readonly all?: boolean;
   /** Whole number from 0; default 0. */
   readonly offset?: number;
   /** Whole number from 1 to 100; default 48. */
@@ -168,7 +170,7 @@ const MAX_QUERY_WORDS = 8;
  * @example queryProducts(index, { q: 'musli', categoryId: 'food', sort: 'price-asc', limit: 24 })
  */
 export function queryProducts(index: ProductIndex, query: ProductQuery): ProductQueryResult {
-  const { q, categoryId, sort, likes, offset, limit } = query ?? {};
+  const { q, categoryId, sort, likes, offset, limit, all } = query ?? {};
   const words = typeof q === 'string' ? searchWords(q.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_QUERY_WORDS) : [];
   const tiers = words.length ? matchTiers(index, words) : undefined;
   const count = index.products.length;
@@ -189,7 +191,7 @@ export function queryProducts(index: ProductIndex, query: ProductQuery): Product
   const ranked = rankMatches(index, shown, tiers, sort, likes);
   const start = wholeNumber(offset, 0, 0, Number.MAX_SAFE_INTEGER);
   const size = wholeNumber(limit, 48, 1, 100);
-  const products = ranked.slice(start, start + size).map((at) => index.products[at]!);
+  const products = (all === true ? ranked : ranked.slice(start, start + size)).map((at) => index.products[at]!);
   return { total, products, categories: Object.fromEntries(index.categoryIds.flatMap((id, n) => (facets[n] ? [[id, facets[n]]] : []))) };
 }
 
@@ -260,7 +262,8 @@ function matchingWords(index: ProductIndex, word: string, last: boolean): Map<nu
   }
   if (word.length < 3) return found;
   // Inside words and typos: a pass over the distinct words, most skipped by their letters.
-  const edits = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  // No typos in a word with digits: "batch517" or "500ml" means that one, not its neighbours.
+  const edits = /\d/.test(word) ? 0 : word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
   const wordLetters = letterBits(word);
   for (let id = 0; id < words.length; id++) {
     if (id >= lo && id < end) continue;

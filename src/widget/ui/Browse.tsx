@@ -28,9 +28,9 @@ export function Browse(props: { hidden: boolean }) {
   const search = paged ? undefined : searchModule.get();
   const filtering = query.trim() !== '' || categoryId !== null || sort !== 'featured';
   if (filtering && !paged && !search) void searchModule.load().then(searchArrived);
-  const index = useMemo(() => search?.buildSearchIndex(catalog.products), [catalog, search]);
+  const index = useMemo(() => search?.buildProductIndex(catalog.products), [catalog, search]);
   const products: readonly Product[] = useMemo(
-    () => (paged ? results.products : search && index && filtering ? search.sortProducts(search.filterByCategory(search.searchProducts(index, query), categoryId), sort, likes) : catalog.products),
+    () => (paged ? results.products : search && index && filtering ? search.queryProducts(index, { q: query, categoryId, sort, likes, all: true }).products : catalog.products),
     [paged, results, catalog.products, search, index, filtering, query, categoryId, sort, likes],
   );
   const total = paged ? results.total : products.length;
