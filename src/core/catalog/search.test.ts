@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from './parse';
-import {
-  buildSearchIndex,
-  filterByCategory,
-  normalizeForSearch,
-  searchProducts,
-  sortProducts,
-} from './search';
+import { normalizeForSearch, sortProducts } from './search';
 import type { Product } from './types';
 
 function productsOf(products: object[]): readonly Product[] {
@@ -30,47 +24,11 @@ const products = productsOf([
   },
   { id: 'bag', title: 'Tote bag', price: 1200, category: 'merch', tags: ['Straße'], createdAt: '2025-12-24' },
 ]);
-const index = buildSearchIndex(products);
 const ids = (list: readonly Product[]): string[] => list.map((product) => product.id);
 
 describe('normalizeForSearch', () => {
   it('folds case, accents and ß so a plain keyboard query matches', () => {
     expect(normalizeForSearch('MÜSLI Straße Crème')).toBe('musli strasse creme');
-  });
-});
-
-describe('searchProducts', () => {
-  it('finds "Müsli" from "Musli" and from "MÜSLI"', () => {
-    expect(ids(searchProducts(index, 'Musli'))).toEqual(['muesli']);
-    expect(ids(searchProducts(index, 'MÜSLI'))).toEqual(['muesli']);
-  });
-
-  it('requires every word of the query to match', () => {
-    expect(ids(searchProducts(index, 'mug enamel'))).toEqual(['mug']);
-    expect(ids(searchProducts(index, 'mug shirt'))).toEqual([]);
-  });
-
-  it('matches tags and descriptions, not only titles', () => {
-    expect(ids(searchProducts(index, 'breakfast'))).toEqual(['muesli']);
-    expect(ids(searchProducts(index, 'hazelnut'))).toEqual(['muesli']);
-    expect(ids(searchProducts(index, 'strasse'))).toEqual(['bag']);
-  });
-
-  it('finds a product whose title exists only in German', () => {
-    expect(ids(searchProducts(index, 'christstollen rosinen'))).toEqual(['stollen']);
-  });
-
-  it('matches titles in every locale of the product', () => {
-    expect(ids(searchProducts(index, 'becher'))).toEqual(['mug']);
-  });
-
-  it('returns every product in catalog order for an empty or blank query', () => {
-    expect(ids(searchProducts(index, ''))).toEqual(ids(products));
-    expect(ids(searchProducts(index, '   '))).toEqual(ids(products));
-  });
-
-  it('returns nothing when no product matches', () => {
-    expect(searchProducts(index, 'bicycle')).toEqual([]);
   });
 });
 
@@ -112,13 +70,5 @@ describe('sortProducts', () => {
 
   it('falls back to featured for a sort name it does not know, such as one from a URL', () => {
     expect(ids(sortProducts([...products].reverse(), 'constructor' as never))).toEqual(ids(products));
-  });
-});
-
-describe('filterByCategory', () => {
-  it('keeps only the products of a category, and all of them for null', () => {
-    expect(ids(filterByCategory(products, 'food'))).toEqual(['muesli', 'stollen']);
-    expect(filterByCategory(products, null)).toHaveLength(5);
-    expect(filterByCategory(products, 'toys')).toEqual([]);
   });
 });

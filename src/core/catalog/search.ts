@@ -2,8 +2,8 @@ import type { Product } from './types';
 import { productOffer } from './offer';
 
 /**
- * Search, sort and filter over a catalog's products: small enough to run on every keystroke
- * in the widget for catalogs of a few hundred products, with no index server.
+ * What searching and sorting share: how text is folded, and the sorts. The search itself, with
+ * its index, is query.ts (the server's and the widget's alike).
  */
 
 /**
@@ -13,39 +13,6 @@ import { productOffer } from './offer';
  */
 export function normalizeForSearch(text: string): string {
   return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
-}
-
-export interface SearchIndex {
-  readonly entries: readonly { readonly product: Product; readonly haystack: string }[];
-}
-
-/**
- * Precomputes each product's searchable text: titles and descriptions in every locale (a
- * German-only title is found from an English page too) and tags.
- * @example const index = buildSearchIndex(catalog.products);
- */
-export function buildSearchIndex(products: readonly Product[]): SearchIndex {
-  return {
-    entries: products.map((product) => ({
-      product,
-      // Newlines keep fields apart; query tokens never contain whitespace, so none spans two.
-      haystack: normalizeForSearch(
-        [...Object.values(product.title), ...Object.values(product.description), ...product.tags].join('\n'),
-      ),
-    })),
-  };
-}
-
-/**
- * The products whose text contains every whitespace-separated token of the query, in
- * catalog order. An empty query returns every product.
- * @example searchProducts(index, 'musli nuss') // products mentioning "Müsli" and "Nüsse"
- */
-export function searchProducts(index: SearchIndex, query: string): Product[] {
-  const tokens = normalizeForSearch(query).split(/\s+/).filter(Boolean);
-  return index.entries
-    .filter((entry) => tokens.every((token) => entry.haystack.includes(token)))
-    .map((entry) => entry.product);
 }
 
 export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest' | 'liked';
@@ -85,12 +52,4 @@ export function sortProducts(products: readonly Product[], sort: ProductSort, li
   const keyed = products.map((product) => ({ product, key: key(product) }));
   keyed.sort((a, b) => a.key - b.key || tieBreak(a.product, b.product));
   return keyed.map((entry) => entry.product);
-}
-
-/**
- * The products of one category, or all of them for `null`.
- * @example filterByCategory(products, 'coffee')
- */
-export function filterByCategory(products: readonly Product[], categoryId: string | null): Product[] {
-  return categoryId === null ? [...products] : products.filter((product) => product.categoryId === categoryId);
 }
