@@ -40,6 +40,16 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; sh
     if (!index) indexes.set(catalog, (index = buildProductIndex(catalog.products)));
     return index;
   };
+  const categories = new WeakMap<Catalog, Record<string, number>>();
+  const categoryCounts = (catalog: Catalog) => {
+    let counts = categories.get(catalog);
+    if (!counts) {
+      counts = {};
+      for (const p of catalog.products) if (p.categoryId !== undefined) counts[p.categoryId] = (counts[p.categoryId] ?? 0) + 1;
+      categories.set(catalog, counts);
+    }
+    return counts;
+  };
   const liveProducts = (catalog: Catalog) => {
     let map = byId.get(catalog);
     if (!map) byId.set(catalog, (map = new Map(catalog.products.map((p) => [p.id, p]))));
@@ -64,6 +74,14 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; sh
       if ('ids' in query) {
         const products = query.ids.map((id) => live.get(id)).filter((p): p is Product => p !== undefined);
         return { total: products.length, offset: 0, products, categories: {} };
+      }
+      if (!query.q.trim() && query.category === null && query.sort === 'featured') {
+        // The catalog's own order, as the first page is asked for: no index needed, so the
+        // first visitor after a start or a catalog change does not wait for it to be built;
+        // it is built right after, for the searches that follow.
+        setTimeout(() => indexOf(base), 0);
+        const products = base.products.slice(query.offset, query.offset + query.limit);
+        return { total: base.products.length, offset: query.offset, products: asShown(products), categories: categoryCounts(base) };
       }
       const counts = query.sort === 'liked' ? await likeCounts(base) : undefined;
       const result = queryProducts(indexOf(base), { q: query.q, categoryId: query.category, sort: query.sort, likes: counts, offset: query.offset, limit: query.limit });
