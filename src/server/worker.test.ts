@@ -299,6 +299,18 @@ describe('likes and the Facebook tab in workerd', () => {
   });
 });
 
+describe('product queries in workerd', () => {
+  it('searches with a typo, pages, and sorts by the likes in the Durable Object', async () => {
+    const found = await mf.dispatchFetch(`${origin}/api/products?q=bircher%20mussli`);
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { products: { id: string }[] }).products.map((p) => p.id)).toEqual(['bircher-muesli-mix']);
+    await (await data()).likes.setLike('linen-tea-towel', 'worker-products-shopper-0123', true);
+    const liked = (await (await mf.dispatchFetch(`${origin}/api/products?sort=liked&limit=1`)).json()) as { total: number; products: { id: string }[] };
+    expect(liked.total).toBe(catalog.products.length);
+    expect(liked.products.map((p) => p.id)).toEqual(['linen-tea-towel']);
+  });
+});
+
 describe('files and pages in workerd', () => {
   it('serves the catalog from the static assets, as written and as parsed, with ETags', async () => {
     const res = await mf.dispatchFetch(`${origin}/catalog.json`);
