@@ -54,12 +54,29 @@ test('a failed search keeps the cards on screen, says so, and Retry brings the r
   await waitForGrid(page);
   await page.route('**/api/products?**', (route) => route.abort());
   await search(page).fill('batch7');
-  await expect(page.getByRole('alert')).toContainText('Check your connection');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Check your connection');
   await expect(cards(page)).toHaveCount(48);
+  // Told under the search box, where the shopper is looking, not below 48 cards.
+  expect((await alert.boundingBox())!.y).toBeLessThan((await cards(page).first().boundingBox())!.y);
   await page.unroute('**/api/products?**');
   await page.getByRole('button', { name: 'Retry' }).click();
   // batch7, batch70…79, batch700…799: 111 products.
   await expect(count(page)).toHaveText('111 products');
+});
+
+test('a failed Show more is told by its button, and Retry adds the next page', async ({ page }) => {
+  await page.goto(`${origin}/shop`);
+  await waitForGrid(page);
+  await page.route('**/api/products?**', (route) => route.abort());
+  await page.getByRole('button', { name: /Show more/ }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Check your connection');
+  expect((await alert.boundingBox())!.y).toBeGreaterThan((await cards(page).last().boundingBox())!.y);
+  await page.unroute('**/api/products?**');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(cards(page)).toHaveCount(96);
+  await expect(count(page)).toHaveText('2000 products');
 });
 
 test('a shared link to a product the catalog does not have says so', async ({ page }) => {

@@ -71,9 +71,19 @@ export function Browse(props: { hidden: boolean }) {
   }, [shop]);
 
   const visible = paged ? products : products.slice(0, shown);
+  // A search that failed is told under the search box, a "Show more" that failed by its button.
+  const failure = paged && results.failed && (
+    <div class="message" part="error" role="alert">
+      <p>{shop.t.errorNetwork}</p>
+      <button type="button" class="button" part="button retry" onClick={() => void remoteModule.load().then((m) => (current ? m.showMore(shop) : m.showResults(shop)))}>
+        {shop.t.retry}
+      </button>
+    </div>
+  );
   return (
     <div class="browse" hidden={props.hidden} aria-busy={paged && results.pending ? true : undefined}>
       <Toolbar count={total} />
+      {!current && failure}
       {products.length ? (
         <ul class="grid" part="grid" role="list">
           {visible.map((p) => (
@@ -83,13 +93,8 @@ export function Browse(props: { hidden: boolean }) {
           ))}
         </ul>
       ) : null}
-      {paged && results.failed ? (
-        <div class="message" part="error" role="alert">
-          <p>{shop.t.errorNetwork}</p>
-          <button type="button" class="button" part="button retry" onClick={() => void remoteModule.load().then((m) => (results.products.length && current ? m.showMore(shop) : m.showResults(shop)))}>
-            {shop.t.retry}
-          </button>
-        </div>
+      {failure ? (
+        current && failure
       ) : (
         total > visible.length && (
           <button
