@@ -16,11 +16,12 @@
  * `node scripts/bench.mjs checkout` runs the checkout part alone (no browser).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { benchCheckout } from './bench-checkout.mjs';
+import { generatedCatalog } from './bench-catalog.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const root = new URL('..', import.meta.url);
@@ -33,21 +34,6 @@ const median = (xs) => {
   const value = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
   return Math.round(value * 10) / 10;
 };
-
-/** @param {number} n */
-function generatedCatalog(n) {
-  const demo = JSON.parse(readFileSync(new URL('public/catalog.json', root), 'utf8'));
-  const products = Array.from({ length: n }, (_, i) => {
-    const p = structuredClone(demo.products[i % demo.products.length]);
-    p.id = `${p.id}-${i}`;
-    for (const v of p.variants ?? []) v.id = `${v.id}-${i}`;
-    if (p.images) for (const img of p.images) img.src = `/${img.src}`;
-    // An option value's picture names one of the product's images by its src.
-    for (const option of p.options ?? []) for (const value of option.values ?? []) if (typeof value === 'object' && value.image) value.image = `/${value.image}`;
-    return p;
-  });
-  return { ...demo, products };
-}
 
 /** @param {number} port @param {Record<string, string>} env */
 async function startServer(port, env = {}) {
