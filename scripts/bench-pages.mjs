@@ -34,7 +34,7 @@
  */
 /* global window, document, requestAnimationFrame, MutationObserver -- in functions that run in the page */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +88,7 @@ export function freePort() {
 /**
  * The built Node server on a free port, its catalog read and parsed once before it is measured.
  * @param {Record<string, string>} [env] such as FANSHOP_CATALOG and FANSHOP_DATA_DIR
- * @returns {Promise<{ url: string, stop: () => void }>}
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
 export async function startShopServer(env = {}) {
   const port = await freePort();
@@ -98,7 +98,7 @@ export async function startShopServer(env = {}) {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${url}/catalog.json?fanshop=1`)).ok) return { url, stop: () => child.kill() };
+      if ((await fetch(`${url}/catalog.json?fanshop=1`)).ok) return { url, stop: () => stopped(child) };
     } catch {
       // Not listening yet.
     }
@@ -107,6 +107,20 @@ export async function startShopServer(env = {}) {
   }
   child.kill();
   throw new Error(`[bench] the server on port ${port} did not start; run npm run build first\n${stderr}`);
+}
+
+/**
+ * Stops a child process and waits for it to exit (its data directory can be removed then).
+ * @param {import('node:child_process').ChildProcess} child
+ */
+function stopped(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return /** @type {Promise<void>} */ (
+    new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill();
+    })
+  );
 }
 
 /** @param {string} text */
@@ -377,7 +391,7 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
   const loadStart = loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-bench-pages-'));
   const { parseCatalog } = await import(new URL('dist/server/catalog.mjs', root).href);
-  /** @type {{ size: number, shop: { url: string, stop: () => void }, reference: { url: string, stop: () => void }, static: StaticSample[], shopSamples: ShopSample[] }[]} */
+  /** @type {{ size: number, shop: { url: string, stop: () => Promise<void> }, reference: { url: string, stop: () => void }, static: StaticSample[], shopSamples: ShopSample[] }[]} */
   const sites = [];
   /** @type {import('@playwright/test').Browser | undefined} */
   let browser;
@@ -407,9 +421,11 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
   } finally {
     await browser?.close();
     for (const site of sites) {
-      site.shop.stop();
+      await site.shop.stop();
       site.reference.stop();
     }
+    // The catalogs and the servers' databases: hundreds of MB.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
   const sizes = sites.map((site) => sizeSummary(site.size, site.static, site.shopSamples, runs));
   const small = sizes[0];

@@ -20,7 +20,7 @@
  *
  * Without a part it runs all three, one after the other.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCheckout } from './bench-checkout.mjs';
@@ -90,8 +90,8 @@ async function benchLoad(big, bigFile, dir) {
     };
   } finally {
     await browser.close();
-    demoServer.stop();
-    bigServer.stop();
+    await demoServer.stop();
+    await bigServer.stop();
   }
 }
 
@@ -117,4 +117,6 @@ if (part === undefined || part === 'load') {
 }
 // After the browser and its servers are gone, so that they do not share the cores with it.
 if (part === undefined || part === 'checkout') output.checkout = await benchCheckout(root, bigFile, big, dir);
+// The catalogs and the servers' databases: hundreds of MB.
+rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 console.log(JSON.stringify({ ...output, ...(Object.keys(samples).length ? { samples } : {}) }, null, 2));

@@ -10,7 +10,7 @@
  * Playwright with a debugging port that Lighthouse connects to. Lighthouse is pinned at 12.2.3:
  * 13 needs Node 22.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -60,7 +60,8 @@ try {
   }
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 }
 
 console.log(`Lighthouse 12.2.3, ${RUNS > 1 ? `medians of ${RUNS} runs` : '1 run'}, mobile profile (simulated throttling), performance category`);
