@@ -1,68 +1,40 @@
 // @ts-check
 /**
- * `npm run bench`: Playwright-driven timings of the built shop in Chromium, printed as JSON.
- * Every figure is the median of RUNS runs, each in a fresh browser context (cold caches).
+ * `npm run bench`: timings of the built shop, printed as JSON (tables for people on stderr).
+ * Browser figures are medians of RUNS runs (BENCH_RUNS, default 7), each in a fresh browser
+ * context (cold caches). Parts, each alone with `node scripts/bench.mjs <part>`:
  *
- * - firstCardMs: navigation start to the first product card (the widget's
- *   `fanshop:first-product` mark) on /shop with the demo catalog, parsed by the server.
- * - catalog1000.serverParsed: catalog fetch done to first card for a generated 1,000-product
- *   catalog the server parsed (the browser only renders).
- * - catalog1000.browserParsed: the same catalog from "static hosting" (the raw file), so the
- *   widget loads its checker, parses 1,000 products and renders.
- * - catalog1000.nodeParseMs: parseCatalog() of that file in Node, for the server's share.
+ * - pages: the shop beside a static page with the same cards and no JavaScript, at 31, 1,000
+ *   and 10,000 products, interleaved: first card, keystroke latency, long tasks, heap
+ *   (scripts/bench-pages.mjs says how each is measured).
+ * - load: on /shop at 1280x900,
+ *   - firstCardMs: navigation start to the first product card (the widget's
+ *     `fanshop:first-product` mark) with the demo catalog, parsed by the server.
+ *   - catalog1000.serverParsed: catalog fetch done to first card for a generated 1,000-product
+ *     catalog the server parsed (the browser only renders).
+ *   - catalog1000.browserParsed: the same catalog from "static hosting" (the raw file), so the
+ *     widget loads its checker, parses 1,000 products and renders.
+ *   - catalog1000.nodeParseMs: parseCatalog() of that file in Node, for the server's share.
  * - checkout: what the server adds to POST /api/checkout, with Stripe in its own process; how it
  *   is measured is in scripts/bench-checkout.mjs and in the output's `checkout.method`.
  *
- * `node scripts/bench.mjs checkout` runs the checkout part alone (no browser).
+ * Without a part it runs all three, one after the other.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { benchCheckout } from './bench-checkout.mjs';
+import { generatedCatalog } from './bench-catalog.mjs';
+import { benchPages, launchChromium, median, pagesTable, startShopServer } from './bench-pages.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const PARTS = ['pages', 'load', 'checkout'];
+const part = process.argv[2];
+if (part !== undefined && !PARTS.includes(part)) {
+  console.error(`[bench] unknown part "${part}"; use one of: ${PARTS.join(', ')}, or none for all`);
+  process.exit(2);
+}
 const root = new URL('..', import.meta.url);
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-/** @param {number[]} xs */
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const value = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-  return Math.round(value * 10) / 10;
-};
-
-/** @param {number} n */
-function generatedCatalog(n) {
-  const demo = JSON.parse(readFileSync(new URL('public/catalog.json', root), 'utf8'));
-  const products = Array.from({ length: n }, (_, i) => {
-    const p = structuredClone(demo.products[i % demo.products.length]);
-    p.id = `${p.id}-${i}`;
-    for (const v of p.variants ?? []) v.id = `${v.id}-${i}`;
-    if (p.images) for (const img of p.images) img.src = `/${img.src}`;
-    // An option value's picture names one of the product's images by its src.
-    for (const option of p.options ?? []) for (const value of option.values ?? []) if (typeof value === 'object' && value.image) value.image = `/${value.image}`;
-    return p;
-  });
-  return { ...demo, products };
-}
-
-/** @param {number} port @param {Record<string, string>} env */
-async function startServer(port, env = {}) {
-  const child = spawn(process.execPath, ['dist/server/node.mjs'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/catalog.json`)).ok) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`[bench] the server on port ${port} did not start; run npm run build first`);
-}
 
 /** @param {import("@playwright/test").Browser} browser @param {string} url @param {(page: import("@playwright/test").Page) => Promise<unknown>} [prepare] */
 async function marks(browser, url, prepare) {
@@ -80,58 +52,71 @@ async function marks(browser, url, prepare) {
   return result;
 }
 
+/**
+ * The load part (see the file's comment).
+ * @param {ReturnType<typeof generatedCatalog>} big @param {string} bigFile @param {string} dir
+ */
+async function benchLoad(big, bigFile, dir) {
+  const demoServer = await startShopServer({ FANSHOP_DATA_DIR: join(dir, 'data-demo') });
+  const bigServer = await startShopServer({ FANSHOP_CATALOG: bigFile, FANSHOP_DATA_DIR: join(dir, 'data') });
+  const browser = await launchChromium();
+  try {
+    const firstCard = [];
+    const serverParsed = [];
+    const browserParsed = [];
+    const bigText = JSON.stringify(big);
+    for (let i = 0; i < RUNS; i++) {
+      firstCard.push((await marks(browser, `${demoServer.url}/shop`)).first);
+      const s = await marks(browser, `${bigServer.url}/shop`);
+      serverParsed.push(s.first - s.fetched);
+      // Static hosting: the raw file, as a plain web server would send it.
+      const b = await marks(browser, `${bigServer.url}/shop`, (page) =>
+        page.route('**/catalog.json*', (route) => route.fulfill({ contentType: 'application/json', body: bigText })),
+      );
+      browserParsed.push(b.first - b.fetched);
+    }
+    const { parseCatalog } = await import(new URL('dist/server/catalog.mjs', root).href);
+    const nodeParse = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      const r = parseCatalog(JSON.parse(bigText));
+      nodeParse.push(performance.now() - t);
+      if (!r.ok) throw new Error('[bench] the generated catalog did not parse');
+    }
+    return {
+      firstCardMs: median(firstCard),
+      catalog1000: { serverParsedMs: median(serverParsed), browserParsedMs: median(browserParsed), nodeParseMs: median(nodeParse) },
+      samples: { firstCard, serverParsed, browserParsed },
+    };
+  } finally {
+    await browser.close();
+    await demoServer.stop();
+    await bigServer.stop();
+  }
+}
+
 const big = generatedCatalog(1000);
 const dir = mkdtempSync(join(tmpdir(), 'fanshop-bench-'));
 const bigFile = join(dir, 'catalog-1000.json');
 writeFileSync(bigFile, JSON.stringify(big));
 
-if (process.argv[2] === 'checkout') {
-  console.log(JSON.stringify({ checkout: await benchCheckout(root, bigFile, big, dir) }, null, 2));
-  process.exit(0);
+/** @type {Record<string, unknown>} */
+const output = part === 'checkout' ? {} : { runs: RUNS };
+/** @type {Record<string, unknown>} */
+const samples = {};
+if (part === undefined || part === 'pages') {
+  const { samples: pageSamples, ...pages } = await benchPages(RUNS);
+  console.error(pagesTable({ ...pages, samples: pageSamples }));
+  output.pages = pages;
+  samples.pages = pageSamples;
 }
-
-const demoServer = await startServer(8791);
-const bigServer = await startServer(8792, { FANSHOP_CATALOG: bigFile, FANSHOP_DATA_DIR: join(dir, 'data') });
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
-/** @type {{ firstCardMs: number, catalog1000: Record<string, number>, samples: Record<string, number[]> }} */
-let browserTimings;
-try {
-  const firstCard = [];
-  const serverParsed = [];
-  const browserParsed = [];
-  const bigText = JSON.stringify(big);
-  for (let i = 0; i < RUNS; i++) {
-    firstCard.push((await marks(browser, 'http://127.0.0.1:8791/shop')).first);
-    const s = await marks(browser, 'http://127.0.0.1:8792/shop');
-    serverParsed.push(s.first - s.fetched);
-    // Static hosting: the raw file, as a plain web server would send it.
-    const b = await marks(browser, 'http://127.0.0.1:8792/shop', (page) =>
-      page.route('**/catalog.json*', (route) => route.fulfill({ contentType: 'application/json', body: bigText })),
-    );
-    browserParsed.push(b.first - b.fetched);
-  }
-  const { parseCatalog } = await import(new URL('dist/server/catalog.mjs', root).href);
-  const nodeParse = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const r = parseCatalog(JSON.parse(bigText));
-    nodeParse.push(performance.now() - t);
-    if (!r.ok) throw new Error('[bench] the generated catalog did not parse');
-  }
-  browserTimings = {
-    firstCardMs: median(firstCard),
-    catalog1000: { serverParsedMs: median(serverParsed), browserParsedMs: median(browserParsed), nodeParseMs: median(nodeParse) },
-    samples: { firstCard, serverParsed, browserParsed },
-  };
-} finally {
-  await browser.close();
-  demoServer.kill();
-  bigServer.kill();
+if (part === undefined || part === 'load') {
+  const { samples: loadSamples, ...timings } = await benchLoad(big, bigFile, dir);
+  Object.assign(output, timings);
+  Object.assign(samples, loadSamples);
 }
 // After the browser and its servers are gone, so that they do not share the cores with it.
-const checkout = await benchCheckout(root, bigFile, big, dir);
-const { samples, ...timings } = browserTimings;
-console.log(JSON.stringify({ runs: RUNS, ...timings, checkout, samples }, null, 2));
+if (part === undefined || part === 'checkout') output.checkout = await benchCheckout(root, bigFile, big, dir);
+// The catalogs and the servers' databases: hundreds of MB.
+rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+console.log(JSON.stringify({ ...output, ...(Object.keys(samples).length ? { samples } : {}) }, null, 2));
