@@ -77,7 +77,7 @@ export function createApp(options: AppOptions): Hono {
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
   const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
   // A big catalog is browsed a page at a time (catalog/products-route.ts).
-  const queries = productQueries({ load: loadCatalog, shown, likes: options.likes?.store });
+  const queries = productQueries({ load: loadCatalog, stock: options.stock, likes: options.likes?.store });
   app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries));
   app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,

@@ -7,6 +7,8 @@ import { apiError, errorResponse } from '../http/api-error';
 import { etagMatches } from '../http/etag';
 import type { LoadedCatalog } from './source';
 import type { LikesStore } from '../likes/store';
+import type { StockStore } from '../stock/store';
+import { liveProducts } from '../stock/live-catalog';
 
 /**
  * A catalog with more products than this is not sent whole to the widget: the parsed catalog
@@ -27,12 +29,15 @@ const LIKES_MAX_AGE_MS = 5_000;
 
 /**
  * The product queries of one server: an index built once per parsed catalog (the merchant's
- * text does not change with stock), answered with the products as shoppers see them now (live
- * stock). Shared by `GET /api/products` and the first page the parsed catalog carries.
+ * text does not change with stock), answered with the products as shoppers see them now: live
+ * stock is read for the page's products only (stock/live-catalog.ts `liveProducts`), so a page
+ * costs the same whatever the catalog's size. Shared by `GET /api/products` and the first page
+ * the parsed catalog carries.
  */
-export function productQueries(options: { load: () => Promise<LoadedCatalog>; shown: () => Promise<LoadedCatalog>; likes?: LikesStore; now?: () => number }) {
+export function productQueries(options: { load: () => Promise<LoadedCatalog>; stock?: StockStore; likes?: LikesStore; now?: () => number }) {
   const indexes = new WeakMap<Catalog, ProductIndex>();
   const byId = new WeakMap<Catalog, Map<string, Product>>();
+  const categories = new WeakMap<Catalog, Record<string, number>>();
   const now = options.now ?? Date.now;
   let likes: { catalog: Catalog; at: number; counts: Promise<Record<string, number>> } | undefined;
   const indexOf = (catalog: Catalog) => {
@@ -40,7 +45,11 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; sh
     if (!index) indexes.set(catalog, (index = buildProductIndex(catalog.products)));
     return index;
   };
-  const categories = new WeakMap<Catalog, Record<string, number>>();
+  const productsById = (catalog: Catalog) => {
+    let map = byId.get(catalog);
+    if (!map) byId.set(catalog, (map = new Map(catalog.products.map((p) => [p.id, p]))));
+    return map;
+  };
   const categoryCounts = (catalog: Catalog) => {
     let counts = categories.get(catalog);
     if (!counts) {
@@ -49,11 +58,6 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; sh
       categories.set(catalog, counts);
     }
     return counts;
-  };
-  const liveProducts = (catalog: Catalog) => {
-    let map = byId.get(catalog);
-    if (!map) byId.set(catalog, (map = new Map(catalog.products.map((p) => [p.id, p]))));
-    return map;
   };
   const likeCounts = (catalog: Catalog) => {
     if (!options.likes) return Promise.resolve({});
@@ -66,29 +70,32 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; sh
     });
     return entry.counts;
   };
+  /** The page's products with live stock, and a tag of that stock for the ETag. */
+  const shown = async (page: Omit<ProductPage, 'products'>, products: readonly Product[]): Promise<ProductPage & { stockTag: string }> => {
+    const live = await liveProducts(options.stock, products, new Date(now()));
+    return { ...page, products: live.products, stockTag: live.tag };
+  };
   return {
-    /** One page of a query, over the catalog as written, with the products as shown now. */
-    async page(base: Catalog, shown: Catalog, query: ParsedQuery): Promise<ProductPage> {
-      const live = liveProducts(shown);
-      const asShown = (products: readonly Product[]) => products.map((p) => live.get(p.id) ?? p);
+    /** One page of a query over the parsed catalog, with live stock. */
+    page(catalog: Catalog, query: ParsedQuery): Promise<ProductPage & { stockTag: string }> {
       if ('ids' in query) {
-        const products = query.ids.map((id) => live.get(id)).filter((p): p is Product => p !== undefined);
-        return { total: products.length, offset: 0, products, categories: {} };
+        const map = productsById(catalog);
+        const products = query.ids.map((id) => map.get(id)).filter((p): p is Product => p !== undefined);
+        return shown({ total: products.length, offset: 0, categories: {} }, products);
       }
       if (!query.q.trim() && query.category === null && query.sort === 'featured') {
         // The catalog's own order, as the first page is asked for: no index needed, so the
         // first visitor after a start or a catalog change does not wait for it to be built;
         // it is built right after, for the searches that follow.
-        setTimeout(() => indexOf(base), 0);
-        const products = base.products.slice(query.offset, query.offset + query.limit);
-        return { total: base.products.length, offset: query.offset, products: asShown(products), categories: categoryCounts(base) };
+        setTimeout(() => indexOf(catalog), 0);
+        return shown({ total: catalog.products.length, offset: query.offset, categories: categoryCounts(catalog) }, catalog.products.slice(query.offset, query.offset + query.limit));
       }
-      const counts = query.sort === 'liked' ? await likeCounts(base) : undefined;
-      const result = queryProducts(indexOf(base), { q: query.q, categoryId: query.category, sort: query.sort, likes: counts, offset: query.offset, limit: query.limit });
-      return { total: result.total, offset: query.offset, products: asShown(result.products), categories: result.categories };
+      return (query.sort === 'liked' ? likeCounts(catalog) : Promise.resolve(undefined)).then((counts) => {
+        const result = queryProducts(indexOf(catalog), { q: query.q, categoryId: query.category, sort: query.sort, likes: counts, offset: query.offset, limit: query.limit });
+        return shown({ total: result.total, offset: query.offset, categories: result.categories }, result.products);
+      });
     },
     load: options.load,
-    shown: options.shown,
   };
 }
 
@@ -135,28 +142,29 @@ export function productsRoute(queries: ProductQueries): Handler {
     const headers: Record<string, string> = { 'Access-Control-Allow-Origin': '*' };
     const query = parseProductQuery((name) => c.req.query(name));
     if (typeof query === 'string') return errorResponse(c, apiError('invalid_request', query), headers);
-    let base: LoadedCatalog;
-    let shown: LoadedCatalog;
+    let loaded: LoadedCatalog;
     try {
-      [base, shown] = await Promise.all([queries.load(), queries.shown()]);
+      loaded = await queries.load();
     } catch (error) {
       console.error('[fanshop] cannot read the catalog:', error);
       return errorResponse(c, apiError('catalog_unavailable', 'The catalog cannot be read.'), headers);
     }
-    if (!base.result.ok || !shown.result.ok) return errorResponse(c, apiError('catalog_unavailable', 'The shop’s catalog has problems; its merchant has been told in the server log.'), headers);
-    const liked = 'sort' in query && query.sort === 'liked';
-    if (liked) headers['Cache-Control'] = 'public, max-age=5';
-    else {
-      headers['Cache-Control'] = 'public, max-age=3, must-revalidate';
-      headers.ETag = `"q${shown.etag.slice(1)}`;
-      if (etagMatches(c.req.header('If-None-Match'), headers.ETag)) return new Response(null, { status: 304, headers });
-    }
+    if (!loaded.result.ok) return errorResponse(c, apiError('catalog_unavailable', 'The shop’s catalog has problems; its merchant has been told in the server log.'), headers);
+    let page: ProductPage & { stockTag: string };
     try {
-      const page = await queries.page(base.result.catalog, shown.result.catalog, query);
-      return c.json(page satisfies ProductPage, 200, headers);
+      page = await queries.page(loaded.result.catalog, query);
     } catch (error) {
       console.error('[fanshop] could not answer a product query:', error);
       return errorResponse(c, apiError('catalog_unavailable', 'Products cannot be read right now; try again.'), headers);
     }
+    const { stockTag, ...body } = page;
+    if ('sort' in query && query.sort === 'liked') headers['Cache-Control'] = 'public, max-age=5';
+    else {
+      // The catalog's version and the live stock of this page's products.
+      headers['Cache-Control'] = 'public, max-age=3, must-revalidate';
+      headers.ETag = `"q${loaded.etag.slice(1, -1)}${stockTag ? `-${stockTag}` : ''}"`;
+      if (etagMatches(c.req.header('If-None-Match'), headers.ETag)) return new Response(null, { status: 304, headers });
+    }
+    return c.json(body satisfies ProductPage, 200, headers);
   };
 }

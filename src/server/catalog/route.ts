@@ -24,14 +24,30 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => P
   return async (c) => {
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
     let loaded: LoadedCatalog;
+    let envelope: CatalogEnvelope | undefined;
+    let etag: string;
     try {
-      loaded = await (parsed && shown ? shown() : load());
+      loaded = await load();
+      const big = loaded.result.ok && queries && loaded.result.catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS ? loaded.result : undefined;
+      if (parsed && big && queries) {
+        // A big catalog: its first page, with the live stock of that page's products only.
+        const first = await queries.page(big.catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
+        envelope = {
+          format: ENVELOPE_FORMAT,
+          catalog: { ...big.catalog, products: first.products },
+          warnings: big.warnings,
+          paged: { total: first.total, categories: first.categories, endpoint: '/api/products' },
+        };
+        etag = `"p${loaded.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}"`;
+      } else {
+        if (parsed && shown) loaded = await shown();
+        etag = parsed ? `"p${loaded.etag.slice(1)}` : loaded.etag;
+      }
     } catch (error) {
       console.error('[fanshop] cannot read the catalog:', error);
       return errorResponse(c, apiError('catalog_unavailable', 'The catalog cannot be read.'), { 'Access-Control-Allow-Origin': '*' });
     }
     const { result } = loaded;
-    const etag = parsed ? `"p${loaded.etag.slice(1)}` : loaded.etag;
     const headers = {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': parsed && shown ? 'public, max-age=3, must-revalidate' : 'public, max-age=60, must-revalidate',
@@ -41,20 +57,9 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => P
     // Weakly: a gzipped answer carries the tag as W/"…" (http/compress.ts), and comes back so.
     if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
     if (!parsed) return new Response(loaded.text, { headers });
-    let envelope: CatalogEnvelope = result.ok
+    envelope ??= result.ok
       ? { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings }
       : { format: ENVELOPE_FORMAT, errors: result.errors, warnings: result.warnings };
-    if (result.ok && queries && result.catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
-      const base = await queries.load();
-      const catalog = base.result.ok ? base.result.catalog : result.catalog;
-      const first = await queries.page(catalog, result.catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
-      envelope = {
-        format: ENVELOPE_FORMAT,
-        catalog: { ...result.catalog, products: first.products },
-        warnings: result.warnings,
-        paged: { total: first.total, categories: first.categories, endpoint: '/api/products' },
-      };
-    }
     return new Response(JSON.stringify(envelope), { status: result.ok ? 200 : 422, headers });
   };
 }

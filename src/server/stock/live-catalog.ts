@@ -8,21 +8,29 @@ const tracked = new WeakMap<Catalog, StockCount[]>();
 
 export function trackedItems(catalog: Catalog): StockCount[] {
   let items = tracked.get(catalog);
-  if (!items) {
-    items = [];
-    for (const product of catalog.products) {
-      if (product.stock !== undefined) items.push({ item: stockItemId(product.id, null), stock: product.stock });
-      for (const variant of product.variants) if (variant.stock !== undefined) items.push({ item: stockItemId(product.id, variant.id), stock: variant.stock });
-    }
-    tracked.set(catalog, items);
+  if (!items) tracked.set(catalog, (items = trackedItemsOf(catalog.products)));
+  return items;
+}
+
+/** The items of these products whose stock the catalog tracks. */
+export function trackedItemsOf(products: readonly Product[]): StockCount[] {
+  const items: StockCount[] = [];
+  for (const product of products) {
+    if (product.stock !== undefined) items.push({ item: stockItemId(product.id, null), stock: product.stock });
+    for (const variant of product.variants) if (variant.stock !== undefined) items.push({ item: stockItemId(product.id, variant.id), stock: variant.stock });
   }
   return items;
 }
 
 /** The catalog with every tracked `stock` replaced by what can be bought now. */
 export function withLiveStock(catalog: Catalog, available: Readonly<Record<string, number>>): Catalog {
+  return { ...catalog, products: withLiveStockProducts(catalog.products, available) };
+}
+
+/** These products with every tracked `stock` replaced by what can be bought now. */
+export function withLiveStockProducts(products: readonly Product[], available: Readonly<Record<string, number>>): Product[] {
   const live = (item: string, stock: number | undefined) => (stock === undefined ? undefined : (available[item] ?? stock));
-  const products = catalog.products.map((product): Product => {
+  return products.map((product): Product => {
     const hasTracked = product.stock !== undefined || product.variants.some((v) => v.stock !== undefined);
     if (!hasTracked) return product;
     return {
@@ -31,7 +39,24 @@ export function withLiveStock(catalog: Catalog, available: Readonly<Record<strin
       variants: product.variants.map((variant) => (variant.stock === undefined ? variant : { ...variant, stock: live(stockItemId(product.id, variant.id), variant.stock)! })),
     };
   });
-  return { ...catalog, products };
+}
+
+/**
+ * Live stock for a few products (a page of a big catalog): only their items are asked of the
+ * store, so a page of 48 costs the same at 100 or 100,000 products. `tag` changes whenever any
+ * of their live numbers does (for ETags). If the stock cannot be read, the catalog's own numbers
+ * are used and the log says why, as for the whole catalog.
+ */
+export async function liveProducts(stock: StockStore | undefined, products: readonly Product[], now = new Date()): Promise<{ products: readonly Product[]; tag: string }> {
+  const items = stock ? trackedItemsOf(products) : [];
+  if (!stock || !items.length) return { products, tag: '' };
+  try {
+    const available = await stock.available(items, now);
+    return { products: withLiveStockProducts(products, available), tag: await sha256Hex(JSON.stringify(items.map((i) => available[i.item])), 8) };
+  } catch (error) {
+    console.error('[fanshop] cannot read live stock; the catalog’s own stock numbers are served:', error);
+    return { products, tag: '' };
+  }
 }
 
 export interface LiveCatalog {
