@@ -50,23 +50,22 @@ async function fetchPage(shop: Shop, search: string, signal?: AbortSignal): Prom
   const response = await fetch(paged.endpoint + search, { credentials: 'omit', signal });
   if (!response.ok) throw new Error(`[fanshop] ${paged.endpoint}${search} answered HTTP ${response.status}`);
   const page = (await response.json()) as ProductPage;
-  return { ...page, products: remember(shop, page.products) };
+  const base = catalogUrl(shop.config.catalog);
+  return { ...page, products: page.products.map((p) => withAbsoluteImageUrls(p, base)) };
 }
 
 /**
- * Adds products the server sent to the ones the widget has (the cart and the product view find
- * them there), the newer copy replacing an older one; returns them with absolute image URLs.
+ * The state with products the server sent added to the ones the widget has (the cart and the
+ * product view find them there), the newer copy replacing an older one. Set together with what
+ * the grid shows, so a search's answer is one render.
  */
-export function remember(shop: Shop, sent: readonly Product[]): Product[] {
-  const base = catalogUrl(shop.config.catalog);
-  const products = sent.map((p) => withAbsoluteImageUrls(p, base));
-  const catalog = shop.store.getState().catalog;
-  if (!catalog || !products.length) return products;
+function remembered(shop: Shop, products: readonly Product[]): Partial<ShopState> {
+  const { catalog } = shop.store.getState();
+  if (!catalog || !products.length) return {};
   const fresh = new Map(products.map((p) => [p.id, p]));
   const kept = catalog.products.map((p) => fresh.get(p.id) ?? p);
   const known = new Set(catalog.products.map((p) => p.id));
-  shop.store.setState({ catalog: { ...catalog, products: [...kept, ...products.filter((p) => !known.has(p.id))] } });
-  return products;
+  return { catalog: { ...catalog, products: [...kept, ...products.filter((p) => !known.has(p.id))] } };
 }
 
 /** Brings the results of the grid's current search, category and sort (Browse calls it on every change). */
@@ -90,7 +89,7 @@ export function showResults(shop: Shop): void {
     fetchPage(shop, pageSearch(now, 0), controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
-        shop.store.setState({ results: { key: queryKey(now), total: page.total, products: page.products } });
+        shop.store.setState({ ...remembered(shop, page.products), results: { key: queryKey(now), total: page.total, products: page.products } });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -115,7 +114,7 @@ export function showMore(shop: Shop): void {
       const now = shop.store.getState().results;
       // A new search came in the meantime: its results are the ones that count.
       if (now?.key !== results.key) return;
-      shop.store.setState({ results: { key: results.key, total: page.total, products: [...results.products, ...page.products] } });
+      shop.store.setState({ ...remembered(shop, page.products), results: { key: results.key, total: page.total, products: [...results.products, ...page.products] } });
     },
     (error: unknown) => {
       console.error('[fanshop] more products could not be loaded:', error);
@@ -138,6 +137,7 @@ export async function ensureProducts(shop: Shop, ids: readonly string[]): Promis
   const found = new Set<string>();
   for (let i = 0; i < missing.length; i += MAX_IDS) {
     const page = await fetchPage(shop, `?ids=${missing.slice(i, i + MAX_IDS).map(encodeURIComponent).join(',')}`);
+    shop.store.setState(remembered(shop, page.products));
     for (const p of page.products) found.add(p.id);
   }
   return missing.filter((id) => !found.has(id));

@@ -14,7 +14,8 @@ export function App() {
   const shop = useShop();
   const { config, t } = shop;
   const status = useStore(shop.store, (s) => s.status);
-  const catalog = useStore(shop.store, (s) => s.catalog);
+  // The shop's own details: they stay the same object while products come and go.
+  const info = useStore(shop.store, (s) => s.catalog?.shop);
   const productId = useStore(shop.store, (s) => s.productId);
   // The drawer's code loads the first time the cart opens; after that it stays mounted.
   const cartOpen = useStore(shop.store, (s) => s.cartOpen);
@@ -22,7 +23,7 @@ export function App() {
   const cartUsed = useRef(false);
   cartUsed.current ||= cartOpen;
   const framed = window.parent !== window;
-  const name = catalog ? localize(catalog.shop.name, shop.locale, catalog.shop.defaultLocale) : '';
+  const name = info ? localize(info.name, shop.locale, info.defaultLocale) : '';
   return (
     <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme ?? defaultScheme} data-framed={framed || undefined} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
       {status !== 'error' && (
@@ -34,7 +35,7 @@ export function App() {
         ) : (
           <span />
         )}
-        {status === 'ready' && !catalog!.shop.paymentLinks && <LazyCartButton.Lazy />}
+        {status === 'ready' && !info!.paymentLinks && <LazyCartButton.Lazy />}
       </header>
       )}
       {hasNotices && <LazyNotices.Lazy />}

@@ -14,7 +14,9 @@ const PAGE = 48;
 /** The grid with its search, filter and sort: what the shopper sees first. */
 export function Browse(props: { hidden: boolean }) {
   const shop = useShop();
-  const catalog = useStore(shop.store, (s) => s.catalog)!;
+  // The catalog matters here only when the grid searches it itself: a big one's products are
+  // in `results`, and products the server sends for other reasons do not redraw the grid.
+  const catalog = useStore(shop.store, (s) => (s.results ? null : s.catalog));
   const query = useStore(shop.store, (s) => s.query);
   const categoryId = useStore(shop.store, (s) => s.categoryId);
   const sort = useStore(shop.store, (s) => s.sort);
@@ -28,10 +30,10 @@ export function Browse(props: { hidden: boolean }) {
   const search = paged ? undefined : searchModule.get();
   const filtering = query.trim() !== '' || categoryId !== null || sort !== 'featured';
   if (filtering && !paged && !search) void searchModule.load().then(searchArrived);
-  const index = useMemo(() => search?.buildProductIndex(catalog.products), [catalog, search]);
+  const index = useMemo(() => catalog && search?.buildProductIndex(catalog.products), [catalog, search]);
   const products: readonly Product[] = useMemo(
-    () => (paged ? results.products : search && index && filtering ? search.queryProducts(index, { q: query, categoryId, sort, likes, all: true }).products : catalog.products),
-    [paged, results, catalog.products, search, index, filtering, query, categoryId, sort, likes],
+    () => (paged ? results.products : search && index && filtering ? search.queryProducts(index, { q: query, categoryId, sort, likes, all: true }).products : (catalog?.products ?? [])),
+    [paged, results, catalog, search, index, filtering, query, categoryId, sort, likes],
   );
   const total = paged ? results.total : products.length;
   // The results on screen answer what the shopper asked (not an older search still shown).

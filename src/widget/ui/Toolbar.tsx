@@ -8,7 +8,8 @@ import { iconProps } from './icons';
 export function Toolbar(props: { count: number }) {
   const shop = useShop();
   const { t } = shop;
-  const catalog = useStore(shop.store, (s) => s.catalog)!;
+  const catalogCategories = useStore(shop.store, (s) => s.catalog!.categories);
+  const defaultLocale = useStore(shop.store, (s) => s.catalog!.shop.defaultLocale);
   const query = useStore(shop.store, (s) => s.query);
   const categoryId = useStore(shop.store, (s) => s.categoryId);
   const sort = useStore(shop.store, (s) => s.sort);
@@ -19,7 +20,7 @@ export function Toolbar(props: { count: number }) {
     ['newest', t.sortNewest],
     ['liked', t.sortLiked],
   ];
-  const categories = [{ id: null, label: t.allCategories }, ...catalog.categories.map((c) => ({ id: c.id, label: localize(c.title, shop.locale, catalog.shop.defaultLocale) }))];
+  const categories = [{ id: null, label: t.allCategories }, ...catalogCategories.map((c) => ({ id: c.id, label: localize(c.title, shop.locale, defaultLocale) }))];
   return (
     <div class="toolbar" part="toolbar">
       <div class="toolbar-row">
@@ -45,7 +46,7 @@ export function Toolbar(props: { count: number }) {
           </select>
         </label>
       </div>
-      {catalog.categories.length > 0 && (
+      {catalogCategories.length > 0 && (
         <div class="categories" part="categories" role="group" aria-label={t.categoryLabel}>
           {categories.map((c) => (
             <button
