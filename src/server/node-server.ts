@@ -93,6 +93,9 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
   );
   shop.notFound((c) => c.text('Not found', 404));
   app = shop;
+  // The catalog read and parsed now (and a big one's search index built right after), not
+  // while the first shopper after a start waits: 10,000 products take about a second.
+  void Promise.resolve(shop.request('/catalog.json?fanshop=1')).catch(() => {});
 
   console.log(`[fanshop] demo shop on ${origin}  (/ inline, /shop full page, /frame 520px iframe)`);
   if (local) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
