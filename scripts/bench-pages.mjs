@@ -44,7 +44,8 @@ import { generatedCatalog } from './bench-catalog.mjs';
 import { systemChromium } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url);
-const SIZES = [31, 1000, 10_000];
+// BENCH_SIZES=100,101 compares a catalog that travels whole with the smallest one browsed by pages.
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [31, 1000, 10_000];
 /** The shop's first page of cards (Browse.tsx). */
 const CARDS = 48;
 const VIEWPORT = { width: 412, height: 915 };
