@@ -108,6 +108,25 @@ describe('the cart keeper', () => {
     expect(s.cart.getState().lines).toEqual([mug]);
   });
 
+  it('tries a failed restore again on its own, so the saved cart comes back without a ready()', async () => {
+    save([mug]);
+    const s = shop();
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockRejectedValueOnce(new Error('still offline')).mockImplementation(() => Promise.resolve(cartRestore));
+    keepCart(s, catalog, load, 60_000, false, [5, 5]);
+    await vi.waitFor(() => expect(s.cart.getState().lines).toEqual([mug]));
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up retrying on its own after its last delay, leaving the saved cart as it was', async () => {
+    save([mug]);
+    const s = shop();
+    const load = vi.fn().mockRejectedValue(new Error('offline'));
+    keepCart(s, catalog, load, 60_000, false, [5]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(saved().lines).toEqual([mug]);
+  });
+
   it('empties the cart and the saved cart after a paid order even when the restore never arrives', async () => {
     save([mug]);
     const s = shop([beans]);

@@ -52,10 +52,12 @@ export function keepCart(
   load: () => Promise<Restore> = () => import('../shop/cart-restore'),
   timeoutMs = 5000,
   returning = /[?&]checkout=success\b/.test(location.search) && /[?&]session_id=/.test(location.search),
+  retryMs: readonly number[] = [2000, 5000, 15000, 30000],
 ): CartKeeper {
   let settle: (bought: boolean) => void = () => {};
   const verdict = returning ? new Promise<boolean>((resolve) => ((settle = resolve), setTimeout(resolve, timeoutMs, false))) : false;
   let restoring: Promise<boolean> | undefined;
+  let failures = 0;
   let restored = false;
   let cleared = false;
   let order: readonly CartLine[] = [];
@@ -70,9 +72,14 @@ export function keepCart(
         return (restored = true);
       })
       .catch((error: unknown) => {
-        // The next ready() tries again; until a restore succeeds nothing is saved.
+        // Tried again a few times on its own (a phone between two cell towers; a big catalog's
+        // products of the saved lines not sent), at once when the browser is back online, and on
+        // the next ready(); until a restore succeeds nothing is saved, so no saved line is lost.
         restoring = undefined;
         console.error('[fanshop] could not restore the saved cart:', error);
+        const delay = retryMs[failures++];
+        if (delay !== undefined) setTimeout(() => void restore(), delay);
+        if (typeof window !== 'undefined') window.addEventListener('online', () => void restore(), { once: true });
         return false;
       }));
   void restore();
