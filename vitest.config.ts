@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tools/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],
     environment: 'node',
+    // Hooks start real parts: a PGlite database (WASM), workerd, a Postgres server. On two busy
+    // cores that takes longer than Vitest's 10 s default, which is about time, not about them.
+    hookTimeout: 30_000,
   },
 });
