@@ -23,31 +23,18 @@ import { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS, type ProductQueries } from
 export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => Promise<LoadedCatalog>, queries?: ProductQueries): Handler {
   return async (c) => {
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
-    let loaded: LoadedCatalog;
-    let envelope: CatalogEnvelope | undefined;
-    let etag: string;
+    let answer: { loaded: LoadedCatalog; etag: string; envelope?: CatalogEnvelope };
     try {
-      loaded = await load();
-      const big = loaded.result.ok && queries && loaded.result.catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS ? loaded.result : undefined;
-      if (parsed && big && queries) {
-        // A big catalog: its first page, with the live stock of that page's products only.
-        const first = await queries.page(big.catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
-        envelope = {
-          format: ENVELOPE_FORMAT,
-          catalog: { ...big.catalog, products: first.products },
-          warnings: big.warnings,
-          paged: { total: first.total, categories: first.categories, endpoint: '/api/products' },
-        };
-        etag = `"p${loaded.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}"`;
-      } else {
-        if (parsed && shown) loaded = await shown();
-        etag = parsed ? `"p${loaded.etag.slice(1)}` : loaded.etag;
+      if (parsed) answer = await parsedEnvelope(load, shown, queries);
+      else {
+        const loaded = await load();
+        answer = { loaded, etag: loaded.etag };
       }
     } catch (error) {
       console.error('[fanshop] cannot read the catalog:', error);
       return errorResponse(c, apiError('catalog_unavailable', 'The catalog cannot be read.'), { 'Access-Control-Allow-Origin': '*' });
     }
-    const { result } = loaded;
+    const { loaded, etag, envelope } = answer;
     const headers = {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': parsed && shown ? 'public, max-age=3, must-revalidate' : 'public, max-age=60, must-revalidate',
@@ -56,10 +43,32 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => P
     };
     // Weakly: a gzipped answer carries the tag as W/"…" (http/compress.ts), and comes back so.
     if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
-    if (!parsed) return new Response(loaded.text, { headers });
-    envelope ??= result.ok
-      ? { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings }
-      : { format: ENVELOPE_FORMAT, errors: result.errors, warnings: result.warnings };
-    return new Response(JSON.stringify(envelope), { status: result.ok ? 200 : 422, headers });
+    if (!envelope) return new Response(loaded.text, { headers });
+    return new Response(JSON.stringify(envelope), { status: loaded.result.ok ? 200 : 422, headers });
   };
+}
+
+/**
+ * The parsed catalog as the widget gets it, with its ETag: whole (with live stock, from
+ * `shown`), or a big catalog's first page, with the live stock of that page's products only.
+ */
+export async function parsedEnvelope(
+  load: () => Promise<LoadedCatalog>,
+  shown?: () => Promise<LoadedCatalog>,
+  queries?: ProductQueries,
+): Promise<{ loaded: LoadedCatalog; etag: string; envelope: CatalogEnvelope }> {
+  const base = await load();
+  if (!base.result.ok) return { loaded: base, etag: `"p${base.etag.slice(1)}`, envelope: { format: ENVELOPE_FORMAT, errors: base.result.errors, warnings: base.result.warnings } };
+  const { catalog, warnings } = base.result;
+  if (queries && catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
+    const first = await queries.page(catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
+    return {
+      loaded: base,
+      etag: `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}"`,
+      envelope: { format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged: { total: first.total, categories: first.categories, endpoint: '/api/products' } },
+    };
+  }
+  const loaded = shown ? await shown() : base;
+  const result = loaded.result.ok ? loaded.result : base.result;
+  return { loaded, etag: `"p${loaded.etag.slice(1)}`, envelope: { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings } };
 }
