@@ -41,20 +41,27 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => P
     // Weakly: a gzipped answer carries the tag as W/"…" (http/compress.ts), and comes back so.
     if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
     if (!parsed) return new Response(loaded.text, { headers });
-    let envelope: CatalogEnvelope = result.ok
-      ? { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings }
-      : { format: ENVELOPE_FORMAT, errors: result.errors, warnings: result.warnings };
-    if (result.ok && queries && result.catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
-      const base = await queries.load();
-      const catalog = base.result.ok ? base.result.catalog : result.catalog;
-      const first = await queries.page(catalog, result.catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
-      envelope = {
-        format: ENVELOPE_FORMAT,
-        catalog: { ...result.catalog, products: first.products },
-        warnings: result.warnings,
-        paged: { total: first.total, categories: first.categories, endpoint: '/api/products' },
-      };
-    }
+    const envelope = await parsedEnvelope(loaded, queries);
     return new Response(JSON.stringify(envelope), { status: result.ok ? 200 : 422, headers });
   };
+}
+
+/**
+ * The parsed catalog as the widget gets it: whole, or the first page of a big one with `paged`.
+ * Also embedded in the pages whose first view the server renders (pages/first-view.ts).
+ */
+export async function parsedEnvelope({ result }: LoadedCatalog, queries?: ProductQueries): Promise<CatalogEnvelope> {
+  if (!result.ok) return { format: ENVELOPE_FORMAT, errors: result.errors, warnings: result.warnings };
+  if (queries && result.catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
+    const base = await queries.load();
+    const catalog = base.result.ok ? base.result.catalog : result.catalog;
+    const first = await queries.page(catalog, result.catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
+    return {
+      format: ENVELOPE_FORMAT,
+      catalog: { ...result.catalog, products: first.products },
+      warnings: result.warnings,
+      paged: { total: first.total, categories: first.categories, endpoint: '/api/products' },
+    };
+  }
+  return { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings };
 }
