@@ -38,8 +38,12 @@ export function catalogShown(shop: Shop, catalog: Catalog, returning: ReturnType
   afterPaint(() => void import('../cart/keeper').then((m) => m.cartKeeper(shop, catalog)));
 }
 
-/** Where this widget's code came from: a catalog from the same server arrives already parsed. */
-export const widgetOrigin = new URL(import.meta.url).origin;
+/**
+ * Where this widget's code came from: a catalog from the same server arrives already parsed.
+ * (The base is for the Worker that renders the first view, ssr.tsx, where workerd gives modules
+ * no URL; a browser always does.)
+ */
+export const widgetOrigin = new URL(import.meta.url, 'file:').origin;
 
 export function catalogUrl(configured: string): string {
   return new URL(configured, document.baseURI).href;
