@@ -31,7 +31,7 @@ export interface FirstViewOptions {
 /**
  * The children of a page's `<div data-fanshop>` that show the shop before its JavaScript runs
  * and without it: a declarative shadow root (`<template shadowrootmode="open">`, which the
- * parser attaches to the div) holding the widget's first view with its stylesheet linked, and
+ * parser makes the div's shadow root) holding the widget's first view with its stylesheet linked, and
  * the envelope it was rendered from as inert JSON, which the widget hydrates with instead of
  * fetching the catalog again (src/widget/mount.ts, shop/hydrate.ts).
  * https://developer.mozilla.org/docs/Web/HTML/Element/template#shadowrootmode
