@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_FORMAT } from '../core/catalog/envelope';
 import { parseCatalog } from '../core/catalog/parse';
 import type { Catalog, Product } from '../core/catalog/types';
 import { renderFirstView } from './ssr';
+import demoCatalog from '../../public/catalog.json';
 
 /** The demo catalog, parsed as the server parses it. */
 function demo(edit: (catalog: Catalog) => Catalog = (c) => c): Catalog {
-  const result = parseCatalog(JSON.parse(readFileSync(new URL('../../public/catalog.json', import.meta.url), 'utf8')));
+  const result = parseCatalog(demoCatalog);
   if (!result.ok) throw new Error('the demo catalog does not parse');
   return edit(result.catalog);
 }
