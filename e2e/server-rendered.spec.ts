@@ -52,6 +52,11 @@ test.describe('without JavaScript', () => {
 });
 
 test('hydration keeps the server’s cards: Add to cart works on them and the cart survives a reload', async ({ page, consoleErrors }) => {
+  // The strict CSP reports what it blocks: no inline style or script in the server's HTML.
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const release = await holdWidget(page);
   await page.goto('/shop');
   const first = card(page, 'Decaf Colombia Huila');
@@ -71,6 +76,7 @@ test('hydration keeps the server’s cards: Add to cart works on them and the ca
   await expect(cartCount(page)).toHaveText('1');
   await cartButton(page).click();
   await expect(page.getByRole('dialog').getByText('Decaf Colombia Huila')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 
