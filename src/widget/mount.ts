@@ -54,11 +54,17 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
     browser: navigator.languages,
   });
   // A first view the server rendered into the shadow root (server/pages/first-view.ts), with
-  // the catalog it rendered from beside it: hydrated (shop/hydrate.ts) when in this language.
+  // the catalog it rendered from beside it: hydrated (shop/hydrate.ts) when in this language
+  // (and when the browser made the shadow root from it: older ones ignore the template).
   let first: FirstViewState | null = JSON.parse(host.querySelector(':scope>script[data-fanshop-first-view]')?.textContent || 'null');
-  if (first?.locale !== locale) {
+  // Rendering afresh instead: the server's first view, if any, goes; the shop's styles come.
+  const dropFirstView = () => {
+    if (first) root.replaceChildren();
     first = null;
     adoptCss(root, css);
+  };
+  if (first?.locale !== locale || !root.firstChild) {
+    dropFirstView();
     // Skeleton cards at once; the catalog and the one message table this shop needs load together.
     skeleton();
   }
@@ -94,7 +100,7 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
         };
         const app = h(ShopContext.Provider, { value: shop }, h(App, {}));
         const fresh = () => {
-          adoptCss(root, css);
+          dropFirstView();
           render(app, root);
           void reloadCatalog(shop, pendingCatalog);
         };
@@ -109,7 +115,9 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
         console.error('[fanshop] could not load the shop’s texts:', error);
         if (!mounted) return;
         // Not the skeleton forever: the error state (ErrorState's markup), in words it carries
-        // itself, since the table that failed is where its words would come from.
+        // itself, since the table that failed is where its words would come from. It replaces a
+        // server-rendered first view too, so Retry renders afresh.
+        dropFirstView();
         const [title, retryLabel] = fallbackTexts(language);
         const retry = () => {
           skeleton();
