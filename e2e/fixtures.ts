@@ -32,8 +32,14 @@ export function cartCount(page: Page) {
   return page.locator('[part="cart-count"]');
 }
 
+/**
+ * The grid is on screen and the widget runs it. A server-rendered grid (/shop, the Page tab,
+ * /p/<id>) is visible before the widget has hydrated it, and until then a click or typing does
+ * nothing: wait for the grid's first render in the widget, which Browse.tsx marks.
+ */
 export async function waitForGrid(page: Page) {
   await expect(cards(page).first()).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('fanshop:first-product').length > 0);
 }
 
 export function card(page: Page, title: string | RegExp) {
