@@ -78,6 +78,27 @@ export default tseslint.config(
             forbid(['**/widget/**'], 'The server shares only core/ with the widget.'),
             forbid(['**/tools/**'], 'Development tools are loaded only by node-server.ts, and only without STRIPE_SECRET_KEY outside production.'),
           ],
+          paths: [{ name: '#widget-ssr', message: 'Only src/server/pages/first-view.ts renders the widget’s first view.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The one exception: the pages Facebook traffic lands on send the widget's first view as
+    // HTML, rendered by the widget's own components so that the widget can hydrate it (the
+    // markup matches by construction, not by a second template kept in step). It goes through
+    // `#widget-ssr` (package.json `imports`), whose types are src/widget/ssr-contract.ts, so the
+    // server's TypeScript projects never see the DOM types the components need.
+    files: ['src/server/pages/first-view.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['preact', 'preact/*', 'zustand', 'zustand/*'], 'The server renders HTML with Hono’s html template.'),
+            forbid(['**/widget/**'], 'The server reaches the widget only through #widget-ssr.'),
+            forbid(['**/tools/**'], 'Development tools are loaded only by node-server.ts, and only without STRIPE_SECRET_KEY outside production.'),
+          ],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForGrid } from './fixtures';
+import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForFramedGrid, waitForGrid } from './fixtures';
 
 /**
  * Checkout against the running server and its local test-mode Stripe (no account, no keys):
@@ -49,7 +49,7 @@ test('cancelling checkout keeps the cart and says nothing was charged', async ({
 test('from the 520px frame, checkout opens in a new tab', async ({ page, context }) => {
   await page.goto('/frame');
   const frame = page.frameLocator('iframe');
-  await expect(frame.locator('article[part="card"]').first()).toBeVisible();
+  await waitForFramedGrid(frame);
   await frame.locator('article[part="card"]').filter({ hasText: 'Bircher muesli mix' }).getByRole('button', { name: 'Add to cart' }).click();
   await frame.getByRole('button', { name: /^Cart/ }).click();
   const [tab] = await Promise.all([context.waitForEvent('page'), frame.getByRole('button', { name: 'Checkout' }).click()]);
@@ -64,6 +64,7 @@ test.describe('in Facebook’s in-app browser', () => {
     context.on('page', () => popups++);
     await page.goto('/frame');
     const frame = page.frameLocator('iframe');
+    await waitForFramedGrid(frame);
     await frame.locator('article[part="card"]').filter({ hasText: 'Bircher muesli mix' }).getByRole('button', { name: 'Add to cart' }).click();
     await frame.getByRole('button', { name: /^Cart/ }).click();
     await frame.getByRole('button', { name: 'Checkout' }).click();

@@ -1,4 +1,4 @@
-import { card, cartButton, cartCount, expect, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
+import { card, cartButton, cartCount, expect, payOnTestStripe, snap, test, waitForFramedGrid, waitForGrid } from './fixtures';
 
 /**
  * A server set up for Stripe's embedded checkout (FANSHOP_CHECKOUT_UI=embedded, see
@@ -73,6 +73,7 @@ test('when Stripe.js cannot load, the shopper is told and can try again', async 
 test('a framed shop falls back to Stripe’s page in a new tab', async ({ page, context }) => {
   await page.goto('/frame');
   const frame = page.frameLocator('iframe');
+  await waitForFramedGrid(frame);
   await frame.locator('article[part="card"]').filter({ hasText: 'Bircher muesli mix' }).getByRole('button', { name: 'Add to cart' }).click();
   await frame.getByRole('button', { name: /^Cart/ }).click();
   const [tab] = await Promise.all([context.waitForEvent('page'), frame.getByRole('button', { name: 'Checkout' }).click()]);

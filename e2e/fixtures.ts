@@ -32,8 +32,22 @@ export function cartCount(page: Page) {
   return page.locator('[part="cart-count"]');
 }
 
+/**
+ * The same for a shop in an iframe (/frame frames the server-rendered /shop): its cards' Like
+ * buttons come only once the widget runs the grid.
+ */
+export async function waitForFramedGrid(frame: FrameLocator) {
+  await expect(frame.locator('[part="like-button"]').first()).toBeVisible();
+}
+
+/**
+ * The grid is on screen and the widget runs it. A server-rendered grid (/shop, the Page tab,
+ * /p/<id>) is visible before the widget has hydrated it, and until then a click or typing does
+ * nothing: wait for the grid's first render in the widget, which Browse.tsx marks.
+ */
 export async function waitForGrid(page: Page) {
   await expect(cards(page).first()).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('fanshop:first-product').length > 0);
 }
 
 export function card(page: Page, title: string | RegExp) {

@@ -7,6 +7,9 @@ import { cards, expect, test } from './fixtures';
  * of the shop's language (which mount() loads in parallel with the catalog), followed through
  * their static imports. The product view, the cart and the rest arrive after the first paint.
  * scripts/size.mjs counts the same files for the size budget.
+ *
+ * The pages whose first view the server renders (/shop, the Page tab, /p/<id>) need less: the
+ * HTML and the stylesheet its shadow root links, and no script at all before the first card.
  */
 
 /** Static `import … from` / `import "…"` / `export … from` of a built module; not `import()`. */
@@ -64,4 +67,32 @@ test('before the first product card, only the loader, the widget module, its sta
 
   expect(widgetFiles).toEqual([...expected].sort());
   expect(widgetFiles.filter((f) => /ProductDetail|CartDrawer/.test(f))).toEqual([]);
+});
+
+test('a server-rendered /shop shows its first card before any script: only the page and its stylesheet are needed', async ({ page }) => {
+  // Hold every script back: the first card must show without them.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.m?js(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not `load`: that waits for the held scripts.
+  const response = await page.goto('/shop', { waitUntil: 'domcontentloaded' });
+  await expect(cards(page).first()).toBeVisible();
+  const fetched = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /\.(m?js|css)$/.test(path)),
+  );
+  console.log(`[initial-load] server-rendered /shop, fetched before the first card:\n  ${fetched.join('\n  ')}`);
+  const stylesheet = /<link rel="stylesheet" href="(\/fanshop-first-view-[\w-]{8}\.css)">/.exec(await response!.text())?.[1];
+  expect(stylesheet).toBeDefined();
+  // The demo page's own stylesheet, and the widget's first view's: no script.
+  expect(fetched.sort()).toEqual(['/demo/shop-page.css', stylesheet!].sort());
+  const css = await page.request.get(stylesheet!);
+  expect(css.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(css.headers()['content-type']).toMatch(/^text\/css/);
+  release();
 });

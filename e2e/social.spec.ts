@@ -179,7 +179,8 @@ test('without a server (a catalog on static hosting) a like is kept on the devic
   await page.route((url) => url.pathname === '/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: demo }));
   const apiCalls: string[] = [];
   page.on('request', (r) => r.url().includes('/api/likes') && apiCalls.push(r.url()));
-  await page.goto('/shop');
+  // A merchant's page: /shop's first view comes with the server's own parsed catalog.
+  await page.goto('/');
   await waitForGrid(page);
   const count = card(page, 'Bircher muesli mix').locator('[data-like-count]');
   await expect(count).toHaveAttribute('data-like-count', '0');

@@ -11,6 +11,7 @@
  */
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { serverDefines, widgetBase } from './widget-base.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const conditions = ['workerd', 'worker', 'browser', 'import', 'default'];
@@ -22,6 +23,10 @@ export async function buildWorker(outDir = 'dist/worker') {
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
+    // The widget's first view, rendered by the server (src/widget/ssr.tsx): its JSX settings.
+    oxc: widgetBase.oxc,
+    plugins: widgetBase.plugins,
+    define: { ...widgetBase.define, ...serverDefines() },
     resolve: { conditions },
     ssr: { target: 'webworker', noExternal: true, resolve: { conditions, externalConditions: conditions } },
     build: {

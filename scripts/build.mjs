@@ -5,6 +5,8 @@
  *   client/fanshop.mjs       the widget as an ES module exporting `mount`, which the loader
  *                            imports; fanshop-*.mjs are its chunks loaded on demand
  *   client/fanshop-frame.js  the host loader for the iframe embed
+ *   client/fanshop-first-view-*.css  the stylesheet server-rendered first views link
+ *                            (src/widget/ui/first-view.css; its name goes into the server)
  *   client/*                 public/ (demo catalog and images)
  *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI;
  *                            server/catalog.mjs the catalog core (for scripts);
@@ -12,7 +14,7 @@
  *                            (tools/stripe-local) in a process of its own, for the bench
  */
 import { build } from 'vite';
-import { widgetBase } from './widget-base.mjs';
+import { serverDefines, widgetBase } from './widget-base.mjs';
 
 const outDir = 'dist/client';
 const quiet = /** @type {const} */ ('warn');
@@ -64,15 +66,40 @@ async function esModule(/** @type {string} */ entry, /** @type {string} */ fileN
   });
 }
 
+/**
+ * The widget's styles as a file, for the first view the server renders into a declarative
+ * shadow root (src/server/pages/first-view.ts): the same CSS, minified for the same browsers,
+ * that the widget adopts as constructed stylesheets, named by a hash of its content.
+ */
+async function firstViewStylesheet() {
+  await build({
+    ...widgetBase,
+    configFile: false,
+    logLevel: quiet,
+    publicDir: false,
+    build: {
+      ...widgetBase.build,
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      rollupOptions: { input: { 'first-view': 'src/widget/ui/first-view.css' }, output: { assetFileNames: 'fanshop-[name]-[hash][extname]' } },
+    },
+  });
+}
+
 await classicScript('src/widget/embed.ts', 'fanshop.js', true);
 await classicScript('src/widget/frame-host.ts', 'fanshop-frame.js', false);
 await esModule('src/widget/index.ts', 'fanshop.mjs');
+await firstViewStylesheet();
 
 await build({
   configFile: false,
   logLevel: quiet,
   publicDir: false,
-  define: widgetBase.define,
+  // The server renders the widget's first view (src/widget/ssr.tsx): the widget's JSX settings.
+  oxc: widgetBase.oxc,
+  plugins: widgetBase.plugins,
+  define: { ...widgetBase.define, ...serverDefines() },
   build: {
     ssr: true,
     outDir: 'dist/server',

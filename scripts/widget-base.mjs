@@ -1,5 +1,5 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -36,3 +36,15 @@ export const widgetBase = {
   // is lowered; lowering color-scheme adds --lightningcss-* variables nobody uses.
   build: { target: 'es2020', cssTarget: ['chrome111', 'edge111', 'firefox113', 'safari16.2'], minify: process.env.FANSHOP_NOMINIFY ? false : true, sourcemap: false },
 };
+
+/**
+ * What the server's builds (scripts/build.mjs, build-worker.mjs) are told of the widget's: the
+ * hashed name of the first view's stylesheet in dist/client, built before them.
+ * @returns {Record<string, string>}
+ */
+export function serverDefines() {
+  const dir = new URL('../dist/client/', import.meta.url);
+  const css = readdirSync(dir).find((f) => /^fanshop-first-view-[\w-]{8}\.css$/.test(f));
+  if (!css) throw new Error('[fanshop] no fanshop-first-view-*.css in dist/client: build the widget first (npm run build)');
+  return { __FANSHOP_FIRST_VIEW_CSS__: JSON.stringify(`/${css}`) };
+}

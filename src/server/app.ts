@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { securityHeaders, strictCsp } from './http/security';
-import { demoMerchantPage, framedShopPage, hostilePage, standaloneShopPage } from './pages/demo';
+import { demoMerchantPage, framedShopPage, hostilePage, shopPageFirstView, standaloneShopPage } from './pages/demo';
 import { choosePageLanguage } from './pages/page-locale';
-import { catalogRoute } from './catalog/route';
+import { catalogRoute, parsedEnvelope } from './catalog/route';
 import { productQueries, productsRoute } from './catalog/products-route';
 import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
@@ -68,7 +68,6 @@ export function createApp(options: AppOptions): Hono {
   const visitorLanguage = (c: Context) => choosePageLanguage({ query: c.req.query('locale'), acceptLanguage: c.req.header('Accept-Language') });
 
   app.get('/', () => html(demoMerchantPage()));
-  app.get('/shop', (c) => html(standaloneShopPage({ lang: visitorLanguage(c), locale: c.req.query('locale') }), true, true));
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
   app.get('/demo/hostile', () => html(hostilePage()));
   const loadCatalog = catalogLoader(options.catalog);
@@ -79,17 +78,24 @@ export function createApp(options: AppOptions): Hono {
   // A big catalog is browsed a page at a time (catalog/products-route.ts).
   const queries = productQueries({ load: loadCatalog, stock: options.stock, likes: options.likes?.store });
   app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries));
+  // The pages Facebook traffic lands on send the widget's first view as HTML (pages/first-view.ts),
+  // rendered from the envelope the widget would fetch, which the page embeds for it.
+  const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries).then((answer) => answer.envelope);
+  app.get('/shop', async (c) => {
+    const options = { lang: visitorLanguage(c), locale: c.req.query('locale') };
+    return html(standaloneShopPage({ ...options, firstView: await shopPageFirstView(options, { envelope, pageUrl: c.req.url }) }), true, true);
+  });
   app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
   // as crawlers come back often.
-  app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }) }));
+  app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }), envelope }));
   app.get('/feeds/meta.csv', metaFeedRoute(shown));
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = () => parsedCatalog(loadCatalog);
   if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
   if (options.webhooks) app.route('/', stripeWebhookRoutes(options.webhooks));
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
-  app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, stripe }));
+  app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);
     return errorResponse(c, apiError(code, message));

@@ -1,4 +1,4 @@
-import { h, render } from 'preact';
+import { h, hydrate, render } from 'preact';
 import { resolveConfig, themeProperties, type FanshopConfig } from './config';
 import { chooseLocale, messagesFor } from './i18n/locale';
 import { loadMessages, loadMoreMessages, type Messages } from './i18n/messages';
@@ -10,9 +10,11 @@ import { createShopStore } from './shop/store';
 import { startRouter } from './shop/router';
 import { ShopContext, type Shop } from './shop/context';
 import { catalogUrl, reloadCatalog, widgetOrigin } from './shop/boot';
-import { loadCatalog } from './shop/load';
+import { fromEnvelope, loadCatalog } from './shop/load';
+import type { FirstViewState } from './shop/hydrate';
 import { App } from './ui/App';
 import { Skeleton } from './ui/LoadingState';
+import { LazyCartButton, LazyProductDetail } from './ui/lazy-parts';
 import { adoptCss } from './ui/adopt-css';
 import css from './ui/styles.css?inline';
 
@@ -45,16 +47,28 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
   const host = element as HTMLElement;
   for (const [name, value] of Object.entries(themeProperties(config.theme))) host.style.setProperty(name, value);
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  adoptCss(root, css);
-  // Skeleton cards at once; the catalog and the one message table this shop needs load together.
   const skeleton = () => render(h(Skeleton, { label: undefined }), root);
-  skeleton();
   const { locale, language } = chooseLocale({
     config: config.locale,
     pageLang: document.documentElement.lang,
     browser: navigator.languages,
   });
-  let pendingCatalog = loadCatalog(catalogUrl(config.catalog), widgetOrigin);
+  // A first view the server rendered into the shadow root (server/pages/first-view.ts), with
+  // the catalog it rendered from beside it: hydrated (shop/hydrate.ts) when in this language
+  // (and when the browser made the shadow root from it: older ones ignore the template).
+  let first: FirstViewState | null = JSON.parse(host.querySelector(':scope>script[data-fanshop-first-view]')?.textContent || 'null');
+  // Rendering afresh instead: the server's first view, if any, goes; the shop's styles come.
+  const dropFirstView = () => {
+    if (first) root.replaceChildren();
+    first = null;
+    adoptCss(root, css);
+  };
+  if (first?.locale !== locale || !root.firstChild) {
+    dropFirstView();
+    // Skeleton cards at once; the catalog and the one message table this shop needs load together.
+    skeleton();
+  }
+  let pendingCatalog = first ? Promise.resolve(fromEnvelope(first.envelope, catalogUrl(config.catalog))) : loadCatalog(catalogUrl(config.catalog), widgetOrigin);
   // Meta Pixel: its module loads only for a merchant who set pixelId or has fbq on the page;
   // events wait for it in order.
   const pixel = config.pixelId || (window as { fbq?: unknown }).fbq ? import('./social/pixel').then((m) => m.connectPixel(config.pixelId)) : null;
@@ -84,14 +98,26 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
           root,
           disposers,
         };
-        render(h(ShopContext.Provider, { value: shop }, h(App, {})), root);
-        void reloadCatalog(shop, pendingCatalog);
+        const app = h(ShopContext.Provider, { value: shop }, h(App, {}));
+        const fresh = () => {
+          dropFirstView();
+          render(app, root);
+          void reloadCatalog(shop, pendingCatalog);
+        };
+        // Falls back to rendering afresh if the chunk cannot load or the catalog is not valid.
+        if (first) {
+          import('./shop/hydrate')
+            .then((m) => m.hydrateFirstView(shop, first!, pendingCatalog, app, { hydrate, adopt: () => adoptCss(root, css), cartButton: LazyCartButton, productDetail: LazyProductDetail }))
+            .catch(fresh);
+        } else fresh();
       },
       (error: unknown) => {
         console.error('[fanshop] could not load the shop’s texts:', error);
         if (!mounted) return;
         // Not the skeleton forever: the error state (ErrorState's markup), in words it carries
-        // itself, since the table that failed is where its words would come from.
+        // itself, since the table that failed is where its words would come from. It replaces a
+        // server-rendered first view too, so Retry renders afresh.
+        dropFirstView();
         const [title, retryLabel] = fallbackTexts(language);
         const retry = () => {
           skeleton();

@@ -30,7 +30,10 @@ describe('POST /facebook/tab', () => {
     const res = await post({ signed_request: signed(tabPayload()) });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<div data-fanshop data-heading-level="1" data-locale="de-DE" data-product="organic-cotton-tshirt"><\/div>/);
+    expect(html).toMatch(/<div data-fanshop data-heading-level="1" data-locale="de-DE" data-product="organic-cotton-tshirt"><template shadowrootmode="open">/);
+    // The first view is the product's, rendered by the widget in the viewer's language.
+    expect(html).toMatch(/<article class="detail" part="detail" data-detail="true" data-product-id="organic-cotton-tshirt">/);
+    expect(html).toContain('In den Warenkorb');
     expect(html).toContain('<html lang="de-DE">');
     expect(html).toContain('<script src="/fanshop.js" data-catalog="/catalog.json" async></script>');
     const csp = res.headers.get('Content-Security-Policy') ?? '';
@@ -48,7 +51,7 @@ describe('POST /facebook/tab', () => {
     for (const payload of [tabPayload({ app_data: 'not-a-product' }), tabPayload({ app_data: undefined }), tabPayload({ app_data: '"><script>alert(1)</script>' })]) {
       const html = await (await post({ signed_request: signed(payload) })).text();
       expect(html).toContain('data-fanshop');
-      expect(html).not.toContain('data-product');
+      expect(html).not.toMatch(/data-product=|data-detail/);
       expect(html).not.toContain('<script>alert');
     }
   });
@@ -148,7 +151,9 @@ describe('GET /facebook/tab', () => {
     const res = await withoutSecret().request('/facebook/tab?app_data=organic-cotton-tshirt&product=organic-cotton-tshirt');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<div data-fanshop data-heading-level="1"></div>');
+    expect(html).toContain('<div data-fanshop data-heading-level="1"><template shadowrootmode="open">');
+    expect(html).not.toContain('data-detail');
+    expect(html).toContain('<article class="card" part="card" data-product-id="organic-cotton-tshirt">');
     expect(html).toContain('<html lang="en">');
     expect(res.headers.get('Content-Security-Policy')).toContain('frame-ancestors https://www.facebook.com');
   });

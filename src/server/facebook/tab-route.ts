@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { bodySizeLimit } from '../http/body-limit';
 import type { Catalog } from '../../core/catalog/types';
 import { html, page } from '../pages/html';
-import { standaloneShopPage } from '../pages/demo';
+import { shopPageFirstView, standaloneShopPage, type ShopPageOptions } from '../pages/demo';
+import type { CatalogEnvelope } from '../../core/catalog/envelope';
 import { choosePageLanguage } from '../pages/page-locale';
 import { strictCsp } from '../http/security';
 import { parseSignedRequest } from './signed-request';
@@ -36,7 +37,9 @@ const MAX_BODY_BYTES = 16 * 1024;
  * read, so it is exactly what /shop shows: the first view in the visitor's language (`?locale=`,
  * else Accept-Language), and no query parameter opens a product.
  */
-export function facebookTabRoutes(options: FacebookTabOptions & { readonly catalog: () => Promise<Catalog | null>; readonly stripe: boolean }): Hono {
+export function facebookTabRoutes(
+  options: FacebookTabOptions & { readonly catalog: () => Promise<Catalog | null>; readonly envelope: () => Promise<CatalogEnvelope | null>; readonly stripe: boolean },
+): Hono {
   const app = new Hono();
   const html = (c: Context, body: string, status: 200 | 403 | 413 = 200) =>
     c.html(body, status, {
@@ -48,10 +51,13 @@ export function facebookTabRoutes(options: FacebookTabOptions & { readonly catal
     return html(c, refusedPage(), 403);
   };
 
+  // Both send the shop's first view as HTML, as /shop does (pages/first-view.ts).
+  const shopPage = async (c: Context, shop: ShopPageOptions) =>
+    html(c, standaloneShopPage({ ...shop, firstView: await shopPageFirstView(shop, { envelope: options.envelope, pageUrl: c.req.url }) }));
   app.get('/facebook/tab', (c) => {
     const locale = c.req.query('locale');
     c.header('Vary', 'Accept-Language');
-    return html(c, standaloneShopPage({ lang: choosePageLanguage({ query: locale, acceptLanguage: c.req.header('Accept-Language') }), locale }));
+    return shopPage(c, { lang: choosePageLanguage({ query: locale, acceptLanguage: c.req.header('Accept-Language') }), locale });
   });
   app.post(
     '/facebook/tab',
@@ -80,7 +86,7 @@ export function facebookTabRoutes(options: FacebookTabOptions & { readonly catal
       const catalog = await options.catalog();
       const productId = appData?.trim();
       const product = productId && catalog?.products.some((p) => p.id === productId) ? productId : undefined;
-      return html(c, standaloneShopPage({ locale: locale?.replace(/_/g, '-'), product }));
+      return shopPage(c, { locale: locale?.replace(/_/g, '-'), product });
     },
   );
   return app;

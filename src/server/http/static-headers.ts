@@ -9,8 +9,11 @@
  * @example
  * staticHeaders('/fanshop.mjs'); // { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' }
  */
-/** A chunk of the build (scripts/build.mjs names them `fanshop-<name>-<8-character hash>.mjs`). */
-const HASHED_CHUNK = /\/fanshop-[\w-]+-[\w-]{8}\.mjs$/;
+/**
+ * A chunk of the build (scripts/build.mjs names them `fanshop-<name>-<8-character hash>.mjs`), or
+ * the first view's stylesheet (`fanshop-first-view-<hash>.css`).
+ */
+const HASHED_CHUNK = /\/fanshop-[\w-]+-[\w-]{8}\.(mjs|css)$/;
 
 export function staticHeaders(path: string): Record<string, string> {
   const headers: Record<string, string> = {

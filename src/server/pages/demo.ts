@@ -1,4 +1,5 @@
-import { html, page } from './html';
+import { html, page, type Html } from './html';
+import { firstView, type FirstViewOptions } from './first-view';
 
 /** `/`: a merchant's own page that embeds the shop with the script tag, as the README shows. */
 export function demoMerchantPage(options: { lang?: string } = {}): string {
@@ -34,18 +35,38 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
  * or a Facebook viewer's `user.locale`, and the page's language when `lang` is not given.
  * `product` opens it at that product (`data-product`; the Facebook Page tab passes its app_data).
  */
-export function standaloneShopPage(options: { lang?: string; locale?: string | undefined; product?: string | undefined } = {}): string {
-  const locale = options.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.locale) ? options.locale : undefined;
-  const product = options.product ? html` data-product="${options.product}"` : '';
+export function standaloneShopPage(options: ShopPageOptions & { firstView?: Html | undefined } = {}): string {
+  const { lang, locale, product } = shopPageSettings(options);
   return page({
     title: 'Nordlicht Supply',
-    lang: options.lang ?? locale ?? 'en',
+    lang,
     css: ['/demo/shop-page.css'],
     body: html`    <main>
-      <div data-fanshop data-heading-level="1"${locale ? html` data-locale="${locale}"` : ''}${product}></div>
+      <div data-fanshop data-heading-level="1"${locale ? html` data-locale="${locale}"` : ''}${product ? html` data-product="${product}"` : ''}>${options.firstView ?? ''}</div>
     </main>
     <script src="/fanshop.js" data-catalog="/catalog.json" async></script>`,
   });
+}
+
+export interface ShopPageOptions {
+  lang?: string;
+  locale?: string | undefined;
+  product?: string | undefined;
+}
+
+/**
+ * The shop page's `lang` and its div's `data-locale` and `data-product`, as the page writes them:
+ * also what its server-rendered first view is rendered for (pages/first-view.ts).
+ */
+export function shopPageSettings(options: ShopPageOptions): { lang: string; locale: string | undefined; product: string | undefined } {
+  const locale = options.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.locale) ? options.locale : undefined;
+  return { lang: options.lang ?? locale ?? 'en', locale, product: options.product || undefined };
+}
+
+/** The first view of /shop and the Page tab: the widget's grid (or `product`), as the page sets it up. */
+export function shopPageFirstView(options: ShopPageOptions, view: Omit<FirstViewOptions, 'pageLang' | 'locale' | 'product' | 'catalogPath' | 'headingLevel'>): Promise<Html | undefined> {
+  const { lang, locale, product } = shopPageSettings(options);
+  return firstView({ ...view, pageLang: lang, locale, product, catalogPath: '/catalog.json', headingLevel: 1 });
 }
 
 /**

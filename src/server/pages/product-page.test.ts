@@ -202,8 +202,9 @@ describe('GET /p/:id as Facebook’s crawler reads it', () => {
       product.images[0].alt = hostile;
     });
     const { html, og } = await crawl('/p/enamel-mug-limited', { text });
-    // The only scripts are the JSON-LD block and the widget.
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // The only scripts are the JSON-LD block, the first view's catalog (data, not run) and the widget.
+    expect(html.match(/<script/g)).toHaveLength(3);
+    expect(/<script type="application\/json" data-fanshop-first-view>(.*?)<\/script>/s.exec(html)![1]!).not.toMatch(/[<>]/);
     expect(html).not.toContain('<b>');
     expect(html).not.toContain('<!--');
     expect(og.ogTitle).toBe(hostile);

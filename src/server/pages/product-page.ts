@@ -3,7 +3,7 @@ import { productOffer } from '../../core/catalog/offer';
 import { paragraphs } from '../../core/catalog/paragraphs';
 import { basePath, catalogAssetUrl } from '../../core/catalog/product-urls';
 import { formatMoney } from '../../core/money/money';
-import { html, page } from './html';
+import { html, page, type Html } from './html';
 import type { PageLanguage } from './page-locale';
 import { pageMessages } from './page-messages';
 import { pageTexts, productHeadTags } from './product-meta';
@@ -14,6 +14,11 @@ import { pageTexts, productHeadTags } from './product-meta';
  * body; everyone else gets the shop opened at the product. The readable product sits inside the
  * widget's own <div>: the widget renders into a shadow root on that div, so once it mounts the
  * div's own children are no longer shown, and until then (or without JavaScript) they are.
+ * The server also sends the widget's own product view in a declarative shadow root
+ * (`firstView`, pages/first-view.ts): browsers that support it (Chromium, Safari 16.4+,
+ * Firefox 123+) show that at once, with or without JavaScript, and not the div's children (the
+ * shadow root has no slot); the plain copy stays for readers that do not (older browsers,
+ * crawlers and reader modes that read the light DOM), a few hundred bytes gzip.
  * A pure function of its inputs, so `fanshop pages` writes the same HTML the server sends.
  */
 export interface ProductPageInput {
@@ -22,12 +27,14 @@ export interface ProductPageInput {
   readonly language: PageLanguage;
   /** Where the shop lives, for absolute URLs: the catalog's `shop.baseUrl` or an override. */
   readonly baseUrl: string;
+  /** The widget's product view as HTML in its shadow root (pages/first-view.ts), from the server. */
+  readonly firstView?: Html | undefined;
 }
 
 /** The page's own stylesheet (public/product-page.css), for the no-JavaScript view. */
 const STYLESHEET = '/product-page.css';
 
-export function productPage({ catalog, product, language, baseUrl }: ProductPageInput): string {
+export function productPage({ catalog, product, language, baseUrl, firstView }: ProductPageInput): string {
   const texts = pageTexts(catalog, language);
   const t = pageMessages[language];
   const root = basePath(baseUrl);
@@ -45,7 +52,7 @@ export function productPage({ catalog, product, language, baseUrl }: ProductPage
   );
 
   const body = html`    <main class="product-page">
-      <div data-fanshop data-product="${product.id}" data-heading-level="1">
+      <div data-fanshop data-product="${product.id}" data-heading-level="1">${firstView ?? ''}
         <article class="product">
 ${image ? html`          <img src="${imageSrc(image.src, baseUrl)}" alt="${texts.text(image.alt)}" width="${image.width}" height="${image.height}">\n` : ''}          <div class="product-text">
           <p class="shop-name"><a href="${root}/shop">${shopName}</a></p>

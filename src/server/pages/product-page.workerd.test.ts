@@ -60,6 +60,15 @@ describe('product pages in workerd', () => {
     await again.arrayBuffer();
   });
 
+  it('renders the widget’s first view in workerd: /shop’s grid and /p/<id>’s product view, in German', async () => {
+    const shop = await (await get('/shop', { 'Accept-Language': 'de' })).text();
+    expect(shop).toMatch(/<div data-fanshop data-heading-level="1"><template shadowrootmode="open"><link rel="stylesheet" href="\/fanshop-first-view-[\w-]{8}\.css"><section class="root"/);
+    expect(shop).toContain('In den Warenkorb');
+    expect(shop).toContain('<script type="application/json" data-fanshop-first-view>');
+    const product = await (await get('/p/nordlicht-hoodie', { 'Accept-Language': 'de' })).text();
+    expect(product).toContain('<h1 class="detail-title" part="detail-title" tabindex="-1">Nordlicht-Kapuzenpullover</h1>');
+  });
+
   it('serves a 404 page for an unknown product and the Meta feed as CSV', async () => {
     const missing = await get('/p/nope');
     expect(missing.status).toBe(404);

@@ -5,6 +5,9 @@ import { sha256Hex } from '../hash';
 import { etagMatches } from '../http/etag';
 import { choosePageLanguage, type PageLanguage } from './page-locale';
 import { productNotFoundPage, productPage, shopUnavailablePage } from './product-page';
+import { firstView } from './first-view';
+import { basePath } from '../../core/catalog/product-urls';
+import type { CatalogEnvelope } from '../../core/catalog/envelope';
 
 /**
  * `GET /p/:productId`: the product's page (product-page.ts) with the headers every page of ours
@@ -14,7 +17,7 @@ import { productNotFoundPage, productPage, shopUnavailablePage } from './product
  * keep one per Accept-Language. An unknown id is a real 404 page; a catalog that cannot be read
  * or parsed is a 503 page, never a stack trace.
  */
-export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { csp: string }): Handler {
+export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { csp: string; envelope?: () => Promise<CatalogEnvelope | null> }): Handler {
   return async (c) => {
     const language = (fallback?: string) =>
       choosePageLanguage({ query: c.req.query('locale'), fbLocale: c.req.query('fb_locale'), acceptLanguage: c.req.header('Accept-Language'), fallback });
@@ -29,7 +32,12 @@ export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { 
       return send(productNotFoundPage({ language: lang, shopName, baseUrl: catalog.shop.baseUrl }), 404, headers(options.csp, 'no-cache'));
     }
 
-    const html = productPage({ catalog, product, language: lang, baseUrl: catalog.shop.baseUrl });
+    const root = basePath(catalog.shop.baseUrl);
+    // The widget's product view, as HTML (pages/first-view.ts), for the page's data-* settings.
+    const view = options.envelope
+      ? await firstView({ envelope: options.envelope, pageUrl: c.req.url, catalogPath: `${root}/catalog.json`, pageLang: lang, product: product.id, headingLevel: 1, root })
+      : undefined;
+    const html = productPage({ catalog, product, language: lang, baseUrl: catalog.shop.baseUrl, firstView: view });
     const etag = `"${await sha256Hex(html, 16)}"`;
     const ok = { ...headers(options.csp, 'public, max-age=300'), ETag: etag };
     if (etagMatches(c.req.header('If-None-Match'), etag)) {

@@ -30,6 +30,11 @@ export interface Shop {
   readonly root: ShadowRoot | Document;
   /** The owner of the cart's saved copy, made once the catalog is in (cart/keeper.ts). */
   keeper?: CartKeeper;
+  /**
+   * Set while the server renders the first view (ssr.tsx) and while the widget hydrates it
+   * (mount.ts): parts that depend on the shopper's device render what the server could.
+   */
+  hydrating?: boolean;
   /** Run on unmount: stop saving the cart, stop listening. */
   readonly disposers: (() => void)[];
 }

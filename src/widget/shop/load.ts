@@ -1,4 +1,4 @@
-import { isCatalogEnvelope, PARSED_CATALOG_PARAM, type PagedCatalog } from '../../core/catalog/envelope';
+import { isCatalogEnvelope, PARSED_CATALOG_PARAM, type CatalogEnvelope, type PagedCatalog } from '../../core/catalog/envelope';
 import type { Catalog, CatalogProblem, Product } from '../../core/catalog/types';
 import { formatProblems } from '../../core/catalog/format-problems';
 
@@ -37,22 +37,37 @@ export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: 
   }
   performance.mark('fanshop:catalog-fetched');
   if (json === undefined) return report(url, [{ path: '', message: 'is not valid JSON' }], []);
-  if (trusted) {
-    const envelope = json as import('../../core/catalog/envelope').CatalogEnvelope;
-    if (!('catalog' in envelope)) return report(url, envelope.errors, envelope.warnings);
-    const loaded = done(envelope.catalog, url, envelope.warnings, true);
-    // A big catalog came as its first page: the rest is asked of the server (shop/remote.ts).
-    return envelope.paged && loaded.ok ? { ...loaded, paged: { ...envelope.paged, endpoint: new URL(envelope.paged.endpoint, request).href } } : loaded;
-  }
+  if (trusted) return fromEnvelope(json as CatalogEnvelope, url);
   const { parseCatalog } = await import('../../core/catalog/parse');
   const result = parseCatalog(json);
-  return result.ok ? done(result.catalog, url, result.warnings) : report(url, result.errors, result.warnings);
+  if (!result.ok) return report(url, result.errors, result.warnings);
+  done(url, result.warnings);
+  return { ok: true, catalog: withAbsoluteImages(result.catalog, url) };
 }
 
-function done(catalog: Catalog, url: string, warnings: readonly CatalogProblem[], served?: boolean): CatalogLoadResult {
+/**
+ * The catalog of our server's envelope, as the widget uses it: fetched (above), or embedded by
+ * the server in a page whose first view it rendered (mount.ts), where it is the same data.
+ */
+export function fromEnvelope(envelope: CatalogEnvelope, url: string): CatalogLoadResult {
+  if (!('catalog' in envelope)) return report(url, envelope.errors, envelope.warnings);
+  done(url, envelope.warnings);
+  return servedCatalog(envelope, url);
+}
+
+/**
+ * A parsed envelope's catalog with image URLs made absolute against the catalog's URL; a big
+ * catalog came as its first page, and the rest is asked of the server (shop/remote.ts). Pure:
+ * the server's first view (ssr.tsx) renders from exactly what the widget will hydrate with.
+ */
+export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Catalog }>, url: string): CatalogLoadResult & { ok: true } {
+  const { paged } = envelope;
+  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href } };
+}
+
+function done(url: string, warnings: readonly CatalogProblem[]): void {
   performance.mark('fanshop:catalog-parsed');
   if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${formatProblems(warnings)}`);
-  return { ok: true, catalog: withAbsoluteImages(catalog, url), served };
 }
 
 function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {

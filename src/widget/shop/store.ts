@@ -41,6 +41,17 @@ export function queryKey(state: Pick<ShopState, 'query' | 'categoryId' | 'sort'>
   return JSON.stringify([state.query.trim(), state.categoryId, state.sort]);
 }
 
+/**
+ * The shop with its catalog in: the grid's first view. Of a big catalog the first page is the
+ * grid's first results (shop/remote.ts asks for the rest). The browser (shop/boot.ts) and the
+ * server's first view (ssr.tsx) set the same state, so a hydrated grid matches the server's.
+ */
+export function catalogReadyState(loaded: { catalog: Catalog; served?: boolean | undefined; paged?: PagedCatalog | undefined }): Partial<ShopState> {
+  const { catalog, served, paged } = loaded;
+  const results = paged ? { key: queryKey({ query: '', categoryId: null, sort: 'featured' }), total: paged.total, products: catalog.products } : undefined;
+  return { status: 'ready', errorKind: null, catalog, served, paged, results };
+}
+
 export interface Results {
   /** The search, category and sort this answers (`queryKey`). */
   readonly key: string;

@@ -22,10 +22,9 @@ export function App() {
   const hasNotices = useStore(shop.store, (s) => s.notices.length > 0);
   const cartUsed = useRef(false);
   cartUsed.current ||= cartOpen;
-  const framed = window.parent !== window;
   const name = info ? localize(info.name, shop.locale, info.defaultLocale) : '';
   return (
-    <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme ?? defaultScheme} data-framed={framed || undefined} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
+    <section class="root" part="root" lang={shop.locale} data-scheme={config.theme.scheme ?? defaultScheme} aria-label={name ? t.shopLabel(name) : undefined} aria-busy={status === 'loading'}>
       {status !== 'error' && (
       <header class="header" part="header">
         {config.showTitle && name ? (

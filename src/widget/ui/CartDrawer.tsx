@@ -69,7 +69,7 @@ export function CartDrawer() {
   };
 
   return (
-    <dialog ref={dialog} class="drawer" part="cart" aria-labelledby="cart-title" onClose={onClose} onKeyDown={keepFocusInside} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+    <dialog ref={dialog} class="drawer" part="cart" data-framed={window.parent !== window || undefined} aria-labelledby="cart-title" onClose={onClose} onKeyDown={keepFocusInside} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
       <div class="drawer-panel">
         <div class="drawer-head">
           <Heading level={shop.config.headingLevel} id="cart-title" class="drawer-title">

@@ -19,6 +19,12 @@ import css from './social.css?inline';
  */
 export function Social({ product, overlay }: { product: Product; overlay?: boolean }) {
   const shop = useShop();
+  // Likes and sharing depend on this device (its saved likes, its share sheet): the server's
+  // first view and its hydration show the row's empty box (detail.css keeps its height), and
+  // the row itself right after.
+  const [here, arrived] = useState(!shop.hydrating);
+  useEffect(() => arrived(true), []);
+  if (!here) return <div class={overlay ? 'social overlay' : 'social'} part="social" />;
   adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   return (

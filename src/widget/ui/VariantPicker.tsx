@@ -39,7 +39,10 @@ export function VariantPicker(props: { product: Product; selection: Selection; o
                     title={value.swatch ? label : undefined}
                     onClick={() => props.onChange(pick(product, selection, option.id, value.id))}
                   >
-                    {value.swatch ? <span class="swatch-color" style={{ background: value.swatch }} /> : label}
+                    {/* The colour is set through the DOM, not as a style attribute: the server's first
+                        view (ssr.tsx) would send `style="…"`, which the strict CSP blocks
+                        (style-src-attr), and hydration does not set attributes again. */}
+                    {value.swatch ? <span class="swatch-color" ref={(el) => el?.style.setProperty('background', value.swatch!)} /> : label}
                   </button>
                 );
               })}

@@ -7,6 +7,8 @@
 const sheets = new Map<string, CSSStyleSheet>();
 
 export function adoptCss(root: ShadowRoot | Document, css: string): void {
+  // The server's first view (ssr.tsx) has no root: its page links the same styles.
+  if (!root.adoptedStyleSheets) return;
   let sheet = sheets.get(css);
   if (!sheet) {
     sheet = new CSSStyleSheet();

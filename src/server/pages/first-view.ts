@@ -1,0 +1,60 @@
+import { raw } from 'hono/html';
+import type { CatalogEnvelope } from '../../core/catalog/envelope';
+// The one server module that imports the widget: its first view, rendered by its own
+// components (src/widget/ssr.tsx; eslint.config.js allows this import here alone).
+import { renderFirstView } from '#widget-ssr';
+import { html, scriptJson, type Html } from './html';
+
+/**
+ * The stylesheet of the server-rendered first view: dist/client/fanshop-first-view-<hash>.css
+ * (scripts/build.mjs, from src/widget/ui/first-view.css), cached for a year like every hashed
+ * file. Linked from inside the shadow root, so the strict CSP (`style-src 'self'`) allows it.
+ */
+export const FIRST_VIEW_STYLESHEET = __FANSHOP_FIRST_VIEW_CSS__;
+
+export interface FirstViewOptions {
+  /** Loads the envelope GET /catalog.json?fanshop=1 answers (catalog/route.ts), or null. */
+  readonly envelope: () => Promise<CatalogEnvelope | null>;
+  /** The page's URL, which the widget resolves `catalogPath` against. */
+  readonly pageUrl: string;
+  /** The div's `data-catalog`, as the page writes it. */
+  readonly catalogPath: string;
+  /** The page's `lang`; and the div's `data-locale`, `data-product`, `data-heading-level`. */
+  readonly pageLang: string;
+  readonly locale?: string | undefined;
+  readonly product?: string | undefined;
+  readonly headingLevel?: 1 | 2 | 3 | 4;
+  /** Where the stylesheet lives: the shop's base path ('' at the root). */
+  readonly root?: string;
+}
+
+/**
+ * The children of a page's `<div data-fanshop>` that show the shop before its JavaScript runs
+ * and without it: a declarative shadow root (`<template shadowrootmode="open">`, which the
+ * parser makes the div's shadow root) holding the widget's first view with its stylesheet linked, and
+ * the envelope it was rendered from as inert JSON, which the widget hydrates with instead of
+ * fetching the catalog again (src/widget/mount.ts, shop/hydrate.ts).
+ * https://developer.mozilla.org/docs/Web/HTML/Element/template#shadowrootmode
+ *
+ * Nothing (the div stays empty, and the widget renders it as before) when the catalog cannot be
+ * read or is broken, or rendering fails: the page is never worse than without it.
+ */
+export async function firstView(options: FirstViewOptions): Promise<Html | undefined> {
+  try {
+    const envelope = await options.envelope();
+    if (!envelope || !('catalog' in envelope)) return undefined;
+    const view = await renderFirstView({
+      envelope,
+      catalogUrl: new URL(options.catalogPath, options.pageUrl).href,
+      pageLang: options.pageLang,
+      locale: options.locale,
+      product: options.product,
+      ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    });
+    const state = { locale: view.locale, product: view.product, envelope };
+    return html`<template shadowrootmode="open"><link rel="stylesheet" href="${options.root ?? ''}${FIRST_VIEW_STYLESHEET}">${raw(view.html)}</template><script type="application/json" data-fanshop-first-view>${scriptJson(state)}</script>`;
+  } catch (error) {
+    console.error('[fanshop] could not render the shop’s first view; the page is sent without it:', error);
+    return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import type { ComponentChild, hydrate } from 'preact';
+import type { Shop } from './context';
+import type { CatalogLoadResult } from './load';
+import type { CatalogEnvelope } from '../../core/catalog/envelope';
+import { catalogReadyState } from './store';
+import { catalogShown, checkoutReturn } from './boot';
+
+/**
+ * Preact's hydrate and the lazy parts the server renders (ssr.tsx), passed in by mount.ts:
+ * importing them (or ui/adopt-css.ts) here made the bundler split fanshop.mjs in two (+500 bytes gzip).
+ */
+interface Parts {
+  readonly hydrate: typeof hydrate;
+  /** Adopts the shop's styles.css (mount.ts). */
+  readonly adopt: () => void;
+  readonly cartButton: { load(): Promise<unknown> };
+  readonly productDetail: { load(): Promise<unknown> };
+}
+
+/** What the server embeds beside the first view it rendered (server/pages/first-view.ts). */
+export interface FirstViewState {
+  readonly envelope: CatalogEnvelope;
+  readonly locale: string;
+  /** The product whose view the server rendered (a product page), else null: the grid. */
+  readonly product: string | null;
+}
+
+/**
+ * Attaches the widget to the first view the server rendered into its shadow root
+ * (Declarative Shadow DOM) instead of rendering it again: the store is set to exactly the state
+ * the server rendered (its catalog, its language, its open product), the parts it rendered are
+ * loaded first, and Preact's hydrate adopts the existing nodes. Only then does the URL's
+ * product (`#/p/<id>`, which the server cannot see) open, as a normal render.
+ * Loaded only for such pages, after the first paint: the server's HTML is the first paint.
+ */
+export async function hydrateFirstView(shop: Shop, first: FirstViewState, catalog: Promise<CatalogLoadResult>, app: ComponentChild, parts: Parts): Promise<void> {
+  const returning = checkoutReturn();
+  const [loaded] = await Promise.all([catalog, shop.more.load(), parts.cartButton.load(), first.product ? parts.productDetail.load() : null]);
+  // mount.ts hydrates only with the catalog the page embeds, which is in.
+  if (!loaded.ok) throw new Error('[fanshop] the page’s catalog is not valid');
+  const wanted = shop.store.getState().productId;
+  shop.store.setState({ ...catalogReadyState(loaded), productId: first.product });
+  // The same sheet the page links (scripts/build.mjs), adopted now that the shop takes over,
+  // before the parts it renders adopt theirs: the order of a shop rendered in the browser.
+  parts.adopt();
+  shop.hydrating = true;
+  parts.hydrate(app, shop.root as ShadowRoot);
+  shop.hydrating = false;
+  if (wanted !== first.product) shop.store.setState({ productId: wanted });
+  catalogShown(shop, loaded.catalog, returning);
+}
