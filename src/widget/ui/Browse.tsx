@@ -83,7 +83,7 @@ export function Browse(props: { hidden: boolean }) {
     </div>
   );
   return (
-    <div class="browse" hidden={props.hidden} aria-busy={paged && results.pending ? true : undefined}>
+    <div class="browse" hidden={props.hidden}>
       <Toolbar count={total} />
       {!current && failure}
       {products.length ? (
@@ -103,7 +103,6 @@ export function Browse(props: { hidden: boolean }) {
             type="button"
             class="button more"
             part="button show-more"
-            disabled={paged && results.pending}
             onClick={() => (paged ? void remoteModule.load().then((m) => m.showMore(shop)) : setShown(shown + PAGE))}
           >
             {shop.t.showMore(total - visible.length)}
