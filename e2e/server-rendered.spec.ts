@@ -80,6 +80,27 @@ test('hydration keeps the server’s cards: Add to cart works on them and the ca
   expect(consoleErrors).toEqual([]);
 });
 
+test('a tap and a search made before the widget is in are done once it is: nothing the shopper did is lost', async ({ page, consoleErrors }) => {
+  const release = await holdWidget(page);
+  await page.goto('/shop');
+  const decaf = card(page, 'Decaf Colombia Huila');
+  // The server's button and search box, with only the loader (fanshop.js) running.
+  await decaf.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('searchbox', { name: 'Search products' }).fill('tea');
+  await expect(cartCount(page)).not.toHaveText('1');
+  release();
+  await hydrated(page);
+  await expect(cartCount(page)).toHaveText('1');
+  await expect(page.getByRole('searchbox', { name: 'Search products' })).toHaveValue('tea');
+  await expect(page.locator('[part="count"]')).not.toHaveText('31 products');
+  await expect(card(page, 'Earl Grey with bergamot')).toBeVisible();
+  await expect(card(page, 'Nordlicht espresso blend')).toHaveCount(0);
+  // Once in, a tap is the widget's alone: not done twice.
+  await card(page, 'Earl Grey with bergamot').getByRole('button', { name: 'Add to cart' }).click();
+  await expect(cartCount(page)).toHaveText('2');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a like after hydration shows at once', async ({ page, consoleErrors }) => {
   await page.goto('/shop');
   await hydrated(page);

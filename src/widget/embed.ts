@@ -14,13 +14,28 @@ type Module = typeof import('./index');
 
 declare global {
   interface Window {
-    Fanshop?: { mount(element: Element, config: FanshopConfig): FanshopInstance; version: string; ready: Promise<Module> };
+    Fanshop?: {
+      mount(element: Element, config: FanshopConfig): FanshopInstance;
+      version: string;
+      ready: Promise<Module>;
+    };
   }
 }
+
+/** A shop's element whose first view the server rendered: its taps until the widget takes over. */
+export type EarlyHost = HTMLElement & { fanshopTaps?: EventTarget[] | undefined };
 
 const script = document.currentScript as HTMLScriptElement | null;
 
 if (!window.Fanshop) {
+  // A first view the server rendered (server/pages/first-view.ts) shows buttons before the
+  // widget's code is in; a tap on one is kept here, on the node it hit, and done once the widget
+  // has taken the view over (shop/hydrate.ts), so a shopper's tap is never lost.
+  document.querySelectorAll<EarlyHost>('[data-fanshop]').forEach((host) => {
+    if (!host.shadowRoot) return;
+    host.fanshopTaps = [];
+    host.shadowRoot.addEventListener('click', (e) => host.fanshopTaps?.push(e.composedPath()[0]!), true);
+  });
   const moduleUrl = new URL('fanshop.mjs', script?.src ?? location.href).href;
   const ready: Promise<Module> = import(/* @vite-ignore */ moduleUrl);
   ready.catch((error) => console.error(`[fanshop] could not load ${moduleUrl}:`, error));

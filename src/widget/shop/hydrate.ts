@@ -4,6 +4,7 @@ import type { CatalogLoadResult } from './load';
 import type { CatalogEnvelope } from '../../core/catalog/envelope';
 import { catalogReadyState } from './store';
 import { catalogShown, checkoutReturn } from './boot';
+import type { EarlyHost } from '../embed';
 
 /**
  * Preact's hydrate and the lazy parts the server renders (ssr.tsx), passed in by mount.ts:
@@ -48,4 +49,23 @@ export async function hydrateFirstView(shop: Shop, first: FirstViewState, catalo
   shop.hydrating = false;
   if (wanted !== first.product) shop.store.setState({ productId: wanted });
   catalogShown(shop, loaded.catalog, returning);
+  replayEarlyInput(shop.root);
+}
+
+/**
+ * What the shopper did to the server's first view before the widget took it over: buttons
+ * tapped (the loader, embed.ts, kept them) are tapped again, on the same nodes, which hydration
+ * kept; text typed into the search box is searched. From here on the widget's own handlers act.
+ */
+export function replayEarlyInput(root: ShadowRoot | Document): void {
+  const host = 'host' in root ? (root.host as EarlyHost) : undefined;
+  const taps = host?.fanshopTaps ?? [];
+  if (host) host.fanshopTaps = undefined;
+  for (const target of taps) {
+    // A link's own action (the product's #/p/ URL) has already happened.
+    const button = target instanceof Element ? target.closest('button') : null;
+    if (button && root.contains(button)) button.click();
+  }
+  const search = root.querySelector<HTMLInputElement>('input[type="search"]');
+  if (search?.value) search.dispatchEvent(new Event('input', { bubbles: true }));
 }
