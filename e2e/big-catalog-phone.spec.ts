@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { card, cartButton, cartCount, expect, test, waitForGrid } from './fixtures';
-import { bigCatalogServer } from './big-catalog-server';
+import { bigCatalogServer } from './own-server';
 
 /**
  * A German fan on a slow phone (the CPU throttled 6x) opens a shared link to one of 2,000

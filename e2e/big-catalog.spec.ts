@@ -1,5 +1,5 @@
 import { cards, expect, test, waitForGrid } from './fixtures';
-import { bigCatalogServer } from './big-catalog-server';
+import { bigCatalogServer } from './own-server';
 
 /**
  * A merchant's real size: 2,000 products. The widget is sent the first page of cards, not the

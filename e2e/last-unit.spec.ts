@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForGrid } from './fixtures';
+import { ownServer } from './own-server';
 
 /**
  * Two fans want the shop's last pour-over dripper. One of them, in German on a slow phone (the
@@ -13,24 +11,7 @@ import { card, cartButton, cartCount, expect, payOnTestStripe, test, waitForGrid
  *
  * A server of its own, on an empty database, with the demo catalog (one dripper in stock).
  */
-const port = Number(process.env.E2E_PORT ?? 8790) + 6;
-const origin = `http://localhost:${port}`;
-const dir = mkdtempSync(join(tmpdir(), 'fanshop-last-unit-'));
-let server: ChildProcess;
-
-test.beforeAll(async () => {
-  writeFileSync(join(dir, 'catalog.json'), readFileSync('public/catalog.json'));
-  server = spawn(process.execPath, ['dist/server/node.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
-});
-
-test.afterAll(() => {
-  server?.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { origin } = ownServer(6, readFileSync('public/catalog.json', 'utf8'));
 
 async function slowPhone(page: Page) {
   const cdp = await page.context().newCDPSession(page);

@@ -1,5 +1,4 @@
 import type { Product } from '../catalog/types';
-import type { ProductSort } from '../catalog/search';
 
 /**
  * The product query API (`GET /api/products`) as the widget and the server both see it
@@ -18,15 +17,6 @@ export interface ProductPage {
   readonly products: readonly Product[];
   /** How many products match the search in each category, whatever category is chosen. */
   readonly categories: Readonly<Record<string, number>>;
-}
-
-/** The query parameters of `GET /api/products`, as the widget sends them. */
-export interface ProductPageQuery {
-  readonly q?: string;
-  readonly category?: string | null;
-  readonly sort?: ProductSort;
-  readonly offset?: number;
-  readonly limit?: number;
 }
 
 /** The most products one request may ask for, by page or by ids. */

@@ -1,4 +1,4 @@
-import type { ProductPage } from '../../core/api/products';
+import { MAX_PAGE_SIZE, type ProductPage } from '../../core/api/products';
 import type { Product } from '../../core/catalog/types';
 import type { Shop } from './context';
 import { queryKey, type ShopState } from './store';
@@ -17,7 +17,6 @@ import { withAbsoluteImageUrls } from './load';
 export const DEBOUNCE_MS = 100;
 /** Cards asked for by a search and by each "Show more". */
 export const PAGE_SIZE = 48;
-const MAX_IDS = 100;
 
 
 interface Slot {
@@ -135,8 +134,8 @@ export async function ensureProducts(shop: Shop, ids: readonly string[]): Promis
   const missing = [...new Set(ids)].filter((id) => !known.has(id));
   if (!missing.length || !state.paged) return state.paged ? [] : missing;
   const found = new Set<string>();
-  for (let i = 0; i < missing.length; i += MAX_IDS) {
-    const page = await fetchPage(shop, `?ids=${missing.slice(i, i + MAX_IDS).map(encodeURIComponent).join(',')}`);
+  for (let i = 0; i < missing.length; i += MAX_PAGE_SIZE) {
+    const page = await fetchPage(shop, `?ids=${missing.slice(i, i + MAX_PAGE_SIZE).map(encodeURIComponent).join(',')}`);
     shop.store.setState(remembered(shop, page.products));
     for (const p of page.products) found.add(p.id);
   }

@@ -6,17 +6,16 @@ import { generatedCatalog } from '../scripts/big-catalog.mjs';
 import { expect, test } from './fixtures';
 
 /**
- * A server of the spec's own with a merchant's real size, 2,000 products (scripts/big-catalog.mjs),
- * on an empty database, on E2E_PORT + `offset`; started before the spec's tests, stopped after.
+ * A server of the spec's own, on an empty database, with `catalogText` as its catalog, on
+ * E2E_PORT + `offset`: started before the spec's tests, stopped after.
  */
-export function bigCatalogServer(offset: number) {
+export function ownServer(offset: number, catalogText: string) {
   const port = Number(process.env.E2E_PORT ?? 8790) + offset;
   const origin = `http://localhost:${port}`;
-  const dir = mkdtempSync(join(tmpdir(), 'fanshop-big-catalog-'));
-  const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 2000);
+  const dir = mkdtempSync(join(tmpdir(), 'fanshop-own-server-'));
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
-    writeFileSync(join(dir, 'catalog.json'), big.text);
+    writeFileSync(join(dir, 'catalog.json'), catalogText);
     server = spawn(process.execPath, ['dist/server/node.mjs'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
       stdio: 'ignore',
@@ -27,5 +26,11 @@ export function bigCatalogServer(offset: number) {
     server?.kill();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { origin, big };
+  return { origin };
+}
+
+/** A merchant's real size, 2,000 products (scripts/big-catalog.mjs), on a server of the spec's own. */
+export function bigCatalogServer(offset: number) {
+  const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 2000);
+  return { ...ownServer(offset, big.text), big };
 }
