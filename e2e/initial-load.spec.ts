@@ -1,15 +1,18 @@
-import type { APIRequestContext } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { cards, expect, test } from './fixtures';
 
 /**
- * The first view costs only what it needs: until the first product card is on screen, the page
- * fetches fanshop.js, fanshop.mjs with the chunks it imports statically, and the message table
- * of the shop's language (which mount() loads in parallel with the catalog), followed through
- * their static imports. The product view, the cart and the rest arrive after the first paint.
- * scripts/size.mjs counts the same files for the size budget.
- *
- * The pages whose first view the server renders (/shop, the Page tab, /p/<id>) need less: the
- * HTML and the stylesheet its shadow root links, and no script at all before the first card.
+ * The first view costs only what it needs (scripts/size.mjs counts the same for its budgets):
+ * - The script tag with its Fanshop server (the demo merchant's page `/`): the loader, the
+ *   catalog's answer, which starts with the shop's first view as HTML, and that view's
+ *   stylesheet; fanshop.mjs is asked for after the first card (src/widget/embed.ts).
+ * - A shop the widget renders itself (a catalog from static hosting): fanshop.js, fanshop.mjs
+ *   with the chunks it imports statically, and the message table of the shop's language (which
+ *   mount() loads in parallel with the catalog), followed through their static imports.
+ * - The pages whose first view the server renders (/shop, the Page tab, /p/<id>): the HTML and
+ *   the stylesheet its shadow root links, and no script at all before the first card.
+ * The product view, the cart and the rest arrive after the first paint.
  */
 
 /** Static `import … from` / `import "…"` / `export … from` of a built module; not `import()`. */
@@ -24,9 +27,8 @@ async function staticGraph(request: APIRequestContext, file: string, seen = new 
   return seen;
 }
 
-test('before the first product card, only the loader, the widget module, its static chunks and the message table load', async ({ page, request }) => {
-  // Note when the first card enters the shop's shadow root, in the page's own clock, so that
-  // code fetched right after the first paint (product view, cart) does not count.
+/** Notes when the first card enters a shadow root, in the page's own clock. */
+async function noteFirstCard(page: Page) {
   await page.addInitScript(() => {
     const attachShadow = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
@@ -40,31 +42,67 @@ test('before the first product card, only the loader, the widget module, its sta
       return root;
     };
   });
+}
+
+/** The widget's requests (not the merchant page's stylesheet, not images) before the first card. */
+async function fetchedBeforeFirstCard(page: Page): Promise<{ path: string; search: string; bytes: number }[]> {
+  return page.evaluate(() => {
+    const firstCardAt = (window as unknown as { firstCardAt: number }).firstCardAt;
+    const host = new Set(Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'), (l) => new URL(l.href).pathname));
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.startTime < firstCardAt)
+      .map((entry) => ({ url: new URL(entry.name), bytes: entry.encodedBodySize }))
+      .filter(({ url }) => /\.(m?js|css|json)$/.test(url.pathname) && !host.has(url.pathname))
+      .map(({ url, bytes }) => ({ path: url.pathname.slice(1), search: url.search, bytes }));
+  });
+}
+
+test('the script tag with its server: the first card needs the loader, the catalog’s first view and its stylesheet, under 12,000 bytes gzip', async ({ page }) => {
+  await noteFirstCard(page);
+  let view = '';
+  page.on('response', async (response) => {
+    if (response.headers()['content-type']?.startsWith('text/vnd.fanshop.first-view')) view = await response.text();
+  });
   await page.goto('/');
   await expect(cards(page).first()).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('fanshop:first-product').length > 0);
+  const fetched = await fetchedBeforeFirstCard(page);
+  console.log(`[initial-load] the script tag, fetched before the first product card:\n  ${fetched.map((f) => `${f.path}${f.search.slice(0, 30)} ${f.bytes}`).join('\n  ')}`);
+  const stylesheet = fetched.find((f) => /^fanshop-first-view-[\w-]{8}\.css$/.test(f.path));
+  expect(fetched.map((f) => f.path).sort()).toEqual(['catalog.json', 'fanshop.js', stylesheet?.path].sort());
+  expect(fetched.find((f) => f.path === 'catalog.json')!.search).toContain('view=');
+  // The bytes: the loader and the stylesheet as Chromium fetched them (gzip), and of the
+  // catalog's answer, its head and HTML, gzipped (the envelope behind them is for the widget).
+  const start = view.indexOf('\n') + 1;
+  const { length } = JSON.parse(view.slice(0, start)) as { length: number };
+  const viewBytes = gzipSync(view.slice(0, start + length)).length;
+  const loader = fetched.find((f) => f.path === 'fanshop.js')!.bytes;
+  const total = loader + stylesheet!.bytes + viewBytes;
+  console.log(`[initial-load] the script tag: ${total} bytes gzip before the first card (fanshop.js ${loader}, view ${viewBytes}, stylesheet ${stylesheet!.bytes})`);
+  expect(loader).toBeGreaterThan(0);
+  expect(stylesheet!.bytes).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(12_000);
+});
 
-  const { fetched, hostStylesheets } = await page.evaluate(() => {
-    const firstCardAt = (window as unknown as { firstCardAt: number }).firstCardAt;
-    return {
-      fetched: performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.startTime < firstCardAt)
-        .map((entry) => new URL(entry.name))
-        .filter((url) => /\.(m?js|css)$/.test(url.pathname))
-        .map((url) => url.pathname.slice(1)),
-      // The merchant page's own stylesheet is not the widget's.
-      hostStylesheets: Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'), (l) => new URL(l.href).pathname.slice(1)),
-    };
-  });
-  const widgetFiles = [...new Set(fetched)].filter((f) => !hostStylesheets.includes(f)).sort();
+test('a shop the widget renders itself: before the first card, only the loader, the widget module, its static chunks and the message table load', async ({ page, request }) => {
+  await noteFirstCard(page);
+  // The merchant's file as static hosting sends it: no first view, no envelope.
+  const file = await (await request.get('/catalog.json')).text();
+  await page.route(/\/catalog\.json\?/, (route) => route.fulfill({ body: file, contentType: 'application/json' }));
+  await page.goto('/');
+  await expect(cards(page).first()).toBeVisible();
+  const widgetFiles = [...new Set((await fetchedBeforeFirstCard(page)).map((f) => f.path))].filter((f) => f !== 'catalog.json').sort();
   console.log(`[initial-load] JS and CSS fetched before the first product card:\n  ${widgetFiles.join('\n  ')}`);
 
-  // The message table is loaded by import() in mount(); its file name has a hash.
+  // The message table is loaded by import() in mount(); its file name has a hash. From static
+  // hosting the widget checks the catalog itself (its parse chunk) before the first card.
   const widget = await (await request.get('/fanshop.mjs')).text();
-  const messages = /\.\/(fanshop-en-[\w-]+\.mjs)/.exec(widget)?.[1];
+  const chunk = (name: string) => new RegExp(`\\./(fanshop-${name}-[\\w-]+\\.mjs)`).exec(widget)?.[1];
+  const messages = chunk('en');
   expect(messages, 'fanshop.mjs imports the English message table').toBeDefined();
-  const expected = new Set(['fanshop.js', ...(await staticGraph(request, 'fanshop.mjs')), ...(await staticGraph(request, messages!))]);
-
+  const checker = chunk('parse');
+  expect(checker, 'fanshop.mjs imports the catalog checker').toBeDefined();
+  const expected = new Set(['fanshop.js', ...(await staticGraph(request, 'fanshop.mjs')), ...(await staticGraph(request, messages!)), ...(await staticGraph(request, checker!))]);
   expect(widgetFiles).toEqual([...expected].sort());
   expect(widgetFiles.filter((f) => /ProductDetail|CartDrawer/.test(f))).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webh
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
+import { embedFirstView } from './pages/first-view';
 import { metaFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './http/compress';
 import { apiError, errorResponse } from './http/api-error';
@@ -77,7 +78,8 @@ export function createApp(options: AppOptions): Hono {
   const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
   // A big catalog is browsed a page at a time (catalog/products-route.ts).
   const queries = productQueries({ load: loadCatalog, stock: options.stock, likes: options.likes?.store });
-  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries));
+  // The script tag's loader asks for the shop's first view with it (pages/first-view.ts).
+  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries, embedFirstView));
   // The pages Facebook traffic lands on send the widget's first view as HTML (pages/first-view.ts),
   // rendered from the envelope the widget would fetch, which the page embeds for it.
   const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries).then((answer) => answer.envelope);

@@ -1,4 +1,4 @@
-import { configFromDataset, type FanshopConfig } from './config';
+import { configFromDataset, embedConfig, type FanshopConfig } from './config';
 import { mount, type FanshopInstance } from './mount';
 
 /**
@@ -22,7 +22,7 @@ export function autoMount(scriptData: DOMStringMap | null, scriptElement: Elemen
   }
   for (const target of targets) {
     if (target.hasAttribute('data-fanshop-mounted')) continue;
-    const config = { ...base, ...configFromDataset(target.dataset) } as FanshopConfig;
+    const config = embedConfig(window.FanshopConfig, scriptData, target.dataset) as FanshopConfig;
     if (!config.catalog) {
       console.error('[fanshop] no catalog: add data-catalog="https://…/catalog.json" to the script tag or the <div data-fanshop>');
       continue;

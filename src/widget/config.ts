@@ -127,6 +127,26 @@ export function configFromDataset(dataset: DOMStringMap): Partial<FanshopConfig>
 }
 
 /**
+ * The options of a shop the script tag mounts (auto-mount.ts): `window.FanshopConfig`, then the
+ * script tag's `data-*`, then its div's, token by token for the theme. The server's first view for the loader (ssr.tsx) is
+ * rendered from the same.
+ */
+export function embedConfig(global: Partial<FanshopConfig> | null | undefined, scriptData: DOMStringMap | null, divData: DOMStringMap): Partial<FanshopConfig> {
+  const script = scriptData ? configFromDataset(scriptData) : {};
+  const div = configFromDataset(divData);
+  // Theme tokens add up: the script tag's primary colour and the div's radius both apply.
+  return { ...global, ...script, ...div, theme: { ...global?.theme, ...script.theme, ...div.theme } };
+}
+
+/**
+ * What of a shop's options shows in its first view's markup and on its host: a first view the
+ * server rendered for the loader is hydrated only when the widget's options give the same.
+ */
+export function viewKey(config: ResolvedConfig): string {
+  return JSON.stringify([config.locale ?? '', config.product ?? '', config.headingLevel, config.showTitle, config.labels ?? null, config.theme]);
+}
+
+/**
  * The merchant's theme tokens as CSS custom properties for the host element's inline style.
  * Defaults are not set inline: they live in the shadow stylesheet's `:host` rule, which the host
  * page's own CSS overrides (`fanshop-shop { --fanshop-primary: … }` or any selector for the host).

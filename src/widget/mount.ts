@@ -1,5 +1,5 @@
 import { h, hydrate, render } from 'preact';
-import { resolveConfig, themeProperties, type FanshopConfig } from './config';
+import { resolveConfig, themeProperties, viewKey, type FanshopConfig } from './config';
 import { chooseLocale, messagesFor } from './i18n/locale';
 import { loadMessages, loadMoreMessages, type Messages } from './i18n/messages';
 import { fallbackTexts } from './i18n/fallback';
@@ -16,6 +16,7 @@ import { App } from './ui/App';
 import { Skeleton } from './ui/LoadingState';
 import { LazyCartButton, LazyProductDetail } from './ui/lazy-parts';
 import { adoptCss } from './ui/adopt-css';
+import type { EarlyHost } from './embed';
 import css from './ui/styles.css?inline';
 
 export interface FanshopInstance {
@@ -53,13 +54,21 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
     pageLang: document.documentElement.lang,
     browser: navigator.languages,
   });
-  // A first view the server rendered into the shadow root (server/pages/first-view.ts), with
-  // the catalog it rendered from beside it: hydrated (shop/hydrate.ts) when in this language
-  // (and when the browser made the shadow root from it: older ones ignore the template).
+  // A first view the server rendered into the shadow root: in the page (server/pages/first-view.ts),
+  // with the catalog it rendered from beside it; or for the loader (embed.ts), which started the
+  // catalog's request, whose answer carried the view. Hydrated (shop/hydrate.ts) when in this
+  // language and from these options (and when the browser made the shadow root from the page:
+  // older ones ignore the template).
+  const prefetch = (host as EarlyHost).fanshopPrefetch;
+  (host as EarlyHost).fanshopPrefetch = undefined;
+  const ahead = prefetch?.url === catalogUrl(config.catalog) ? prefetch : undefined;
   let first: FirstViewState | null = JSON.parse(host.querySelector(':scope>script[data-fanshop-first-view]')?.textContent || 'null');
+  if (!first && ahead?.head?.key === viewKey(config)) first = { locale: ahead.head.locale, product: ahead.head.product };
+  // A view still on its way stays out: the widget renders on its own from here.
+  if (prefetch) prefetch.claimed = true;
   // Rendering afresh instead: the server's first view, if any, goes; the shop's styles come.
   const dropFirstView = () => {
-    if (first) root.replaceChildren();
+    if (first || prefetch) root.replaceChildren();
     first = null;
     adoptCss(root, css);
   };
@@ -68,7 +77,9 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
     // Skeleton cards at once; the catalog and the one message table this shop needs load together.
     skeleton();
   }
-  let pendingCatalog = first ? Promise.resolve(fromEnvelope(first.envelope, catalogUrl(config.catalog))) : loadCatalog(catalogUrl(config.catalog), widgetOrigin);
+  let pendingCatalog = first?.envelope
+    ? Promise.resolve(fromEnvelope(first.envelope, catalogUrl(config.catalog)))
+    : loadCatalog(catalogUrl(config.catalog), widgetOrigin, ahead ? () => ahead.catalog : undefined);
   // Meta Pixel: its module loads only for a merchant who set pixelId or has fbq on the page;
   // events wait for it in order.
   const pixel = config.pixelId || (window as { fbq?: unknown }).fbq ? import('./social/pixel').then((m) => m.connectPixel(config.pixelId)) : null;

@@ -33,3 +33,24 @@ export type RenderFirstView = (input: FirstViewInput) => Promise<FirstView>;
 
 /** ssr.tsx's export, as the server sees it. */
 export declare const renderFirstView: RenderFirstView;
+
+/** The loader's request for a script-tag shop's first view (widget/embed.ts), as it sends it. */
+export interface EmbedViewInput {
+  readonly envelope: FirstViewInput['envelope'];
+  readonly catalogUrl: string;
+  /** The `view` parameter: `[window.FanshopConfig, the script's data-*, the div's data-*, the page's lang]`, untrusted. */
+  readonly view: string;
+  /** The browser's languages, from Accept-Language. */
+  readonly browser: readonly string[];
+}
+
+export interface EmbedView extends FirstView {
+  /** config.ts `viewKey` of the options it was rendered with. */
+  readonly key: string;
+  /** The host's custom properties for the merchant's theme. */
+  readonly theme: Record<string, string>;
+}
+
+/** ssr.tsx's export for the loader's first view; null for a `view` that is not the loader's. */
+export type RenderEmbedView = (input: EmbedViewInput) => Promise<EmbedView | null>;
+export declare const renderEmbedView: RenderEmbedView;

@@ -97,3 +97,72 @@ describe('demo pages', () => {
     expect(await (await app.request('/shop?locale=%22%3E%3Cscript%3E')).text()).not.toContain('<script>');
   });
 });
+
+describe('GET /catalog.json?fanshop=1&view=… (the script tag’s first view, src/widget/embed.ts)', () => {
+  const view = (options: unknown[]) => `/catalog.json?fanshop=1&view=${encodeURIComponent(JSON.stringify(options))}`;
+  /** The answer's three parts: the head line, the shadow root's HTML, the envelope. */
+  async function parts(res: Response) {
+    const text = await res.text();
+    const start = text.indexOf('\n') + 1;
+    const head = JSON.parse(text.slice(0, start));
+    return { head, html: text.slice(start, start + head.length), envelope: JSON.parse(text.slice(start + head.length)) };
+  }
+
+  it('starts with the shop’s first view in the visitor’s language, then the same envelope as ?fanshop=1', async () => {
+    const app = appWith(() => demo);
+    const res = await app.request(view([null, { catalog: '/catalog.json' }, {}, '']), { headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/vnd.fanshop.first-view; charset=utf-8');
+    expect(res.headers.get('Vary')).toContain('Accept-Language');
+    const { head, html, envelope } = await parts(res);
+    expect(head).toMatchObject({ format: 'fanshop/first-view@1', locale: 'de-DE', product: null, theme: {} });
+    expect(head.stylesheet).toMatch(/^fanshop-first-view-[\w-]+\.css$/);
+    expect(html).toMatch(/^<section class="root" part="root" lang="de-DE"/);
+    expect(html).toContain('In den Warenkorb');
+    expect(html).toContain('src="http://localhost/images/');
+    expect(envelope).toEqual(await (await app.request('/catalog.json?fanshop=1')).json());
+    // Its own ETag (the options and the languages are in it), and a repeat visit is a 304.
+    const etag = res.headers.get('ETag')!;
+    expect(etag).not.toBe((await app.request('/catalog.json?fanshop=1')).headers.get('ETag'));
+    const again = await app.request(view([null, { catalog: '/catalog.json' }, {}, '']), { headers: { 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8', 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    const english = await app.request(view([null, { catalog: '/catalog.json' }, {}, '']), { headers: { 'Accept-Language': 'en-GB', 'If-None-Match': etag } });
+    expect(english.status).toBe(200);
+    expect((await parts(english)).head.locale).toBe('en-GB');
+  });
+
+  it('renders with the options the widget mounts with: window.FanshopConfig, then the script’s data-*, then the div’s', async () => {
+    const res = await appWith(() => demo).request(
+      view([{ showTitle: false, labels: { addToCart: 'Buy' } }, { catalog: '/catalog.json', locale: 'de', themePrimary: '#aa0000' }, { locale: 'en', product: 'nordlicht-hoodie', themeRadius: '4px' }, 'de']),
+    );
+    const { head, html } = await parts(res);
+    expect(head.locale).toBe('en');
+    expect(head.product).toBe('nordlicht-hoodie');
+    expect(head.theme).toEqual({ '--fanshop-primary': '#aa0000', '--fanshop-radius': '4px' });
+    // config.ts viewKey: locale, product, heading level, title, labels, theme.
+    expect(JSON.parse(head.key)).toEqual(['en', 'nordlicht-hoodie', 2, false, { addToCart: 'Buy' }, { primary: '#aa0000', radius: '4px' }]);
+    expect(html).toContain('data-detail');
+    expect(html).toContain('>Buy<');
+    expect(html).not.toContain('shop-title');
+  });
+
+  it('escapes what the options carry: a label cannot open an element', async () => {
+    const { html } = await parts(await appWith(() => demo).request(view([{ labels: { addToCart: '<img src=x onerror=alert(1)>' } }, { catalog: '/catalog.json' }, {}, 'en'])));
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>');
+  });
+
+  it('sends the envelope alone for a view parameter that is not the loader’s, and for a broken catalog', async () => {
+    const app = appWith(() => demo);
+    for (const bad of ['not json', '[1,2]', JSON.stringify([null, { catalog: 5 }, {}, 'en']), JSON.stringify([null, null, { a: [] }, 'en']), JSON.stringify([[], null, {}, 'en']), JSON.stringify([null, null, {}, 7])]) {
+      const res = await app.request(`/catalog.json?fanshop=1&view=${encodeURIComponent(bad)}`);
+      expect(res.headers.get('Content-Type'), bad).toBe('application/json; charset=utf-8');
+      expect(isCatalogEnvelope(await res.json())).toBe(true);
+    }
+    const broken = JSON.parse(demo);
+    delete broken.shop.currency;
+    const res = await appWith(() => JSON.stringify(broken)).request(view([null, { catalog: '/catalog.json' }, {}, 'en']));
+    expect(res.status).toBe(422);
+    expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+  });
+});

@@ -3,6 +3,7 @@ import { ENVELOPE_FORMAT, PARSED_CATALOG_PARAM, type CatalogEnvelope } from '../
 import type { LoadedCatalog } from './source';
 import { apiError, errorResponse } from '../http/api-error';
 import { etagMatches } from '../http/etag';
+import { sha256Hex } from '../hash';
 import { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS, type ProductQueries } from './products-route';
 
 /**
@@ -19,8 +20,12 @@ import { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS, type ProductQueries } from
  *
  * With `queries`, a catalog of more than WHOLE_CATALOG_MAX_PRODUCTS products is parsed into its
  * first page only, and the widget asks `GET /api/products` for the rest (products-route.ts).
+ *
+ * With `view`, the loader's `?fanshop=1&view=…` (src/widget/embed.ts) gets the shop's first view
+ * as HTML ahead of the envelope, in one answer (pages/first-view.ts `embedFirstView`); its ETag
+ * follows the view's options and the visitor's languages too.
  */
-export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => Promise<LoadedCatalog>, queries?: ProductQueries): Handler {
+export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => Promise<LoadedCatalog>, queries?: ProductQueries, view?: EmbedView): Handler {
   return async (c) => {
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
     let answer: { loaded: LoadedCatalog; etag: string; envelope?: CatalogEnvelope };
@@ -44,9 +49,27 @@ export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => P
     // Weakly: a gzipped answer carries the tag as W/"…" (http/compress.ts), and comes back so.
     if (etagMatches(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
     if (!envelope) return new Response(loaded.text, { headers });
+    const asked = view && 'catalog' in envelope ? c.req.query('view') : undefined;
+    if (asked !== undefined) {
+      const acceptLanguage = c.req.header('Accept-Language');
+      const key = await sha256Hex(`${asked}\n${acceptLanguage ?? ''}`, 8);
+      const viewHeaders = { ...headers, ETag: `"v${key}-${etag.slice(1)}`, Vary: 'Accept-Language' };
+      if (etagMatches(c.req.header('If-None-Match'), viewHeaders.ETag)) return new Response(null, { status: 304, headers: viewHeaders });
+      const body = await view!(envelope as Extract<CatalogEnvelope, { catalog: unknown }>, { catalogUrl: new URL(c.req.path, c.req.url).href, view: asked, acceptLanguage });
+      if (body !== undefined) return new Response(body, { headers: { ...viewHeaders, 'Content-Type': FIRST_VIEW_TYPE } });
+    }
     return new Response(JSON.stringify(envelope), { status: loaded.result.ok ? 200 : 422, headers });
   };
 }
+
+/** The content type of a catalog answer that starts with the shop's first view (pages/first-view.ts). */
+export const FIRST_VIEW_TYPE = 'text/vnd.fanshop.first-view; charset=utf-8';
+
+/** Renders the loader's first view (pages/first-view.ts `embedFirstView`). */
+export type EmbedView = (
+  envelope: Extract<CatalogEnvelope, { catalog: unknown }>,
+  options: { catalogUrl: string; view: string; acceptLanguage: string | undefined },
+) => Promise<string | undefined>;
 
 /**
  * The parsed catalog as the widget gets it, with its ETag: whole (with live stock, from

@@ -2,7 +2,8 @@ import { raw } from 'hono/html';
 import type { CatalogEnvelope } from '../../core/catalog/envelope';
 // The one server module that imports the widget: its first view, rendered by its own
 // components (src/widget/ssr.tsx; eslint.config.js allows this import here alone).
-import { renderFirstView } from '#widget-ssr';
+import { renderEmbedView, renderFirstView } from '#widget-ssr';
+import { acceptedTags } from './page-locale';
 import { html, scriptJson, type Html } from './html';
 
 /**
@@ -55,6 +56,29 @@ export async function firstView(options: FirstViewOptions): Promise<Html | undef
     return html`<template shadowrootmode="open"><link rel="stylesheet" href="${options.root ?? ''}${FIRST_VIEW_STYLESHEET}">${raw(view.html)}</template><script type="application/json" data-fanshop-first-view>${scriptJson(state)}</script>`;
   } catch (error) {
     console.error('[fanshop] could not render the shop’s first view; the page is sent without it:', error);
+    return undefined;
+  }
+}
+
+/**
+ * The first view of a shop the script tag mounts, for the loader (src/widget/embed.ts), which
+ * asks for it with the catalog (`?fanshop=1&view=…`) and shows it before the widget's code is
+ * in: one line of head (JSON: its language, product, options key, theme, stylesheet, and the
+ * HTML's length), the shadow root's HTML, then the envelope the widget hydrates with. Undefined
+ * (the envelope alone is sent, as before) when the view parameter is not the loader's or
+ * rendering fails.
+ */
+export async function embedFirstView(
+  envelope: Extract<CatalogEnvelope, { catalog: unknown }>,
+  options: { catalogUrl: string; view: string; acceptLanguage: string | undefined },
+): Promise<string | undefined> {
+  try {
+    const view = await renderEmbedView({ envelope, catalogUrl: options.catalogUrl, view: options.view, browser: acceptedTags(options.acceptLanguage ?? '') });
+    if (!view) return undefined;
+    const head = { format: 'fanshop/first-view@1', locale: view.locale, product: view.product, key: view.key, theme: view.theme, stylesheet: FIRST_VIEW_STYLESHEET.replace(/^\//, ''), length: view.html.length };
+    return `${JSON.stringify(head)}\n${view.html}${JSON.stringify(envelope)}`;
+  } catch (error) {
+    console.error('[fanshop] could not render the shop’s first view for the loader; the catalog is sent without it:', error);
     return undefined;
   }
 }

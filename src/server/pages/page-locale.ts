@@ -21,7 +21,7 @@ function languageOf(tag: string | undefined | null): PageLanguage | undefined {
  * Accept-Language's tags, most wanted first (RFC 9110 §12.5.4): `de-AT,de;q=0.9,en;q=0.8`.
  * Tags with q=0 are refused, not wanted.
  */
-function acceptedTags(header: string): string[] {
+export function acceptedTags(header: string): string[] {
   return header
     .split(',')
     .map((part, index) => {

@@ -20,7 +20,8 @@ interface Parts {
 
 /** What the server embeds beside the first view it rendered (server/pages/first-view.ts). */
 export interface FirstViewState {
-  readonly envelope: CatalogEnvelope;
+  /** In the page beside the view; a view the loader asked for came with it (embed.ts). */
+  readonly envelope?: CatalogEnvelope;
   readonly locale: string;
   /** The product whose view the server rendered (a product page), else null: the grid. */
   readonly product: string | null;

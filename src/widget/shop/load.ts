@@ -13,7 +13,7 @@ export type CatalogLoadResult =
  * checker and parses the file itself. Problems go to the console for the merchant, with the URL
  * and every JSON path; the shopper gets a translated error state with a Retry button.
  */
-export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: typeof fetch = fetch): Promise<CatalogLoadResult> {
+export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: (url: string, init: RequestInit) => Promise<Response> = fetch): Promise<CatalogLoadResult> {
   const request = new URL(url);
   request.searchParams.set(PARSED_CATALOG_PARAM, '1');
   let response: Response;
