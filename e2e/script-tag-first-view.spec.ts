@@ -147,3 +147,26 @@ test('a catalog answer that fails is told with Retry, and Retry brings the shop'
   await expect(cards(page)).toHaveCount(31);
   await expect(cartButton(page)).toBeVisible();
 });
+
+test('a catalog from another origin loads in parallel with fanshop.mjs, which renders the shop', async ({ page, request }) => {
+  // The merchant's file on static hosting elsewhere: no first view is asked of it.
+  const file = await (await request.get('/catalog.json')).text();
+  await hostPage(page, '/elsewhere.html', '<div data-fanshop data-catalog="https://static.example/shop/catalog.json"></div><script src="/fanshop.js" async></script>');
+  await page.route('https://static.example/shop/images/**', (route) => route.fulfill({ status: 404 }));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const asked: string[] = [];
+  await page.route('https://static.example/shop/catalog.json?**', async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.fulfill({ body: file, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' } });
+  });
+  const widget = page.waitForRequest('**/fanshop.mjs');
+  await page.goto('/elsewhere.html', { waitUntil: 'domcontentloaded' });
+  // fanshop.mjs is asked for while the catalog is still on its way.
+  await widget;
+  expect(asked).toHaveLength(1);
+  expect(new URL(asked[0]!).searchParams.has('view')).toBe(false);
+  release();
+  await expect(cards(page)).toHaveCount(31);
+});

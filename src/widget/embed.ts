@@ -10,12 +10,13 @@ import type { FanshopInstance } from './mount';
  * `window.Fanshop.mount` works at once: the returned instance queues calls until the module is in.
  * Including the script twice is harmless: the second copy sees `window.Fanshop` and stops.
  *
- * It also starts each shop's catalog request at once, in parallel with nothing: from the server
- * that serves this file, the answer starts with the shop's first view as HTML
- * (server/pages/first-view.ts, `embedFirstView`), which goes into the shop's shadow root as soon
- * as it is in, and only then is fanshop.mjs asked for; the widget hydrates that view and takes
- * the catalog from the rest of the same answer (mount.ts). So the first cards need this file, that
- * HTML and its stylesheet, and no more.
+ * It also starts each shop's catalog request at once. From the server that serves this file, the
+ * answer starts with the shop's first view as HTML (server/pages/first-view.ts `embedFirstView`),
+ * which goes into the shop's shadow root as soon as it and its stylesheet are in, and only then
+ * is fanshop.mjs asked for; the widget hydrates that view and takes the catalog from the rest of
+ * the same answer (mount.ts). So the first cards need this file, that HTML and its stylesheet,
+ * and nothing else competes with them. A catalog from anywhere else loads in parallel with
+ * fanshop.mjs, which renders it.
  */
 type Module = typeof import('./index');
 
@@ -73,10 +74,13 @@ function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: st
   const url = new URL(catalog, document.baseURI);
   url.searchParams.set('fanshop', '1');
   const view = JSON.stringify(options);
-  if (url.origin === new URL(here).origin && view.length < 4000) url.searchParams.set('view', view);
+  // Only this file's own server is asked (shop/load.ts trusts only its envelope); from anywhere
+  // else the catalog and fanshop.mjs load in parallel.
+  const own = url.origin === new URL(here).origin && view.length < 4000;
+  if (own) url.searchParams.set('view', view);
   let settle!: () => void;
   let viewing = false;
-  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const settled = own ? new Promise<void>((resolve) => (settle = resolve)) : Promise.resolve();
   const shown: Prefetch = {
     url: new URL(catalog, document.baseURI).href,
     catalog: fetch(url, { credentials: 'omit' })
@@ -123,7 +127,7 @@ function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: st
         return new Response(text.slice(start + (head?.length ?? 0)), { status: response.status, headers: { 'Content-Type': 'application/json' } });
       })
       // Not a first view, or a broken answer: the widget renders the shop itself.
-      .finally(() => !viewing && settle()),
+      .finally(() => own && !viewing && settle()),
   };
   host.fanshopPrefetch = shown;
   return settled;
