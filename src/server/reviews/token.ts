@@ -91,8 +91,9 @@ export function reviewTokens(secret: string): ReviewTokens {
       const [version, body, signed, ...rest] = token.split('.');
       if (version !== 'r1' || body === undefined || signed === undefined || rest.length) return { ok: false, reason: 'invalid' };
       const signature = fromBase64url(signed);
-      // verify() compares in constant time.
-      if (!signature || !(await crypto.subtle.verify('HMAC', await key, signature, encoder.encode(`r1.${body}`)))) return { ok: false, reason: 'invalid' };
+      // One spelling per signature: the last character's unused bits must be zero, so a token
+      // is never accepted in a second form (verify() compares in constant time).
+      if (!signature || base64url(signature) !== signed || !(await crypto.subtle.verify('HMAC', await key, signature, encoder.encode(`r1.${body}`)))) return { ok: false, reason: 'invalid' };
       let wire: unknown;
       try {
         wire = JSON.parse(new TextDecoder().decode(fromBase64url(body)));
