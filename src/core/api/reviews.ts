@@ -66,6 +66,16 @@ export interface OwnReview extends PublicReview {
   readonly editableUntil: string;
 }
 
+/**
+ * `POST /api/reviews/own` with `{ token }`: what the order may review and what it has reviewed
+ * (in any status), for a form that offers to write or to change.
+ */
+export interface OwnReviewsResponse {
+  readonly expiresAt: string;
+  readonly products: ReviewInvitation['products'];
+  readonly reviews: readonly OwnReview[];
+}
+
 /** What `POST` and `PUT /api/reviews` answer. */
 export interface ReviewWriteResponse {
   readonly review: OwnReview;

@@ -240,6 +240,25 @@ describe('PUT /api/reviews', () => {
   });
 });
 
+describe('POST /api/reviews/own', () => {
+  it('tells the author what the order may review and what it has reviewed, in any status', async () => {
+    const a = app({ moderation: 'hold' });
+    const { summary } = await paidOrder(a, [{ productId: 'bircher-muesli-mix', quantity: 1 }, { productId: 'espresso-blend', variantId: 'espresso-1kg-whole', quantity: 1 }]);
+    const token = summary.review!.token;
+    await write(a, 'POST', { token, productId: 'espresso-blend', rating: 4, language: 'de' });
+    const own = (token: unknown) => a.request('/api/reviews/own', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ token }) });
+    const res = await own(token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      expiresAt: summary.review!.expiresAt,
+      products: summary.review!.products,
+      reviews: [expect.objectContaining({ productId: 'espresso-blend', rating: 4, status: 'pending' })],
+    });
+    expect(await code(await own(`${token}x`))).toBe('review_token_invalid');
+    expect((await own(42)).status).toBe(400);
+  });
+});
+
 describe('GET /api/reviews/:productId', () => {
   it('pages 10 at a time, sorts and filters by stars, and refuses what it cannot read', async () => {
     const a = app();

@@ -9,6 +9,7 @@ import {
   type ReviewSort,
   type ReviewsPageResponse,
   type ReviewWriteResponse,
+  type OwnReviewsResponse,
 } from '../../core/api/reviews';
 import type { Catalog } from '../../core/catalog/types';
 import { apiError, errorResponse, type ApiError } from '../http/api-error';
@@ -58,7 +59,8 @@ function knownIds(catalog: Catalog): Set<string> {
  * - `GET /api/reviews/:productId?page=&sort=&rating=`: a page of a product's reviews.
  * Writes carry the order's review token (token.ts), which names the products it bought:
  * - `POST /api/reviews`: a new review (201), once per product per order (else 409);
- * - `PUT /api/reviews`: its author's change, for REVIEW_EDIT_DAYS after it was written.
+ * - `PUT /api/reviews`: its author's change, for REVIEW_EDIT_DAYS after it was written;
+ * - `POST /api/reviews/own` `{ token }`: what the order may review and has reviewed.
  * A forged, tampered or expired token, or a product the order did not buy, is a 403.
  */
 export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () => Promise<Catalog | null> }): Hono {
@@ -154,6 +156,32 @@ export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () =
   }
 
   const body = jsonBody({ maxBytes: MAX_BODY_BYTES, what: 'the review' });
+
+  // The token in a body, not the URL: URLs end up in logs.
+  app.post('/api/reviews/own', body, async (c) => {
+    const json = c.get('json');
+    const token = typeof json === 'object' && json !== null ? (json as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || !token || token.length > MAX_TOKEN_LENGTH) {
+      return fail(c, apiError('invalid_request', 'The request is not { "token": "<review token>" }.', { issues: [{ path: 'token', message: 'must be the review token' }] }));
+    }
+    if (!options.tokens) return fail(c, apiError('reviews_not_configured', 'Reviews are not set up on this shop yet.'));
+    const refused = limited(c, readLimit);
+    if (refused) return refused;
+    const checked = await options.tokens.verify(token, now());
+    if (!checked.ok) return fail(c, checked.reason === 'expired' ? apiError('review_token_expired', 'This review link has expired.') : apiError('review_token_invalid', 'This review link is not valid.'));
+    const { claims } = checked;
+    try {
+      const found = await Promise.all(claims.products.map((p) => options.store.getReview(claims.orderId, p.productId)));
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        expiresAt: claims.expiresAt.toISOString(),
+        products: claims.products,
+        reviews: found.flatMap((r) => (r ? [ownReview(r)] : [])),
+      } satisfies OwnReviewsResponse);
+    } catch (error) {
+      return unavailable(c, `read the reviews of order ${claims.orderId}`, error);
+    }
+  });
 
   app.post('/api/reviews', body, async (c) => {
     const allowed = await authorize(c, c.get('json'));
