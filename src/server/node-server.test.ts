@@ -99,7 +99,7 @@ describe('the Node server', { timeout: 20_000 }, () => {
   });
 });
 
-describe('the Node server telling clients apart', () => {
+describe('the Node server telling clients apart', { timeout: 20_000 }, () => {
   it('behind a proxy, counts one IPv6 client once however its address is written, and its whole /64 as one', async () => {
     const server = await start({ FANSHOP_TRUSTED_PROXIES: '1', FANSHOP_LIKES_RATE_LIMIT: '1' });
     const like = (forwardedFor: string) =>

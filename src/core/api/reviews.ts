@@ -62,7 +62,7 @@ export interface PublicReview {
 export interface OwnReview extends PublicReview {
   /** `published`: public; `pending`: waits for the merchant; `hidden`: the merchant hid it. */
   readonly status: 'published' | 'pending' | 'hidden';
-  /** Until when the author may change it (ISO 8601). */
+  /** Until when the author may change it (ISO 8601): 30 days after writing it, or the token's end if sooner. */
   readonly editableUntil: string;
 }
 

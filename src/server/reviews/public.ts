@@ -17,7 +17,11 @@ export function publicReview(review: Review): PublicReview {
   };
 }
 
-/** A review as its author sees it: with its status and until when they may change it. */
-export function ownReview(review: Review): OwnReview {
-  return { ...publicReview(review), status: review.status, editableUntil: new Date(Date.parse(review.createdAt) + REVIEW_EDIT_DAYS * 86_400_000).toISOString() };
+/**
+ * A review as its author sees it: with its status and until when they may change it, which is
+ * REVIEW_EDIT_DAYS after writing it, or sooner when their token ends sooner.
+ */
+export function ownReview(review: Review, tokenExpiresAt: Date): OwnReview {
+  const until = Math.min(Date.parse(review.createdAt) + REVIEW_EDIT_DAYS * 86_400_000, tokenExpiresAt.getTime());
+  return { ...publicReview(review), status: review.status, editableUntil: new Date(until).toISOString() };
 }

@@ -240,6 +240,16 @@ describe('PUT /api/reviews', () => {
   });
 });
 
+describe('the edit window', () => {
+  it('ends with the token when that ends sooner than 30 days after writing', async () => {
+    const a = app();
+    const { summary } = await paidOrder(a, [{ productId: 'bircher-muesli-mix', quantity: 1 }]);
+    clock = Date.parse(summary.review!.expiresAt) - 5 * DAY;
+    const res = await write(a, 'POST', { token: summary.review!.token, productId: 'bircher-muesli-mix', rating: 5, language: 'en' });
+    expect(((await res.json()) as ReviewWriteResponse).review.editableUntil).toBe(summary.review!.expiresAt);
+  });
+});
+
 describe('POST /api/reviews/own', () => {
   it('tells the author what the order may review and what it has reviewed, in any status', async () => {
     const a = app({ moderation: 'hold' });

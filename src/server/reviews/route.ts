@@ -176,7 +176,7 @@ export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () =
       return c.json({
         expiresAt: claims.expiresAt.toISOString(),
         products: claims.products,
-        reviews: found.flatMap((r) => (r ? [ownReview(r)] : [])),
+        reviews: found.flatMap((r) => (r ? [ownReview(r, claims.expiresAt)] : [])),
       } satisfies OwnReviewsResponse);
     } catch (error) {
       return unavailable(c, `read the reviews of order ${claims.orderId}`, error);
@@ -209,7 +209,7 @@ export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () =
       return unavailable(c, `save a review of ${request.productId}`, error);
     }
     c.header('Cache-Control', 'no-store');
-    return c.json({ review: ownReview(review) } satisfies ReviewWriteResponse, 201);
+    return c.json({ review: ownReview(review, claims.expiresAt) } satisfies ReviewWriteResponse, 201);
   });
 
   app.put('/api/reviews', body, async (c) => {
@@ -227,7 +227,7 @@ export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () =
       if (updated.outcome === 'not_found') return fail(c, apiError('review_not_found', 'This order has not reviewed this product yet (POST /api/reviews).'));
       if (updated.outcome === 'closed') return fail(c, apiError('review_edit_closed', `A review can be changed for ${REVIEW_EDIT_DAYS} days after it was written.`));
       c.header('Cache-Control', 'no-store');
-      return c.json({ review: ownReview(updated.review) } satisfies ReviewWriteResponse);
+      return c.json({ review: ownReview(updated.review, claims.expiresAt) } satisfies ReviewWriteResponse);
     } catch (error) {
       return unavailable(c, `change a review of ${request.productId}`, error);
     }
