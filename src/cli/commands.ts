@@ -7,6 +7,7 @@ import { readJson, type ReadIo } from './read-json';
 import { pagesCommand } from './pages';
 import { feedCommand } from './feed';
 import { ordersCommand } from './orders';
+import { reviewsCommand } from './reviews';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -19,7 +20,7 @@ export interface CliIo extends ReadIo {
   stderr(text: string): void;
   /** Writes a UTF-8 file, making its folders; for commands that write files (`pages`, `feed --out`). */
   writeFile?(path: string, text: string): Promise<void>;
-  /** The environment (`orders` reads DATABASE_URL and FANSHOP_DATA_DIR as the server does). */
+  /** The environment (`orders`, `reviews` and `feed reviews` read DATABASE_URL and FANSHOP_DATA_DIR as the server does). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -84,8 +85,9 @@ const commands = new Map<string, Command>([
   ['validate', { args: '<file-or-url>', summary: 'check a catalog file and list every problem with its JSON path', run: validate }],
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
   ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
-  ['feed', { args: '--catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed as CSV', run: feedCommand }],
+  ['feed', { args: '[reviews] --catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed, or its ratings and reviews feed, as CSV', run: feedCommand }],
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
+  ['reviews', { args: 'list|hide|approve [<id>]', summary: 'list reviews, hide one, or approve one held for moderation (the same database as orders)', run: reviewsCommand }],
   ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],
 ]);
 

@@ -52,7 +52,9 @@ describe('fanshop feed', () => {
     expect(await run('feed')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'Usage: fanshop feed --catalog <file-or-url> [--base-url <url>] [--locale <tag>] [--out <file>]\n',
+      stderr:
+        'Usage: fanshop feed --catalog <file-or-url> [--base-url <url>] [--locale <tag>] [--out <file>]\n' +
+        '       fanshop feed reviews --catalog <file-or-url> [--base-url <url>] [--locale <tag>] [--out <file>]\n',
     });
   });
 

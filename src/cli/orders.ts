@@ -1,7 +1,7 @@
-import { openNodeData } from '../server/data/node';
 import type { Order } from '../server/orders/order';
 import { formatMoney } from '../core/money/money';
 import type { CliIo } from './commands';
+import { openCliData } from './data';
 
 /**
  * `fanshop orders [--json]`: the paid orders, oldest first, from the shop's database: the
@@ -14,14 +14,8 @@ export async function ordersCommand(args: readonly string[], io: CliIo): Promise
     io.stderr('Usage: fanshop orders [--json]\n');
     return 2;
   }
-  const env = io.env ?? {};
-  let data;
-  try {
-    data = await openNodeData({ DATABASE_URL: env.DATABASE_URL || undefined, FANSHOP_DATA_DIR: env.FANSHOP_DATA_DIR || '.data' });
-  } catch (error) {
-    io.stderr(`✖ ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const data = await openCliData(io);
+  if (!data) return 1;
   try {
     const orders = await data.orders.listOrders();
     if (json) {

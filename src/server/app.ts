@@ -8,10 +8,14 @@ import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/sour
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
+import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
+import { reviewInvitation, reviewLink } from './reviews/invitation';
+import { productReviewsLoader } from './reviews/product-reviews';
+import type { Order } from './orders/order';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
 import { embedFirstView } from './pages/first-view';
-import { metaFeedRoute } from './feeds/meta-route';
+import { metaFeedRoute, metaReviewsFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './http/compress';
 import { apiError, errorResponse } from './http/api-error';
 import { unexpectedError } from './http/unexpected-error';
@@ -29,6 +33,11 @@ export interface AppOptions {
   stock?: StockStore;
   /** Likes (`/api/likes`); without it the widget keeps each shopper's likes on their device only. */
   likes?: LikesOptions;
+  /**
+   * Reviews from verified buyers (`/api/reviews`), on product pages and in the reviews feed;
+   * with `tokens`, paid orders get review links (the confirmation and `onOrder`).
+   */
+  reviews?: ReviewsOptions;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
   /**
@@ -90,13 +99,28 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
   // as crawlers come back often.
-  app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }), envelope }));
+  const productReviews = options.reviews ? productReviewsLoader(options.reviews.store) : undefined;
+  app.get('/p/:productId', productPageRoute(shown, { csp: strictCsp({ stripe }), envelope, reviews: productReviews }));
   app.get('/feeds/meta.csv', metaFeedRoute(shown));
+  if (options.reviews) app.get('/feeds/meta-reviews.csv', metaReviewsFeedRoute(loadCatalog, options.reviews.store));
   // The same parse the widget gets: prices and product ids come from it, never from the request.
   const catalog = () => parsedCatalog(loadCatalog);
-  if (options.checkout) app.route('/', checkoutRoutes({ ...options.checkout, catalog }));
-  if (options.webhooks) app.route('/', stripeWebhookRoutes(options.webhooks));
+  // A paid session's confirmation carries its review token when reviews have one.
+  if (options.checkout) app.route('/', checkoutRoutes({ reviewTokens: options.reviews?.tokens, ...options.checkout, catalog }));
+  if (options.webhooks) {
+    const tokens = options.reviews?.tokens;
+    // The hook's review link points at the shop's page (the catalog's baseUrl).
+    const invitation = async (order: Order) => {
+      if (!tokens) return undefined;
+      const made = await reviewInvitation(tokens, { id: order.id, paidAt: new Date(order.createdAt), lines: order.lines });
+      if (!made) return undefined;
+      const baseUrl = (await catalog())?.shop.baseUrl;
+      return { ...made, url: baseUrl ? reviewLink(baseUrl, made.token) : null };
+    };
+    app.route('/', stripeWebhookRoutes({ reviewInvitation: invitation, ...options.webhooks }));
+  }
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
+  if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);

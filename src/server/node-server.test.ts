@@ -55,6 +55,43 @@ describe('the Node server', { timeout: 20_000 }, () => {
     expect((await fetch(url)).status).toBe(200);
   });
 
+  it('without a key, takes reviews of what was paid on the test-mode page, signed with the development secret', async () => {
+    const server = await start({});
+    const checkout = await fetch(`${server.url}/api/checkout`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ lines: [{ productId: 'bircher-muesli-mix', quantity: 1 }], returnUrl: `${server.url}/shop` }),
+    });
+    const { id, url } = (await checkout.json()) as { id: string; url: string };
+    const form = new URLSearchParams({ email: 'fan@example.com', number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123', name: 'Erika Mustermann', line1: 'Hauptstraße 1', postal_code: '10115', city: 'Berlin', country: 'DE' });
+    await fetch(url, { method: 'POST', body: form, redirect: 'manual' });
+    const summary = (await (await fetch(`${server.url}/api/checkout/sessions/${id}`)).json()) as { paid: boolean; review?: { token: string } };
+    expect(summary.paid).toBe(true);
+    const review = await fetch(`${server.url}/api/reviews`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ token: summary.review?.token, productId: 'bircher-muesli-mix', rating: 5, language: 'en' }),
+    });
+    expect(review.status).toBe(201);
+  });
+
+  it('with a key but no FANSHOP_REVIEW_SECRET, warns at start and refuses reviews with 503, saying what to set', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const server = await start({ STRIPE_SECRET_KEY: 'sk_test_not_used_here' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('FANSHOP_REVIEW_SECRET is not set'));
+    const review = await fetch(`${server.url}/api/reviews`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ token: 'r1.a.b', productId: 'bircher-muesli-mix', rating: 5, language: 'en' }),
+    });
+    expect(review.status).toBe(503);
+    expect(await review.json()).toMatchObject({ error: { code: 'reviews_not_configured' } });
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('FANSHOP_REVIEW_SECRET is not set'));
+    warn.mockRestore();
+    error.mockRestore();
+  });
+
   it('with a key, has no test-mode Stripe at all', async () => {
     const server = await start({ STRIPE_SECRET_KEY: 'sk_test_not_used_here' });
     expect(server.localStripe).toBe(false);
@@ -62,7 +99,7 @@ describe('the Node server', { timeout: 20_000 }, () => {
   });
 });
 
-describe('the Node server telling clients apart', () => {
+describe('the Node server telling clients apart', { timeout: 20_000 }, () => {
   it('behind a proxy, counts one IPv6 client once however its address is written, and its whole /64 as one', async () => {
     const server = await start({ FANSHOP_TRUSTED_PROXIES: '1', FANSHOP_LIKES_RATE_LIMIT: '1' });
     const like = (forwardedFor: string) =>
@@ -130,6 +167,7 @@ describe('the Node server refusing a body that is too large', () => {
   it.each([
     ['/api/checkout', 'Content-Type: application/json\r\n'],
     ['/api/likes/bircher-muesli-mix', 'Content-Type: application/json\r\n'],
+    ['/api/reviews', 'Content-Type: application/json\r\n'],
     ['/api/webhooks/stripe', 'Content-Type: application/json\r\nStripe-Signature: t=1,v1=00\r\n'],
     ['/facebook/tab', 'Content-Type: application/x-www-form-urlencoded\r\n'],
   ])('answers %s with 413 and closes the connection, so the client’s next request succeeds', async (path, headers) => {

@@ -99,6 +99,7 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
 
   console.log(`[fanshop] demo shop on ${origin}  (/ inline, /shop full page, /frame 520px iframe)`);
   if (local) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
+  if (local && !settings.FANSHOP_REVIEW_SECRET) console.log('[fanshop] review links are signed with the local test mode’s development secret; a shop that sells sets FANSHOP_REVIEW_SECRET');
   return {
     port,
     url: origin,

@@ -11,6 +11,7 @@ import { startLocalStripe } from '../../tools/stripe-local';
 import { durableObjectStores, type FanshopDataNamespace } from './data/durable-object/stores';
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { sdkFor } from '../../tools/stripe-local/testing';
+import { reviewTokens } from './reviews/token';
 
 /**
  * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
@@ -46,6 +47,7 @@ let stripe: Stripe;
 const graphEvents: { path: string; body: string }[] = [];
 let graph: Server;
 const fbAppSecret = 'worker-app-secret';
+const reviewSecret = 'worker-review-secret-of-at-least-32-characters';
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fanshop-worker-'));
@@ -82,6 +84,7 @@ beforeAll(async () => {
           // Fifty checkouts from one visitor at once (the last units, below).
           FANSHOP_CHECKOUT_RATE_LIMIT: '100',
           FB_APP_SECRET: fbAppSecret,
+          FANSHOP_REVIEW_SECRET: reviewSecret,
           META_PIXEL_ID: '555000',
           META_CAPI_TOKEN: 'worker-capi-token',
           META_GRAPH_API_BASE: graphUrl,
@@ -227,6 +230,32 @@ describe('POST /api/webhooks/stripe in workerd', () => {
   });
 });
 
+describe('reviews in workerd', () => {
+  const review = (body: unknown) =>
+    mf.dispatchFetch(`${origin}/api/reviews`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin, 'CF-Connecting-IP': '203.0.113.251' }, body: JSON.stringify(body) });
+
+  it('signs a paid session’s review token with Web Crypto, takes the review once, and shows it on the page and in the feed', async () => {
+    const { id } = (await (await checkout(cart([{ productId: 'espresso-blend', variantId: 'espresso-1kg-whole', quantity: 1 }]))).json()) as { id: string };
+    local.sessions.complete(id, { email: 'fan@example.com' });
+    const summary = (await (await mf.dispatchFetch(`${origin}/api/checkout/sessions/${id}`, { headers: { Origin: origin } })).json()) as { review?: { token: string } };
+    const token = summary.review?.token ?? '';
+    // The Worker's token is the one Node makes with the same secret: one format on both runtimes.
+    const claims = await reviewTokens(reviewSecret).verify(token, new Date());
+    expect(claims).toMatchObject({ ok: true, claims: { orderId: id, products: [{ productId: 'espresso-blend', variantId: 'espresso-1kg-whole' }] } });
+    const body = { token, productId: 'espresso-blend', rating: 5, text: 'Dark and smooth', language: 'en' };
+    const created = await review(body);
+    expect(created.status).toBe(201);
+    expect((await review(body)).status).toBe(409);
+    const tampered = `${token.slice(0, -10)}${token.at(-10) === 'A' ? 'B' : 'A'}${token.slice(-9)}`;
+    expect((await review({ ...body, token: tampered })).status).toBe(403);
+    const page = await mf.dispatchFetch(`${origin}/api/reviews/espresso-blend`, { headers: { Origin: origin } });
+    expect(await page.json()).toMatchObject({ total: 1, aggregate: { count: 1, average: 5 }, reviews: [{ productId: 'espresso-blend', variantId: 'espresso-1kg-whole', text: 'Dark and smooth' }] });
+    const html = await (await mf.dispatchFetch(`${origin}/p/espresso-blend`)).text();
+    expect(html).toContain('"aggregateRating":{"@type":"AggregateRating","ratingValue":5,"ratingCount":1');
+    expect(await (await mf.dispatchFetch(`${origin}/feeds/meta-reviews.csv`)).text()).toContain('Dark and smooth');
+  });
+});
+
 describe('stock in workerd', () => {
   /** What the shop's Durable Object says can be bought of an item now. */
   const available = async (item: string, stock: number) => (await (await data()).stock.available([{ item, stock }], new Date()))[item];
@@ -339,6 +368,13 @@ describe('files and pages in workerd', () => {
 });
 
 describe('a Worker without secrets or a Durable Object', () => {
+  it('has no reviews without FANSHOP_DATA', async () => {
+    const noData = await worker('no-data');
+    const reviews = await noData.fetch(`${origin}/api/reviews/bircher-muesli-mix`);
+    expect(reviews.status).toBe(404);
+    await reviews.arrayBuffer();
+  });
+
   it('answers checkouts and webhooks with a 503 JSON error that says it is not set up, and still serves the shop', async () => {
     const unconfigured = await worker('unconfigured');
     const res = await unconfigured.fetch(`${origin}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(cart([{ productId: 'bircher-muesli-mix', quantity: 1 }])) });

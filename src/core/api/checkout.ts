@@ -32,6 +32,8 @@ export type CheckoutResponse =
   | { readonly id: string; readonly url: string }
   | { readonly id: string; readonly clientSecret: string; readonly publishableKey: string; readonly stripeJs?: string };
 
+import type { ReviewInvitation } from './reviews';
+
 /** `GET /api/checkout/sessions/:id`: what a returning shopper's confirmation shows, and nothing else. */
 export interface CheckoutSessionSummary {
   /** Stripe's `status`: `open`, `complete` or `expired`. */
@@ -41,4 +43,9 @@ export interface CheckoutSessionSummary {
   readonly currency: string | null;
   /** The catalog's product and variant ids (for the Purchase event), titles and quantities. */
   readonly lines: readonly { readonly productId: string | null; readonly variantId: string | null; readonly title: string; readonly quantity: number }[];
+  /**
+   * A paid order's review token, for "Rate what you bought" (`POST /api/reviews`); absent
+   * before payment and when the shop has no review secret.
+   */
+  readonly review?: ReviewInvitation;
 }

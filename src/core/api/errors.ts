@@ -29,6 +29,14 @@ export const API_ERROR_CODES = [
   'likes_unavailable',
   'checkout_not_configured',
   'webhook_not_configured',
+  'review_token_invalid',
+  'review_token_expired',
+  'product_not_in_order',
+  'review_edit_closed',
+  'review_exists',
+  'review_not_found',
+  'reviews_unavailable',
+  'reviews_not_configured',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -42,6 +50,14 @@ export interface ApiError {
   readonly lineIndex?: number;
   /** `invalid_quantity`: the most units of one line the server accepts (FANSHOP_MAX_QUANTITY). */
   readonly maxQuantity?: number;
+  /** `invalid_request` of a review: every field that is wrong, and why. */
+  readonly issues?: readonly ApiIssue[];
+}
+
+/** One thing wrong with a request body: where (`rating`, `text`), and what it must be. */
+export interface ApiIssue {
+  readonly path: string;
+  readonly message: string;
 }
 
 /** An error answer: `{ error: { code, message, … } }`. */

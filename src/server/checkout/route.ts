@@ -15,6 +15,7 @@ import { stripeFailure, stripeFailureResponse } from './stripe-failure';
 import { stockItemId, type Reservation, type StockLine, type StockStore } from '../stock/store';
 import type { PricedCart } from './price-cart';
 import type { CheckoutLineRequest } from './request';
+import type { ReviewTokens } from '../reviews/token';
 
 export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, CheckoutLimits {
   readonly stripe: Stripe;
@@ -39,6 +40,8 @@ export interface CheckoutOptions extends Omit<SessionOptions, 'uiMode'>, Checkou
   readonly clientAddress: (c: Context) => string;
   /** Largest request body in bytes (default 32 KB). */
   readonly maxBodyBytes: number;
+  /** Signs the review token a paid session's confirmation gets (reviews/token.ts). */
+  readonly reviewTokens?: ReviewTokens | undefined;
 }
 
 /**
@@ -135,7 +138,7 @@ export function checkoutRoutes(options: CheckoutOptions): Hono {
     const id = c.req.param('id');
     if (!/^cs_(test|live)_\w{1,200}$/.test(id)) return errorResponse(c, apiError('session_not_found', 'No such checkout.'));
     try {
-      return c.json(await sessionSummary(options.stripe, id));
+      return c.json(await sessionSummary(options.stripe, id, options.reviewTokens));
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return errorResponse(c, apiError('session_not_found', 'No such checkout.'));
       return stripeFailureResponse(c, `reading Checkout Session ${id}`, error);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../orders/order';
 import type { DataStores } from './stores';
+import { reviewCases } from './conformance-reviews';
 
 /**
  * The one set of cases every engine of data/stores.ts must pass: PGlite, a Postgres server and
@@ -263,5 +264,7 @@ export function storeConformance(engine: string, open: () => Promise<DataStores>
         expect(await stores.stock.available([{ item: a, stock: 10 }, { item: b, stock: 10 }], at(0))).toEqual({ [a]: 0, [b]: 0 });
       });
     });
+
+    reviewCases(() => stores, id);
   });
 }

@@ -1,10 +1,11 @@
 import type { LikesStore } from '../likes/store';
 import type { OrderStore } from '../orders/order';
 import type { StockStore } from '../stock/store';
+import type { ReviewStore } from '../reviews/store';
 
 /**
- * Everything the shop keeps: likes, orders (and the webhook events already processed) and
- * stock. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
+ * Everything the shop keeps: likes, orders (and the webhook events already processed), stock
+ * and reviews. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
  * the same database:
  *
  * - `data/postgres/`: Postgres. On Node it is PGlite in-process by default (FANSHOP_DATA_DIR),
@@ -17,6 +18,8 @@ export interface DataStores {
   readonly likes: LikesStore;
   readonly orders: OrderStore;
   readonly stock: StockStore;
+  /** Reviews from verified buyers (reviews/store.ts). */
+  readonly reviews: ReviewStore;
   /** Waits for what is under way and closes the engine (a no-op where the runtime owns it). */
   close(): Promise<void>;
 }

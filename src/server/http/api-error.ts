@@ -42,6 +42,17 @@ export const API_ERROR_STATUS = {
   /** Checkout or webhooks lack a setting (STRIPE_SECRET_KEY, a store); the log says which. */
   checkout_not_configured: 503,
   webhook_not_configured: 503,
+  // Reviews (reviews/route.ts): a token that is not ours, or no longer good, or a product the
+  // order did not buy; a second review of one product from one order; an edit after 30 days.
+  review_token_invalid: 403,
+  review_token_expired: 403,
+  product_not_in_order: 403,
+  review_edit_closed: 403,
+  review_exists: 409,
+  review_not_found: 404,
+  reviews_unavailable: 503,
+  /** FANSHOP_REVIEW_SECRET is not set: no review can be written (the log says so). */
+  reviews_not_configured: 503,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /**

@@ -1,3 +1,5 @@
+import type { ReviewInvitation } from '../../core/api/reviews';
+
 /** An order, made from a paid Checkout Session (`checkout.session.completed`). */
 export interface Order {
   /** The Checkout Session id: one session, one order. */
@@ -48,4 +50,16 @@ export interface OrderStore {
   /** Records a webhook event id; false when it was recorded before (a replay). */
   markEventProcessed(eventId: string): Promise<boolean>;
   hasProcessedEvent(eventId: string): Promise<boolean>;
+}
+
+/**
+ * What the merchant's `onOrder` hook gets: the order and, when the shop has a review secret, its
+ * review token and a link to send the shopper ("Rate what you bought"; reviews/invitation.ts).
+ * @example onOrder: async (order) => { if (order.review) await mailer.send(order.customerEmail, `Rate it: ${order.review.url}`); }
+ */
+export interface OrderNotice extends Order {
+  readonly review?: ReviewInvitation & {
+    /** `<shop baseUrl>/shop#/review/<token>`, or null when the catalog could not be read. */
+    readonly url: string | null;
+  };
 }

@@ -5,6 +5,8 @@ import { catalogAssetUrl, productPageUrl } from '../../core/catalog/product-urls
 import { decimalAmount } from '../../core/money/decimal';
 import { html, scriptJson, type Html } from './html';
 import { OG_LOCALES, PAGE_LANGUAGES, type PageLanguage } from './page-locale';
+import type { ProductReviews } from '../reviews/product-reviews';
+import { pageMessages } from './page-messages';
 
 /**
  * What crawlers read in a product page's <head>: Open Graph with Facebook's product tags, a
@@ -41,7 +43,7 @@ export function previewDescription(description: string, max = DESCRIPTION_LENGTH
 const meta = (attribute: 'property' | 'name', key: string, content: string) => html`<meta ${attribute}="${key}" content="${content}">`;
 
 /** The <head> tags of a product's page, one per line, in the order crawlers meet them. */
-export function productHeadTags(catalog: Catalog, product: Product, texts: PageTexts, baseUrl: string): Html {
+export function productHeadTags(catalog: Catalog, product: Product, texts: PageTexts, baseUrl: string, reviews?: ProductReviews): Html {
   const { shop } = catalog;
   const url = productPageUrl(baseUrl, product.id);
   const title = texts.text(product.title);
@@ -111,7 +113,30 @@ export function productHeadTags(catalog: Catalog, product: Product, texts: PageT
       itemCondition: 'https://schema.org/NewCondition',
       seller: { '@type': 'Organization', name: shopName },
     },
+    ...(reviews ? reviewsJsonLd(reviews, texts.language) : {}),
   };
   tags.push(html`<script type="application/ld+json">${scriptJson(jsonLd)}</script>`);
   return html`${tags.map((tag, i) => (i ? html`\n    ${tag}` : tag))}`;
+}
+
+/**
+ * A product's reviews in its JSON-LD: `aggregateRating` (ratingValue and ratingCount, on a scale
+ * of 1 to 5) and the newest `review`s, each with the fields Google requires of a review nested
+ * in a product (author with a name, reviewRating with its ratingValue) and those it recommends
+ * (datePublished, reviewBody). A review signed with no name is by a "Verified buyer".
+ * https://developers.google.com/search/docs/appearance/structured-data/review-snippet
+ */
+export function reviewsJsonLd(reviews: ProductReviews, language: PageLanguage) {
+  const scale = { bestRating: 5, worstRating: 1 };
+  return {
+    aggregateRating: { '@type': 'AggregateRating', ratingValue: reviews.aggregate.average, ratingCount: reviews.aggregate.count, ...scale },
+    review: reviews.latest.map((r) => ({
+      '@type': 'Review',
+      author: { '@type': 'Person', name: r.name ?? pageMessages[language].verifiedBuyer },
+      datePublished: r.createdAt.slice(0, 10),
+      reviewRating: { '@type': 'Rating', ratingValue: r.rating, ...scale },
+      ...(r.text ? { reviewBody: r.text } : {}),
+      inLanguage: r.language,
+    })),
+  };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ogs from 'open-graph-scraper';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 
 /**
  * The product pages as a crawler reads them: served by the app, parsed by an Open Graph parser
@@ -241,5 +242,52 @@ describe('GET /p/:id for people', () => {
     expect(html.replace(/\u00a0/g, ' ')).toContain('<strong>18,90 €</strong>');
     expect(html).toContain('<p class="availability sold-out">Ausverkauft</p>');
     expect(html).toContain('<a href="/shop">Alle Produkte ansehen</a>');
+  });
+});
+
+describe('GET /p/:id with reviews', () => {
+  const hostile = `</script><script>alert(1)</script> "quoted" & <b>`;
+  let data: InMemoryData;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    data = await inMemoryData();
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9)).toISOString();
+    const write = (id: string, rating: 1 | 2 | 3 | 4 | 5, day: number, extra: { text?: string; name?: string; status?: 'hidden' } = {}) =>
+      data.reviews.createReview({ id, productId: 'enamel-mug-limited', variantId: null, orderId: `cs_test_${id}`, rating, text: extra.text ?? null, name: extra.name ?? null, language: 'en', status: extra.status ?? 'published', createdAt: at(day), updatedAt: at(day) });
+    for (let i = 1; i <= 6; i += 1) await write(`rev-${i}`, i % 2 ? 5 : 4, i, i === 6 ? { text: hostile, name: hostile } : {});
+    await write('rev-hidden', 1, 7, { status: 'hidden', text: 'Hidden text' });
+    app = createApp({ catalog: { read: async () => catalogText() }, reviews: { store: data.reviews, tokens: undefined, moderation: 'publish', rateLimitPerMinute: 10, allowedOrigins: [], clientAddress: () => 'test' } });
+  }, 60_000);
+  afterAll(() => data.close());
+
+  it('adds aggregateRating and the newest 5 reviews to the JSON-LD with the fields Google requires, texts escaped', async () => {
+    const html = await (await app.request('/p/enamel-mug-limited')).text();
+    const jsonText = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(jsonText).not.toMatch(/[<>]/);
+    const product = JSON.parse(jsonText);
+    expect(product.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, ratingCount: 6, bestRating: 5, worstRating: 1 });
+    expect(product.review).toHaveLength(5);
+    expect(product.review[0]).toEqual({
+      '@type': 'Review',
+      author: { '@type': 'Person', name: hostile },
+      datePublished: '2026-11-06',
+      reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1 },
+      reviewBody: hostile,
+      inLanguage: 'en',
+    });
+    expect(product.review[1].author).toEqual({ '@type': 'Person', name: 'Verified buyer' });
+    expect(JSON.stringify(product)).not.toContain('Hidden text');
+    // The page shows what it marks up: the average, and the reviews, escaped.
+    expect(html).toContain('★ 4.5 (6)');
+    expect(html).toContain('Rated 4.5 out of 5 by 6 buyers');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('Hidden text');
+    expect(html.match(/<script/g)).toHaveLength(3);
+  });
+
+  it('has no rating at all for a product without published reviews', async () => {
+    const html = await (await app.request('/p/bircher-muesli-mix')).text();
+    expect(html).not.toContain('aggregateRating');
+    expect(html).not.toContain('class="reviews"');
   });
 });

@@ -7,6 +7,8 @@ import { html, page, type Html } from './html';
 import type { PageLanguage } from './page-locale';
 import { pageMessages } from './page-messages';
 import { pageTexts, productHeadTags } from './product-meta';
+import type { ProductReviews } from '../reviews/product-reviews';
+import { reviewsSection } from './reviews-section';
 
 /**
  * `/p/<id>`: a product's own page, the address shares point to. Crawlers (Facebook's, search
@@ -29,12 +31,14 @@ export interface ProductPageInput {
   readonly baseUrl: string;
   /** The widget's product view as HTML in its shadow root (pages/first-view.ts), from the server. */
   readonly firstView?: Html | undefined;
+  /** The product's published reviews (reviews/product-reviews.ts), when it has any. */
+  readonly reviews?: ProductReviews | undefined;
 }
 
 /** The page's own stylesheet (public/product-page.css), for the no-JavaScript view. */
 const STYLESHEET = '/product-page.css';
 
-export function productPage({ catalog, product, language, baseUrl, firstView }: ProductPageInput): string {
+export function productPage({ catalog, product, language, baseUrl, firstView, reviews }: ProductPageInput): string {
   const texts = pageTexts(catalog, language);
   const t = pageMessages[language];
   const root = basePath(baseUrl);
@@ -59,7 +63,7 @@ ${image ? html`          <img src="${imageSrc(image.src, baseUrl)}" alt="${texts
           <h1>${title}</h1>
           <p class="price"><strong>${price}</strong>${was}</p>
           <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${offer.inStock ? t.inStock : t.soldOut}</p>${description}
-${options.length ? html`          <dl class="options">${options}\n          </dl>\n` : ''}          <p><a href="${root}/shop">${t.allProducts}</a></p>
+${options.length ? html`          <dl class="options">${options}\n          </dl>\n` : ''}${reviews ? reviewsSection(reviews, language) : ''}          <p><a href="${root}/shop">${t.allProducts}</a></p>
           </div>
         </article>
       </div>
@@ -69,7 +73,7 @@ ${options.length ? html`          <dl class="options">${options}\n          </dl
   return page({
     title: `${title} – ${shopName}`,
     lang: language,
-    head: productHeadTags(catalog, product, texts, baseUrl),
+    head: productHeadTags(catalog, product, texts, baseUrl, reviews),
     css: [`${root}${STYLESHEET}`],
     body,
   });

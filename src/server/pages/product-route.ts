@@ -8,6 +8,7 @@ import { productNotFoundPage, productPage, shopUnavailablePage } from './product
 import { firstView } from './first-view';
 import { basePath } from '../../core/catalog/product-urls';
 import type { CatalogEnvelope } from '../../core/catalog/envelope';
+import type { ProductReviews } from '../reviews/product-reviews';
 
 /**
  * `GET /p/:productId`: the product's page (product-page.ts) with the headers every page of ours
@@ -17,7 +18,10 @@ import type { CatalogEnvelope } from '../../core/catalog/envelope';
  * keep one per Accept-Language. An unknown id is a real 404 page; a catalog that cannot be read
  * or parsed is a 503 page, never a stack trace.
  */
-export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { csp: string; envelope?: () => Promise<CatalogEnvelope | null> }): Handler {
+export function productPageRoute(
+  load: () => Promise<LoadedCatalog>,
+  options: { csp: string; envelope?: () => Promise<CatalogEnvelope | null>; reviews?: ((productId: string) => Promise<ProductReviews | undefined>) | undefined },
+): Handler {
   return async (c) => {
     const language = (fallback?: string) =>
       choosePageLanguage({ query: c.req.query('locale'), fbLocale: c.req.query('fb_locale'), acceptLanguage: c.req.header('Accept-Language'), fallback });
@@ -37,7 +41,8 @@ export function productPageRoute(load: () => Promise<LoadedCatalog>, options: { 
     const view = options.envelope
       ? await firstView({ envelope: options.envelope, pageUrl: c.req.url, catalogPath: `${root}/catalog.json`, pageLang: lang, product: product.id, headingLevel: 1, root })
       : undefined;
-    const html = productPage({ catalog, product, language: lang, baseUrl: catalog.shop.baseUrl, firstView: view });
+    const reviews = await options.reviews?.(product.id);
+    const html = productPage({ catalog, product, language: lang, baseUrl: catalog.shop.baseUrl, firstView: view, reviews });
     const etag = `"${await sha256Hex(html, 16)}"`;
     const ok = { ...headers(options.csp, 'public, max-age=300'), ETag: etag };
     if (etagMatches(c.req.header('If-None-Match'), etag)) {

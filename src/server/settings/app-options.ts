@@ -5,6 +5,7 @@ import type { CatalogSource } from '../catalog/source';
 import { catalogFromUrl } from '../catalog/url';
 import type { DataStores } from '../data/stores';
 import type { Settings } from './schema';
+import { LOCAL_TEST_MODE_REVIEW_SECRET, reviewTokens } from '../reviews/token';
 
 /**
  * What only a runtime can give the app: where its catalog file is, its stores, how it tells
@@ -60,9 +61,28 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
       ? { pixelId: settings.META_PIXEL_ID, accessToken: settings.META_CAPI_TOKEN, testEventCode: settings.META_TEST_EVENT_CODE, graphApiBase: settings.META_GRAPH_API_BASE?.href.replace(/\/$/, '') }
       : undefined;
   const { data } = parts;
+  // The local test mode takes no real payment, so a secret anyone can read does no harm there
+  // and spares the demo a setting; with a Stripe key the merchant's own secret is needed
+  // (settings/schema.ts warns when it is missing).
+  const reviewSecret = settings.FANSHOP_REVIEW_SECRET ?? (parts.localStripe ? LOCAL_TEST_MODE_REVIEW_SECRET : undefined);
+  const tokens = reviewSecret ? reviewTokens(reviewSecret) : undefined;
   const options: AppOptions = {
     catalog,
-    ...(data ? { likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress }, stock: data.stock } : {}),
+    ...(data
+      ? {
+          likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
+          stock: data.stock,
+          reviews: {
+            store: data.reviews,
+            tokens,
+            notConfigured: tokens ? undefined : 'FANSHOP_REVIEW_SECRET is not set (32 or more random characters: openssl rand -base64 32)',
+            moderation: settings.FANSHOP_REVIEWS_MODERATION,
+            rateLimitPerMinute: settings.FANSHOP_REVIEWS_RATE_LIMIT,
+            allowedOrigins,
+            clientAddress,
+          },
+        }
+      : {}),
     facebook: { appSecret: settings.FB_APP_SECRET },
   };
   if (!stripe) return { ...options, unavailable: { checkout: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set', webhooks: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set' } };

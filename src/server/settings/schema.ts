@@ -123,6 +123,25 @@ export const SETTINGS = {
     runtime: 'both',
     doc: 'like changes one client may make per minute (reads: ten times as many); `0` refuses every like',
   }),
+  FANSHOP_REVIEW_SECRET: setting({
+    schema: v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters (make one with: openssl rand -base64 32)')),
+    default: undefined,
+    defaultText: '(local test mode: a development secret)',
+    runtime: 'both',
+    doc: 'signs the review links of paid orders (32+ random characters: `openssl rand -base64 32`; keep it, or earlier links stop working). Needed with `STRIPE_SECRET_KEY`: without it no review can be written',
+  }),
+  FANSHOP_REVIEWS_MODERATION: setting({
+    schema: v.picklist(['publish', 'hold'], 'must be publish or hold'),
+    default: 'publish',
+    runtime: 'both',
+    doc: '`hold`: new and changed reviews wait until you approve them (`npx fanshop reviews approve <id>`)',
+  }),
+  FANSHOP_REVIEWS_RATE_LIMIT: setting({
+    schema: whole(0, 100_000, 'from 0 to 100000'),
+    default: '10',
+    runtime: 'both',
+    doc: 'reviews one client may write or change per minute (reads: fifty times as many); `0` refuses every review',
+  }),
   FANSHOP_TRUSTED_PROXIES: setting({
     schema: whole(0, 10, 'from 0 to 10'),
     default: '0',
@@ -237,6 +256,11 @@ export function configFromEnv(vars: Readonly<Record<string, EnvValue>>, runtime:
   }
   if (settings.FANSHOP_CHECKOUT_UI === 'embedded' && settings.STRIPE_SECRET_KEY && !settings.STRIPE_PUBLISHABLE_KEY) {
     warnings.push('[fanshop] FANSHOP_CHECKOUT_UI=embedded needs STRIPE_PUBLISHABLE_KEY (pk_…); using Stripe’s hosted page');
+  }
+  if (settings.STRIPE_SECRET_KEY && !settings.FANSHOP_REVIEW_SECRET) {
+    warnings.push(
+      '[fanshop] FANSHOP_REVIEW_SECRET is not set: orders get no review link and no review can be written (POST /api/reviews answers 503). Set it to 32 or more random characters (openssl rand -base64 32) and keep it',
+    );
   }
   return { ok: true, settings, warnings };
 }

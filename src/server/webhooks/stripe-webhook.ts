@@ -1,6 +1,6 @@
 import { Hono, type Context, type Handler } from 'hono';
 import Stripe from 'stripe';
-import type { Order, OrderStore } from '../orders/order';
+import type { Order, OrderNotice, OrderStore } from '../orders/order';
 import { sendPurchaseToMeta, type MetaConversionsOptions } from '../meta/conversions-api';
 import { orderFromSession } from './order-from-session';
 import { ORDER_EVENTS, parseEvent, RELEASE_EVENTS } from './event-shape';
@@ -19,8 +19,13 @@ export interface WebhookOptions {
   readonly stock: StockStore;
   /** The time, in milliseconds since the epoch; tests move it. Default `Date.now`. */
   readonly now?: () => number;
-  /** The merchant's hook, also for an oversold order; a failure is logged and the order stays saved. */
-  readonly onOrder?: ((order: Order) => void | Promise<void>) | undefined;
+  /**
+   * The merchant's hook, also for an oversold order; a failure is logged and the order stays
+   * saved. It gets the order with its review link (`review`) when `reviewInvitation` is set.
+   */
+  readonly onOrder?: ((order: OrderNotice) => void | Promise<void>) | undefined;
+  /** The review token and link of a new order (app.ts makes it from reviews/invitation.ts). */
+  readonly reviewInvitation?: ((order: Order) => Promise<OrderNotice['review']>) | undefined;
   /** Seconds a signature stays valid (Stripe's default and ours: 300). */
   readonly toleranceSeconds?: number;
   /** Meta's Conversions API: each new order is also sent as a Purchase (meta/conversions-api.ts). */
@@ -116,8 +121,13 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
           );
         }
         if (saved === 'created' && options.onOrder) {
+          // Without its review link if that cannot be made: the hook still hears of the order.
+          const review = await Promise.resolve(options.reviewInvitation?.(order)).catch((error: unknown) => {
+            console.error(`[fanshop] could not make the review link of order ${order.id}:`, error);
+            return undefined;
+          });
           try {
-            await options.onOrder(order);
+            await options.onOrder(review ? { ...order, review } : order);
           } catch (error) {
             console.error(`[fanshop] the onOrder hook failed for order ${order.id}; the order is saved:`, error);
           }

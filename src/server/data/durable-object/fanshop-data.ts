@@ -3,6 +3,9 @@ import type { LikeState } from '../../likes/store';
 import type { Order } from '../../orders/order';
 import type { ReserveResult, SellResult, StockCount, StockLine } from '../../stock/store';
 import { MIGRATIONS } from './migrations';
+import type { ReviewAggregate } from '../../../core/api/reviews';
+import type { Review, ReviewChanges, ReviewListQuery, ReviewStatus, ReviewUpdate } from '../../reviews/store';
+import * as reviews from './reviews';
 import type { ShopData } from './stores';
 
 /** ShopData's methods as the object runs them: answered at once (RPC hands the caller a promise). */
@@ -78,6 +81,34 @@ export class FanshopData extends DurableObject<unknown> implements Served<ShopDa
 
   hasProcessedEvent(eventId: string): boolean {
     return this.sql.exec('select 1 from fanshop_webhook_events where id = ?', eventId).toArray().length === 1;
+  }
+
+  createReview(review: Review): 'created' | 'exists' {
+    return reviews.createReview(this.sql, review);
+  }
+
+  getReview(orderId: string, productId: string): Review | undefined {
+    return reviews.getReview(this.sql, orderId, productId);
+  }
+
+  updateReview(orderId: string, productId: string, changes: ReviewChanges, options: { now: Date; editableSince: Date; hold: boolean }): ReviewUpdate {
+    return this.ctx.storage.transactionSync(() => reviews.updateReview(this.sql, orderId, productId, changes, options));
+  }
+
+  setReviewStatus(id: string, status: ReviewStatus): Review | undefined {
+    return reviews.setReviewStatus(this.sql, id, status);
+  }
+
+  listReviews(productId: string, query: ReviewListQuery): { total: number; reviews: Review[] } {
+    return reviews.listReviews(this.sql, productId, query);
+  }
+
+  reviewAggregates(productIds: readonly string[]): Record<string, ReviewAggregate> {
+    return reviews.reviewAggregates(this.sql, productIds);
+  }
+
+  allReviews(statuses?: readonly ReviewStatus[]): Review[] {
+    return reviews.allReviews(this.sql, statuses);
   }
 
   available(items: readonly StockCount[], now: Date): Record<string, number> {

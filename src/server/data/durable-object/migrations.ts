@@ -51,4 +51,25 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       `create index fanshop_reservations_held on fanshop_reservations (expires_at) where state = 'held'`,
     ],
   },
+  {
+    version: 2,
+    name: 'reviews',
+    statements: [
+      `create table fanshop_reviews (
+         id text primary key,
+         product_id text not null,
+         variant_id text,
+         order_id text not null,
+         rating integer not null check (rating between 1 and 5),
+         text text,
+         name text,
+         language text not null,
+         status text not null check (status in ('published', 'pending', 'hidden')),
+         created_at integer not null,
+         updated_at integer not null,
+         unique (order_id, product_id))`,
+      `create index fanshop_reviews_by_product on fanshop_reviews (product_id, created_at desc, id desc) where status = 'published'`,
+      `create index fanshop_reviews_by_time on fanshop_reviews (created_at desc, id desc)`,
+    ],
+  },
 ];

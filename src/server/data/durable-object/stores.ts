@@ -2,13 +2,14 @@ import type { LikesStore } from '../../likes/store';
 import type { OrderStore } from '../../orders/order';
 import type { StockStore } from '../../stock/store';
 import type { DataStores } from '../stores';
+import type { ReviewStore } from '../../reviews/store';
 
 /**
- * What the shop's Durable Object answers over RPC (fanshop-data.ts): every operation of the three
+ * What the shop's Durable Object answers over RPC (fanshop-data.ts): every operation of the four
  * stores, with the same arguments and answers. Dates and plain objects cross as structured
  * clones.
  */
-export type ShopData = LikesStore & OrderStore & StockStore;
+export type ShopData = LikesStore & OrderStore & StockStore & ReviewStore;
 
 /**
  * The parts of the `FANSHOP_DATA` Durable Object namespace binding used here (wrangler.jsonc
@@ -45,6 +46,15 @@ export function durableObjectStores<Id>(namespace: FanshopDataNamespace<Id>): Da
       reserve: (key, lines, expiresAt, now) => shop().reserve(key, lines, expiresAt, now),
       release: (reservationId) => shop().release(reservationId),
       sell: (reservationId, now) => shop().sell(reservationId, now),
+    },
+    reviews: {
+      createReview: (review) => shop().createReview(review),
+      getReview: (orderId, productId) => shop().getReview(orderId, productId),
+      updateReview: (orderId, productId, changes, options) => shop().updateReview(orderId, productId, changes, options),
+      setReviewStatus: (id, status) => shop().setReviewStatus(id, status),
+      listReviews: (productId, query) => shop().listReviews(productId, query),
+      reviewAggregates: (productIds) => shop().reviewAggregates(productIds),
+      allReviews: (statuses) => shop().allReviews(statuses),
     },
     // The runtime owns the object: nothing to close.
     close: async () => {},

@@ -136,6 +136,29 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          summary jsonb not null)`,
     ],
   },
+  {
+    version: 2,
+    name: 'reviews',
+    statements: [
+      // One review per product per order (the paid Checkout Session); `order_id` never leaves
+      // the server. Public reads take a product's published reviews in one of three orders.
+      `create table fanshop_reviews (
+         id text primary key,
+         product_id text not null,
+         variant_id text,
+         order_id text not null,
+         rating smallint not null check (rating between 1 and 5),
+         text text,
+         name text,
+         language text not null,
+         status text not null check (status in ('published', 'pending', 'hidden')),
+         created_at timestamptz not null,
+         updated_at timestamptz not null,
+         unique (order_id, product_id))`,
+      `create index fanshop_reviews_by_product on fanshop_reviews (product_id, created_at desc, id desc) where status = 'published'`,
+      `create index fanshop_reviews_by_time on fanshop_reviews (created_at desc, id desc)`,
+    ],
+  },
 ];
 
 /**

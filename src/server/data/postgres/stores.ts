@@ -3,10 +3,11 @@ import type { Order, OrderStore } from '../../orders/order';
 import type { SellResult, StockCount, StockStore } from '../../stock/store';
 import type { DataStores } from '../stores';
 import type { Sql, SqlClient } from './sql';
+import { reviewStore } from './reviews';
 
 /** The stores of data/stores.ts over Postgres (PGlite or a server), schema in migrations.ts. */
 export function postgresStores(sql: Sql): DataStores {
-  return { likes: likesStore(sql), orders: orderStore(sql), stock: stockStore(sql), close: () => sql.close() };
+  return { likes: likesStore(sql), orders: orderStore(sql), stock: stockStore(sql), reviews: reviewStore(sql), close: () => sql.close() };
 }
 
 function likesStore(sql: Sql): LikesStore {
