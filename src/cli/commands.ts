@@ -7,6 +7,7 @@ import { readJson, type ReadIo } from './read-json';
 import { pagesCommand } from './pages';
 import { feedCommand } from './feed';
 import { ordersCommand } from './orders';
+import { buildCommand } from './build';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -84,6 +85,7 @@ const commands = new Map<string, Command>([
   ['validate', { args: '<file-or-url>', summary: 'check a catalog file and list every problem with its JSON path', run: validate }],
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
   ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
+  ['build', { args: '--catalog <file> --out <dir>', summary: 'write the catalog for static hosting: whole, or a first page, a search index and shards', run: buildCommand }],
   ['feed', { args: '--catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed as CSV', run: feedCommand }],
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],

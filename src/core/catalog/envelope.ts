@@ -14,7 +14,8 @@ export const PARSED_CATALOG_PARAM = 'fanshop';
 /**
  * A catalog too big to travel whole (server/catalog/products-route.ts) arrives with only its
  * first page of products; the rest is asked of `endpoint` (core/api/products.ts), a path on the
- * catalog's server.
+ * catalog's server. On static hosting (core/catalog/static-site.ts) `endpoint` is the search
+ * index file and `shards` the files of the products, `shardSize` each, in catalog order.
  */
 export interface PagedCatalog {
   /** How many products the catalog has. */
@@ -22,6 +23,8 @@ export interface PagedCatalog {
   /** Products in each category. */
   readonly categories: Readonly<Record<string, number>>;
   readonly endpoint: string;
+  readonly shards?: readonly string[];
+  readonly shardSize?: number;
 }
 
 export type CatalogEnvelope =
