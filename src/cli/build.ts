@@ -105,7 +105,7 @@ function withImages(product: Json, image: (src: string) => string): Json {
 /**
  * Image paths are relative to the catalog file (docs/catalog-format.md): from `--out` they are
  * the same files by another relative path; from a catalog read over http(s), absolute URLs.
- * Percent-escapes stay as written.
+ * Paths from the site's root and absolute URLs stay; percent-escapes stay as written.
  * @example imagePaths('shop/catalog.json', 'shop/site')('images/mug.jpg') // "../images/mug.jpg"
  */
 export function imagePaths(source: string, out: string): (src: string) => string {
@@ -113,6 +113,8 @@ export function imagePaths(source: string, out: string): (src: string) => string
   const from = pathToFileURL(resolve(source));
   const to = pathToFileURL(join(resolve(out), FIRST_PAGE_FILE));
   return (src) => {
+    // A path from the site's root ("/images/mug.jpg") means the same wherever the catalog is.
+    if (src.startsWith('/')) return src;
     const target = new URL(src, from);
     if (target.protocol !== 'file:') return src;
     const have = to.pathname.split('/').slice(0, -1);
