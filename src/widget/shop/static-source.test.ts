@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generatedCatalog } from '../../../scripts/big-catalog.mjs';
+import { staticSiteFiles } from '../../cli/build';
+import type { Shop } from './context';
+import { ensureProducts, showMore, showResults } from './remote';
+import { catalogReadyState, createShopStore } from './store';
+import { untrustedCatalog } from './untrusted-catalog';
+
+/**
+ * The widget on a static site: the files `fanshop build` writes for 1,000 generated products
+ * (scripts/big-catalog.mjs), served by a stand-in fetch at https://cdn.example/site/, which counts what is asked.
+ */
+const SITE = 'https://cdn.example/site/';
+let files: Map<string, string>;
+let asked: string[] = [];
+let broken: (name: string, text: string) => string = (_, text) => text;
+// A path, not a URL: happy-dom's URL is not Node's.
+const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 1000).json as { products: { id: string }[] };
+
+beforeAll(() => {
+  files = staticSiteFiles(big, (src) => src);
+  vi.stubGlobal('fetch', async (url: string) => {
+    const name = new URL(url).pathname.replace('/site/', '');
+    asked.push(name.replace(/\.\w{12}\.json$/, ''));
+    const text = files.get(name);
+    return text === undefined ? new Response('', { status: 404 }) : new Response(broken(name, text), { headers: { 'Content-Type': 'application/json' } });
+  });
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  asked = [];
+  broken = (_, text) => text;
+});
+
+const firstPage = () => JSON.parse(files.get('catalog.json')!) as Record<string, unknown>;
+
+function staticShop(): Shop {
+  const loaded = untrustedCatalog(firstPage(), `${SITE}catalog.json`);
+  if (!loaded.ok) throw new Error('the first page did not load');
+  const store = createShopStore();
+  store.setState(catalogReadyState(loaded));
+  return { store, config: { catalog: `${SITE}catalog.json` } } as unknown as Shop;
+}
+
+/** The grid's results once the source has answered. */
+async function settled(shop: Shop) {
+  await vi.waitFor(() => expect(shop.store.getState().results?.pending).toBeFalsy());
+  return shop.store.getState().results!;
+}
+
+describe('a static first page', () => {
+  it('loads as the first 48 products with the files of the rest as absolute URLs', () => {
+    const loaded = untrustedCatalog(firstPage(), `${SITE}catalog.json`);
+    expect(loaded).toMatchObject({ ok: true, paged: { total: 1000, shardSize: 100, endpoint: expect.stringMatching(/^https:\/\/cdn\.example\/site\/catalog-index\.\w{12}\.json$/) } });
+    if (!loaded.ok) return;
+    expect(loaded.catalog.products).toHaveLength(48);
+    expect(loaded.paged!.shards).toHaveLength(10);
+  });
+
+  it.each([
+    ['a paging of another format', { format: 'other' }],
+    ['a shard that is a path elsewhere', { shards: ['../../secret.json', ...Array(9).fill('a.json')] }],
+    ['fewer shards than its products need', { shards: ['a.json'] }],
+    ['a total below the products it has', { total: 10 }],
+  ])('is refused with %s', (_, change) => {
+    const page = firstPage();
+    expect(untrustedCatalog({ ...page, paged: { ...(page.paged as object), ...change } }, `${SITE}catalog.json`)).toEqual({ ok: false, kind: 'invalid' });
+  });
+});
+
+describe('browsing a static site', () => {
+  it('searches the index, fetched once, and brings the cards of the page from their shards', async () => {
+    const shop = staticShop();
+    shop.store.setState({ query: 'batch' });
+    showResults(shop);
+    const results = await settled(shop);
+    expect(results.failed).toBeFalsy();
+    expect(asked.filter((name) => name === 'catalog-index')).toHaveLength(1);
+    shop.store.setState({ query: 'espresso', sort: 'price-asc' });
+    showResults(shop);
+    await vi.waitFor(() => expect(shop.store.getState().results?.key).toContain('espresso'));
+    const sorted = (await settled(shop)).products;
+    expect(sorted.length).toBeGreaterThan(1);
+    expect(asked.filter((name) => name === 'catalog-index')).toHaveLength(1);
+    // Each shard once, however many pages need it.
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('shows more in catalog order from the next shard, with image URLs from the site', async () => {
+    const shop = staticShop();
+    showMore(shop);
+    const results = await settled(shop);
+    expect(results.products.map((p) => p.id)).toEqual(big.products.slice(0, 96).map((p) => p.id));
+    expect(asked).toEqual(['catalog-index', 'catalog-products-0']);
+    expect(results.products[60]!.images[0]!.src).toMatch(/^https:\/\/cdn\.example\/site\/images\//);
+  });
+
+  it('finds a product on a late shard by its id, and says which ids the catalog does not have', async () => {
+    const shop = staticShop();
+    expect(await ensureProducts(shop, ['espresso-blend-930', 'no-such-product'])).toEqual(['no-such-product']);
+    expect(asked).toEqual(['catalog-index', 'catalog-products-9']);
+    expect(shop.store.getState().catalog!.products.find((p) => p.id === 'espresso-blend-930')).toMatchObject({ position: 930 });
+  });
+
+  it('refuses a shard that is not a valid list of products, and asks for it again next time', async () => {
+    const shop = staticShop();
+    broken = (name, text) => (name.startsWith('catalog-products-9') ? text.replace(/"price":(\d+)/, '"price":"$1"') : text);
+    await expect(ensureProducts(shop, ['espresso-blend-930'])).rejects.toThrow(/has problems/);
+    broken = (_, text) => text;
+    expect(await ensureProducts(shop, ['espresso-blend-930'])).toEqual([]);
+  });
+
+  it('says a search failed when the index is not one, keeping the results on screen', async () => {
+    const shop = staticShop();
+    broken = (name, text) => (name.startsWith('catalog-index') ? text.replace('"words":[', '"words":[1,') : text);
+    shop.store.setState({ query: 'espresso' });
+    showResults(shop);
+    await vi.waitFor(() => expect(shop.store.getState().results?.failed).toBe(true));
+    expect(shop.store.getState().results!.products).toHaveLength(48);
+  });
+});
+
