@@ -21,10 +21,27 @@ export const STATIC_PAGES_FORMAT = 'fanshop/static-pages@1';
  * A catalog with more products than this is not sent whole to the widget, by the server
  * (server/catalog/route.ts) or by `fanshop build`: the first page is, and the rest on demand.
  *
- * Measured with `npm run bench static` (scripts/bench-static.mjs: static sites built both ways
- * from the same generated catalog, served with gzip, Chromium, 412x915, cold cache, no
- * throttling, 7 rounds, 2 shared cores at a load average of about 4.5): the time to the first card
- * and the bytes the browser fetches before it. See the figures by the constant below.
+ * Measured 2026-11-30 with `BENCH_NETWORK=slow4g npm run bench static` (scripts/bench-static.mjs:
+ * the bench's generated catalog built whole and paged, served with gzip by a file server,
+ * Chromium at 412x915, cold cache, 150 ms round trip and 1.6 Mbit/s down, 7 rounds, medians; two
+ * shared cores at a load average of 5.9 to 8.4). Paged, the first page is 29.4 KB gzip whatever
+ * the size; whole, about 0.58 KB a product.
+ *
+ * | products | first card whole / paged | bytes before it | first search whole / paged |
+ * |---|---|---|---|
+ * | 100 | 1,685 / 1,623 ms | 85.8 / 55.8 KB | 40 / 900 ms |
+ * | 150 | 1,868 / 1,593 ms | 113.8 / 55.8 KB | 46 / 1,074 ms |
+ * | 200 | 1,992 / 1,552 ms | 142.4 / 55.8 KB | 55 / 1,226 ms |
+ * | 300 | 2,304 / 1,568 ms | 199.0 / 55.8 KB | 76 / 1,518 ms |
+ * | 500 | 2,969 / 1,565 ms | 313.5 / 55.8 KB | 97 / 2,148 ms |
+ *
+ * At 100 the whole catalog costs every shopper 62 ms (4 %) more before the first card and makes
+ * the first search, category, sort or "Show more" instant instead of about 0.9 s (the index and
+ * the shards over a phone's network); at 150 it already costs 275 ms (17 %), and about 4 ms more
+ * for every product after. So 100 stays. On the loopback network (no throttling, load average
+ * 6.5 to 10.7) the first cards were within noise up to 300 (100: 422 / 337 ms, 300: 443 /
+ * 467 ms) and 679 / 462 ms at 500. The server's whole catalog arrives parsed, so its widget
+ * skips the checker; the bytes and the round trips it trades are the same.
  */
 export const WHOLE_CATALOG_MAX_PRODUCTS = 100;
 
