@@ -115,6 +115,8 @@ test('a shared link to a product on a late shard opens it, and its cart line com
   await page.goto(`${origin}/#/p/${late.id}`);
   const detail = page.locator('[data-detail]');
   await expect(detail.getByRole('heading', { name: late.title.en })).toBeVisible();
+  // Its directory file and its shard, not the search index.
+  expect(fetched.slice(1).map((name) => name.replace(/-\d+\./, '-n.').replace(/\.\w{12}\.json$/, ''))).toEqual(['catalog-ids-n', 'catalog-products-n']);
   expect(fetched.filter((name) => name.startsWith('catalog-products-'))).toEqual([expect.stringMatching(/^catalog-products-98\./)]);
   await detail.getByRole('button', { name: /Add to cart/ }).click();
   await expect(cartCount(page)).toHaveText('1');

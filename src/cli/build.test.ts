@@ -6,7 +6,7 @@ import { generatedCatalog } from '../../scripts/big-catalog.mjs';
 import { parseCatalog } from '../core/catalog/parse';
 import { queryProducts } from '../core/catalog/query';
 import { readSearchIndex } from '../core/catalog/search-index';
-import { FIRST_PAGE_SIZE, readStaticPaging, SHARD_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../core/catalog/static-site';
+import { FIRST_PAGE_SIZE, idBucket, readStaticPaging, SHARD_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../core/catalog/static-site';
 import { imagePaths } from './build';
 import { main, nodeIo, type CliIo } from './commands';
 
@@ -56,9 +56,9 @@ describe('fanshop build', () => {
     const out = join(dir, 'big-site');
     const result = await run('build', '--catalog', join(dir, 'big.json'), '--out', out);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/the first 48 of 250 products .*, the search index catalog-index\.\w{12}\.json .* and 3 shards of 100 products/);
+    expect(result.stdout).toMatch(/the first 48 of 250 products .*, the search index catalog-index\.\w{12}\.json .*, 3 shards of 100 products and 3 files of where each product is/);
     const files = await readdir(out);
-    expect(files).toHaveLength(1 + 1 + 3);
+    expect(files).toHaveLength(1 + 1 + 3 + 3);
 
     // The first page: a valid catalog of the first 48 products, and its paging.
     const { paged, ...first } = await readJsonFile(join(out, 'catalog.json'));
@@ -70,7 +70,7 @@ describe('fanshop build', () => {
     if (typeof paging === 'string') throw new Error(paging);
     expect(paging).toMatchObject({ total: 250, shardSize: SHARD_SIZE, categories: { coffee: expect.any(Number) } });
     expect(Object.values(paging.categories).reduce((a, b) => a + b)).toBe(250);
-    expect(files).toEqual(expect.arrayContaining([paging.index, ...paging.shards]));
+    expect(files).toEqual(expect.arrayContaining([paging.index, ...paging.shards, ...[0, 1, 2].map((n) => paging.directory.replace('{n}', String(n)))]));
 
     // Every product in its shard, found by its number in the index.
     const index = readSearchIndex(await readJsonFile(join(out, paging.index)));
@@ -80,6 +80,11 @@ describe('fanshop build', () => {
     for (const id of ['espresso-blend-0', 'bircher-muesli-mix-138', bigJson.products[249]!.id]) {
       const { position } = index.index.products.find((p) => p.id === id)!;
       expect(shards[Math.floor(position / paging.shardSize)]!.products.map((p) => p.id)).toContain(id);
+    }
+    // Without the index: the directory file of the id's bucket says where it is.
+    for (const id of ['espresso-blend-0', bigJson.products[249]!.id]) {
+      const bucket = await readJsonFile(join(out, paging.directory.replace('{n}', String(idBucket(id, 3)))));
+      expect((bucket as unknown as { positions: Record<string, number> }).positions[id]).toBe(bigJson.products.findIndex((p) => p.id === id));
     }
     // A shard's products are a valid catalog's with the first page's shop and categories.
     expect(parseCatalog({ shop: first.shop, categories: first.categories, products: shards[2]!.products }).ok).toBe(true);
@@ -91,7 +96,7 @@ describe('fanshop build', () => {
 
   it('writes a catalog whole up to --max-whole, and paged above it', async () => {
     expect((await run('build', '--catalog', demoPath, '--out', join(dir, 'paged-demo'), '--max-whole', '10')).code).toBe(0);
-    expect((await readdir(join(dir, 'paged-demo'))).length).toBe(3);
+    expect((await readdir(join(dir, 'paged-demo'))).length).toBe(4);
     expect((await run('build', '--catalog', join(dir, 'big.json'), '--out', join(dir, 'whole-big'), '--max-whole', '250')).code).toBe(0);
     expect(await readdir(join(dir, 'whole-big'))).toEqual(['catalog.json']);
   });

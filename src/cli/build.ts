@@ -4,15 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from '../core/catalog/parse';
-import { encodeSearchIndex } from '../core/catalog/search-index';
-import { FIRST_PAGE_SIZE, SHARD_SIZE, STATIC_PAGES_FORMAT, WHOLE_CATALOG_MAX_PRODUCTS, type StaticPaging } from '../core/catalog/static-site';
+import { FIRST_PAGE_FILE, staticSiteFiles } from '../core/catalog/static-files';
+import { FIRST_PAGE_SIZE, SHARD_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../core/catalog/static-site';
 import { readJson } from './read-json';
 import type { CliIo } from './commands';
 
 export const BUILD_USAGE = 'Usage: fanshop build --catalog <file-or-url> --out <dir> [--max-whole <products>]\n';
-
-/** The file `data-catalog` points at, in `--out`. */
-export const FIRST_PAGE_FILE = 'catalog.json';
 
 type Json = Record<string, unknown>;
 
@@ -50,56 +47,20 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     io.stderr(`${source} has problems; nothing was written. Check it with: fanshop validate ${source}\n`);
     return 1;
   }
-  const files = staticSiteFiles(read.value as Json, imagePaths(source, out), maxWhole);
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const files = staticSiteFiles(read.value as Json, { image: imagePaths(source, out), hash, maxWhole });
   for (const [name, text] of files) await io.writeFile(join(out, name), text);
   const count = result.catalog.products.length;
   const first = join(out, FIRST_PAGE_FILE);
   if (files.size === 1) io.stdout(`Wrote ${first}: the whole catalog (${count} products, at most ${maxWhole} travel whole).\n`);
   else {
     const kb = (name: string) => `${Math.round(gzipSync(files.get(name)!).length / 1024)} KB gzip`;
-    const [, index, ...shards] = files.keys();
-    io.stdout(`Wrote ${first}: the first ${Math.min(FIRST_PAGE_SIZE, count)} of ${count} products (${kb(FIRST_PAGE_FILE)}), the search index ${index} (${kb(index!)}) and ${shards.length} shards of ${SHARD_SIZE} products.\n`);
+    const [, index] = files.keys();
+    const shards = (files.size - 2) / 2;
+    io.stdout(`Wrote ${first}: the first ${Math.min(FIRST_PAGE_SIZE, count)} of ${count} products (${kb(FIRST_PAGE_FILE)}), the search index ${index} (${kb(index!)}), ${shards} shards of ${SHARD_SIZE} products and ${shards} files of where each product is.\n`);
   }
   io.stdout(`Point the widget at it: data-catalog="<where ${out} is served>/${FIRST_PAGE_FILE}".\n`);
   return 0;
-}
-
-/**
- * The files of a checked catalog file, by name in `--out`: the first page first, then the index
- * and the shards (content-hashed names). `image` turns an image path of the catalog into one
- * that is right from `--out`.
- */
-export function staticSiteFiles(file: Json, image: (src: string) => string, maxWhole = WHOLE_CATALOG_MAX_PRODUCTS): Map<string, string> {
-  const products = (file.products as Json[]).map((product) => withImages(product, image));
-  if (products.length <= maxWhole) return new Map([[FIRST_PAGE_FILE, JSON.stringify({ ...file, products })]]);
-  const parsed = parseCatalog({ ...file, products });
-  if (!parsed.ok) throw new Error('the catalog changed while it was written');
-  const named = (prefix: string, text: string) => [`${prefix}.${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`, text] as const;
-  const index = named('catalog-index', JSON.stringify(encodeSearchIndex(parsed.catalog.products)));
-  const shards = Array.from({ length: Math.ceil(products.length / SHARD_SIZE) }, (_, n) =>
-    named(`catalog-products-${n}`, JSON.stringify({ products: products.slice(n * SHARD_SIZE, (n + 1) * SHARD_SIZE) })),
-  );
-  const categories: Record<string, number> = {};
-  for (const p of parsed.catalog.products) if (p.categoryId !== undefined) categories[p.categoryId] = (categories[p.categoryId] ?? 0) + 1;
-  const paged: StaticPaging = { format: STATIC_PAGES_FORMAT, total: products.length, categories, index: index[0], shards: shards.map(([name]) => name), shardSize: SHARD_SIZE };
-  const first = { shop: file.shop, ...(file.categories === undefined ? {} : { categories: file.categories }), products: products.slice(0, FIRST_PAGE_SIZE), paged };
-  return new Map([[FIRST_PAGE_FILE, JSON.stringify(first)], index, ...shards]);
-}
-
-/** A product with its image paths (and the option values that name an image) passed through `image`. */
-function withImages(product: Json, image: (src: string) => string): Json {
-  const images = product.images as Json[] | undefined;
-  const options = product.options as Json[] | undefined;
-  return {
-    ...product,
-    ...(images && { images: images.map((img) => ({ ...img, src: image(img.src as string) })) }),
-    ...(options && {
-      options: options.map((option) => ({
-        ...option,
-        values: (option.values as unknown[]).map((value) => (typeof value === 'object' && value !== null && 'image' in value ? { ...value, image: image((value as Json).image as string) } : value)),
-      })),
-    }),
-  };
 }
 
 /**

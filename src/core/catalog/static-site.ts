@@ -10,7 +10,11 @@ import type { Catalog } from './types';
  * - `index`: the search index (search-index.ts), loaded when the shopper first searches,
  *   filters, sorts or asks for more;
  * - `shards`: every product in catalog order, `shardSize` a file (the first page's too), each
- *   `{ "products": [...] }` in the catalog format; product number n is in shard n / shardSize.
+ *   `{ "products": [...] }` in the catalog format; product number n is in shard n / shardSize;
+ * - `directory`: where a product is, by id, without the index (a shared link, a saved cart):
+ *   as many files as shards, `{n}` in the name replaced by `idBucket(id, shards.length)`, each
+ *   `{ "positions": { "<id>": <number>, ... } }` for the ids of that bucket. A few hundred
+ *   bytes where the index has a hundred kilobytes at 10,000 products.
  *
  * File names are relative to the first page; `fanshop build` puts a hash of their content in
  * them, so a host may cache them for ever, and a new build names new ones.
@@ -60,6 +64,18 @@ export interface StaticPaging {
   readonly index: string;
   readonly shards: readonly string[];
   readonly shardSize: number;
+  /** The directory files' name, with `{n}` for the bucket. */
+  readonly directory: string;
+}
+
+/**
+ * Which directory file lists a product id: FNV-1a (32 bits) of its UTF-16 code units, mod `count`.
+ * @example idBucket('espresso-blend', 100) // a number from 0 to 99
+ */
+export function idBucket(id: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % count;
 }
 
 /** A file name beside the first page: no folder, no scheme, nothing a URL would read otherwise. */
@@ -73,15 +89,16 @@ export function readStaticPaging(json: unknown, catalog: Catalog): StaticPaging 
   if (typeof json !== 'object' || json === null) return 'must be an object';
   const paging = json as Partial<Record<keyof StaticPaging, unknown>>;
   if (paging.format !== STATIC_PAGES_FORMAT) return `format must be "${STATIC_PAGES_FORMAT}"`;
-  const { total, categories, index, shards, shardSize } = paging;
+  const { total, categories, index, shards, shardSize, directory } = paging;
   if (!Number.isSafeInteger(total) || (total as number) < catalog.products.length) return 'total must be the number of products';
   if (!Number.isSafeInteger(shardSize) || (shardSize as number) < 1) return 'shardSize must be a whole number from 1';
   if (typeof index !== 'string' || !FILE_NAME.test(index)) return 'index must be a file name';
   if (!Array.isArray(shards) || shards.length !== Math.ceil((total as number) / (shardSize as number)) || !shards.every((s) => typeof s === 'string' && FILE_NAME.test(s))) {
     return 'shards must name one file for every shardSize products';
   }
+  if (typeof directory !== 'string' || !/^[\w.-]*\{n\}[\w.-]*$/.test(directory) || directory.length > 200) return 'directory must be a file name with {n}';
   if (typeof categories !== 'object' || categories === null || !Object.values(categories).every((n) => Number.isSafeInteger(n) && n >= 0)) {
     return 'categories must count the products of each category';
   }
-  return { format: STATIC_PAGES_FORMAT, total: total as number, categories: { ...(categories as Record<string, number>) }, index, shards: shards as string[], shardSize: shardSize as number };
+  return { format: STATIC_PAGES_FORMAT, total: total as number, categories: { ...(categories as Record<string, number>) }, index, shards: shards as string[], shardSize: shardSize as number, directory };
 }

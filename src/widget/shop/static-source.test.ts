@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generatedCatalog } from '../../../scripts/big-catalog.mjs';
-import { staticSiteFiles } from '../../cli/build';
+import demo from '../../../public/catalog.json';
+import { idBucket } from '../../core/catalog/static-site';
+import { staticSiteFiles } from '../../core/catalog/static-files';
 import type { Shop } from './context';
 import { ensureProducts, showMore, showResults } from './remote';
 import { catalogReadyState, createShopStore } from './store';
@@ -17,14 +18,15 @@ const SITE = 'https://cdn.example/site/';
 let files: Map<string, string>;
 let asked: string[] = [];
 let broken: (name: string, text: string) => string = (_, text) => text;
-// A path, not a URL: happy-dom's URL is not Node's.
-const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), 1000).json as { products: { id: string }[] };
+const big = generatedCatalog(JSON.stringify(demo), 1000).json as { products: { id: string }[] };
+/** The files' names carry a hash of their content: any will do here, of 12 letters. */
+const hash = (text: string) => String(idBucket(text, 1e12)).padStart(12, '0');
 
 beforeAll(() => {
-  files = staticSiteFiles(big, (src) => src);
+  files = staticSiteFiles(big, { image: (src) => src, hash });
   vi.stubGlobal('fetch', async (url: string) => {
     const name = new URL(url).pathname.replace('/site/', '');
-    asked.push(name.replace(/\.\w{12}\.json$/, ''));
+    asked.push(name.replace(/\.\w{12}\.json$/, '').replace(/^catalog-ids-\d+$/, 'catalog-ids'));
     const text = files.get(name);
     return text === undefined ? new Response('', { status: 404 }) : new Response(broken(name, text), { headers: { 'Content-Type': 'application/json' } });
   });
@@ -65,6 +67,7 @@ describe('a static first page', () => {
     ['a paging of another format', { format: 'other' }],
     ['a shard that is a path elsewhere', { shards: ['../../secret.json', ...Array(9).fill('a.json')] }],
     ['fewer shards than its products need', { shards: ['a.json'] }],
+    ['a directory without {n}', { directory: 'catalog-ids.json' }],
     ['a total below the products it has', { total: 10 }],
   ])('is refused with %s', (_, change) => {
     const page = firstPage();
@@ -99,11 +102,26 @@ describe('browsing a static site', () => {
     expect(results.products[60]!.images[0]!.src).toMatch(/^https:\/\/cdn\.example\/site\/images\//);
   });
 
-  it('finds a product on a late shard by its id, and says which ids the catalog does not have', async () => {
+  it('finds a product on a late shard by its id through its directory file, without the index, and says which ids the catalog does not have', async () => {
     const shop = staticShop();
     expect(await ensureProducts(shop, ['espresso-blend-930', 'no-such-product'])).toEqual(['no-such-product']);
-    expect(asked).toEqual(['catalog-index', 'catalog-products-9']);
+    expect(asked.sort()).toEqual(['catalog-ids', 'catalog-ids', 'catalog-products-9']);
     expect(shop.store.getState().catalog!.products.find((p) => p.id === 'espresso-blend-930')).toMatchObject({ position: 930 });
+  });
+
+  it('finds products by id in the index once it is there', async () => {
+    const shop = staticShop();
+    showMore(shop);
+    await settled(shop);
+    asked = [];
+    expect(await ensureProducts(shop, ['espresso-blend-930'])).toEqual([]);
+    expect(asked).toEqual(['catalog-products-9']);
+  });
+
+  it('refuses a directory file that says a product is past the catalog', async () => {
+    const shop = staticShop();
+    broken = (name, text) => (name.startsWith('catalog-ids-') ? text.replace(/:(\d+)/g, ':100000') : text);
+    await expect(ensureProducts(shop, ['espresso-blend-930'])).rejects.toThrow(/does not say where products are/);
   });
 
   it('refuses a shard that is not a valid list of products, and asks for it again next time', async () => {

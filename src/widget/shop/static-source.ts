@@ -1,4 +1,5 @@
 import type { PagedCatalog } from '../../core/catalog/envelope';
+import { idBucket } from '../../core/catalog/static-site';
 import { formatProblems, parseCatalog } from '../../core/catalog/parse';
 import { queryProducts, type ProductIndex } from '../../core/catalog/query';
 import { readSearchIndex, type StaticIndexedProduct } from '../../core/catalog/search-index';
@@ -12,8 +13,10 @@ import { PAGE_SIZE, type ProductSource } from './remote';
  * (core/catalog/static-site.ts), behind the same interface as its server (shop/remote.ts).
  * The search index is fetched on the first search, filter, sort or "Show more", and searched
  * here as the server searches (core/catalog/query.ts); a page's cards come from the shards
- * that hold them, fetched in parallel and kept. Every file is untrusted: the index is checked
- * by readSearchIndex, each shard's products as a catalog's (core/catalog/parse.ts).
+ * that hold them, fetched in parallel and kept. A product asked for by id (a shared link, a saved
+ * cart line) is found through the small directory file of its id, unless the index is already
+ * there. Every file is untrusted: the index is checked by readSearchIndex, each shard's
+ * products as a catalog's (core/catalog/parse.ts), a directory's positions as numbers of products.
  *
  * "Most liked" needs everyone's counts, which only a server has: here it orders the shopper's
  * own likes first (and the counts of a `data-likes-url` server, as far as the widget has them),
@@ -25,6 +28,7 @@ export function staticSource(shop: Shop, paged: PagedCatalog): ProductSource {
   let index: Promise<ProductIndex<StaticIndexedProduct>> | undefined;
   let positions: Map<string, number> | undefined;
   const shardFiles = new Map<number, Promise<readonly Product[]>>();
+  const directoryFiles = new Map<number, Promise<Readonly<Record<string, number>>>>();
 
   /** Memoised while it works; a failure is forgotten, so Retry asks again. */
   const once = <T>(make: () => Promise<T>, forget: () => void): Promise<T> => {
@@ -43,30 +47,49 @@ export function staticSource(shop: Shop, paged: PagedCatalog): ProductSource {
       },
       () => (index = undefined),
     ));
-  const loadShard = (n: number): Promise<readonly Product[]> => {
-    let shard = shardFiles.get(n);
-    if (!shard) {
-      shard = once(
-        async () => {
-          const url = shards[n]!;
-          return checkedProducts(await fetchJson(url), url, shop.store.getState().catalog!, n * shardSize);
-        },
-        () => shardFiles.delete(n),
-      );
-      shardFiles.set(n, shard);
+  /** A file of `files` by number, fetched and checked once (again after a failure). */
+  const memo = <T>(files: Map<number, Promise<T>>, n: number, make: () => Promise<T>): Promise<T> => {
+    let file = files.get(n);
+    if (!file) files.set(n, (file = once(make, () => files.delete(n))));
+    return file;
+  };
+  const loadShard = (n: number) =>
+    memo(shardFiles, n, async () => checkedProducts(await fetchJson(shards[n]!), shards[n]!, shop.store.getState().catalog!, n * shardSize));
+  const loadBucket = (n: number) =>
+    memo(directoryFiles, n, async () => {
+      const url = new URL(paged.directory!.replace('{n}', String(n)), paged.endpoint).href;
+      const json = await fetchJson(url);
+      const found = typeof json === 'object' && json !== null ? (json as { positions?: unknown }).positions : undefined;
+      if (typeof found !== 'object' || found === null || !Object.values(found).every((at) => Number.isSafeInteger(at) && at >= 0 && at < paged.total)) {
+        throw new Error(`[fanshop] ${url} does not say where products are; build the site again with: npx fanshop build`);
+      }
+      return found as Record<string, number>;
+    });
+  /** Where these products are: from the index when it is there or on its way, else from their directory files. */
+  const locate = async (ids: readonly string[]): Promise<StaticIndexedProduct[]> => {
+    const at = (id: string, positions: { get(id: string): number | undefined }) => {
+      const position = positions.get(id);
+      return position === undefined ? [] : [{ id, position }];
+    };
+    if (index || !paged.directory) {
+      await loadIndex();
+      return ids.flatMap((id) => at(id, positions!));
     }
-    return shard;
+    const count = shards.length;
+    const buckets = await Promise.all(ids.map((id) => loadBucket(idBucket(id, count))));
+    return ids.flatMap((id, k) => at(id, { get: (key) => (Object.hasOwn(buckets[k]!, key) ? buckets[k]![key] : undefined) }));
   };
 
   /** The products at these positions, in that order: those the widget has, and the rest from their shards. */
-  const productsAt = async (wanted: readonly StaticIndexedProduct[]): Promise<Product[]> => {
+  const productsAt = async (wanted: readonly StaticIndexedProduct[], lenient = false): Promise<Product[]> => {
     const have = new Map(shop.store.getState().catalog!.products.map((p) => [p.id, p]));
     const needed = [...new Set(wanted.filter((p) => !have.has(p.id)).map((p) => Math.floor(p.position / shardSize)))];
     for (const products of await Promise.all(needed.map(loadShard))) for (const product of products) have.set(product.id, product);
-    return wanted.map((p) => {
+    return wanted.flatMap((p) => {
       const product = have.get(p.id);
+      if (!product && lenient) return [];
       if (!product) throw new Error(`[fanshop] the shard of ${p.id} does not have it: the site's files are from different builds; build it again`);
-      return product;
+      return [product];
     });
   };
 
@@ -78,12 +101,8 @@ export function staticSource(shop: Shop, paged: PagedCatalog): ProductSource {
       return { total: result.total, offset, categories: result.categories, products: await productsAt(result.products) };
     },
     async products(ids) {
-      await loadIndex();
-      const wanted = ids.flatMap((id) => {
-        const position = positions!.get(id);
-        return position === undefined ? [] : [{ id, position }];
-      });
-      return productsAt(wanted);
+      // A product whose shard does not have it (files of different builds) is one the catalog lacks.
+      return (await productsAt(await locate(ids), true)) as Product[];
     },
   };
 }

@@ -18,5 +18,5 @@ export function untrustedCatalog(json: unknown, url: string): CatalogLoadResult 
   const catalog = withAbsoluteImages(result.catalog, url);
   if (!paging) return { ok: true, catalog };
   const at = (name: string) => new URL(name, url).href;
-  return { ok: true, catalog, paged: { total: paging.total, categories: paging.categories, endpoint: at(paging.index), shards: paging.shards.map(at), shardSize: paging.shardSize } };
+  return { ok: true, catalog, paged: { total: paging.total, categories: paging.categories, endpoint: at(paging.index), shards: paging.shards.map(at), shardSize: paging.shardSize, directory: paging.directory } };
 }
