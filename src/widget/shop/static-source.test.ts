@@ -45,7 +45,7 @@ function staticShop(): Shop {
   if (!loaded.ok) throw new Error('the first page did not load');
   const store = createShopStore();
   store.setState(catalogReadyState(loaded));
-  return { store, config: { catalog: `${SITE}catalog.json` } } as unknown as Shop;
+  return { store, config: { catalog: `${SITE}catalog.json` }, events: { emit() {} } } as unknown as Shop;
 }
 
 /** The grid's results once the source has answered. */
@@ -116,6 +116,17 @@ describe('browsing a static site', () => {
     asked = [];
     expect(await ensureProducts(shop, ['espresso-blend-930'])).toEqual([]);
     expect(asked).toEqual(['catalog-products-9']);
+  });
+
+  it('orders "Most liked" by the shopper\'s own likes first, then in catalog order, without a server', async () => {
+    localStorage.setItem('fanshop:likes:nordlicht', JSON.stringify(['espresso-blend-930']));
+    const shop = staticShop();
+    shop.store.setState({ sort: 'liked' });
+    showResults(shop);
+    await vi.waitFor(() => expect(shop.store.getState().results?.key).toContain('liked'));
+    const results = await settled(shop);
+    expect(results.products.slice(0, 3).map((p) => p.id)).toEqual(['espresso-blend-930', big.products[0]!.id, big.products[1]!.id]);
+    localStorage.clear();
   });
 
   it('refuses a directory file that says a product is past the catalog', async () => {
