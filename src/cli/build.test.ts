@@ -6,7 +6,7 @@ import { generatedCatalog } from '../../scripts/big-catalog.mjs';
 import { parseCatalog } from '../core/catalog/parse';
 import { queryProducts } from '../core/catalog/query';
 import { readSearchIndex } from '../core/catalog/search-index';
-import { FIRST_PAGE_SIZE, idBucket, readStaticPaging, SHARD_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../core/catalog/static-site';
+import { FIRST_PAGE_SIZE, idBucket, numbered, readStaticPaging, SHARD_SIZE, shardCount, WHOLE_CATALOG_MAX_PRODUCTS } from '../core/catalog/static-site';
 import { imagePaths } from './build';
 import { main, nodeIo, type CliIo } from './commands';
 
@@ -56,9 +56,9 @@ describe('fanshop build', () => {
     const out = join(dir, 'big-site');
     const result = await run('build', '--catalog', join(dir, 'big.json'), '--out', out);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/the first 48 of 250 products .*, the search index catalog-index\.\w{12}\.json .*, 3 shards of 100 products and 3 files of where each product is/);
+    expect(result.stdout).toMatch(/the first 48 of 250 products .*, the search index catalog-index\.\w{12}\.json .*, 10 shards of 25 products and 10 files of where each product is/);
     const files = await readdir(out);
-    expect(files).toHaveLength(1 + 1 + 3 + 3);
+    expect(files).toHaveLength(1 + 1 + 10 + 10);
 
     // The first page: a valid catalog of the first 48 products, and its paging.
     const { paged, ...first } = await readJsonFile(join(out, 'catalog.json'));
@@ -70,12 +70,12 @@ describe('fanshop build', () => {
     if (typeof paging === 'string') throw new Error(paging);
     expect(paging).toMatchObject({ total: 250, shardSize: SHARD_SIZE, categories: { coffee: expect.any(Number) } });
     expect(Object.values(paging.categories).reduce((a, b) => a + b)).toBe(250);
-    expect(files).toEqual(expect.arrayContaining([paging.index, ...paging.shards, ...[0, 1, 2].map((n) => paging.directory.replace('{n}', String(n)))]));
+    expect(files).toEqual(expect.arrayContaining([paging.index, ...[...Array(10).keys()].flatMap((n) => [numbered(paging.shards, n), numbered(paging.directory, n)])]));
 
     // Every product in its shard, found by its number in the index.
     const index = readSearchIndex(await readJsonFile(join(out, paging.index)));
     if (!index.ok) throw new Error(index.problem);
-    const shards = await Promise.all(paging.shards.map((name) => readJsonFile(join(out, name))));
+    const shards = await Promise.all([...Array(shardCount(paging)).keys()].map((n) => readJsonFile(join(out, numbered(paging.shards, n)))));
     expect(shards.flatMap((s) => s.products.map((p) => p.id))).toEqual(bigJson.products.map((p) => p.id));
     for (const id of ['espresso-blend-0', 'bircher-muesli-mix-138', bigJson.products[249]!.id]) {
       const { position } = index.index.products.find((p) => p.id === id)!;
@@ -83,20 +83,20 @@ describe('fanshop build', () => {
     }
     // Without the index: the directory file of the id's bucket says where it is.
     for (const id of ['espresso-blend-0', bigJson.products[249]!.id]) {
-      const bucket = await readJsonFile(join(out, paging.directory.replace('{n}', String(idBucket(id, 3)))));
+      const bucket = await readJsonFile(join(out, numbered(paging.directory, idBucket(id, shardCount(paging)))));
       expect((bucket as unknown as { positions: Record<string, number> }).positions[id]).toBe(bigJson.products.findIndex((p) => p.id === id));
     }
     // A shard's products are a valid catalog's with the first page's shop and categories.
-    expect(parseCatalog({ shop: first.shop, categories: first.categories, products: shards[2]!.products }).ok).toBe(true);
+    expect(parseCatalog({ shop: first.shop, categories: first.categories, products: shards[9]!.products }).ok).toBe(true);
     // The index searches what the catalog has.
     expect(queryProducts(index.index, { q: 'batch138' }).products.map((p) => p.id)).toEqual(['bircher-muesli-mix-138']);
     // Images: the same files, from the site's folder.
-    expect(shards[2]!.products[0]!.images![0]!.src).toBe(`../${bigJson.products[200]!.images![0]!.src}`);
+    expect(shards[8]!.products[0]!.images![0]!.src).toBe(`../${bigJson.products[200]!.images![0]!.src}`);
   });
 
   it('writes a catalog whole up to --max-whole, and paged above it', async () => {
     expect((await run('build', '--catalog', demoPath, '--out', join(dir, 'paged-demo'), '--max-whole', '10')).code).toBe(0);
-    expect((await readdir(join(dir, 'paged-demo'))).length).toBe(4);
+    expect((await readdir(join(dir, 'paged-demo'))).length).toBe(1 + 1 + 2 + 2);
     expect((await run('build', '--catalog', join(dir, 'big.json'), '--out', join(dir, 'whole-big'), '--max-whole', '250')).code).toBe(0);
     expect(await readdir(join(dir, 'whole-big'))).toEqual(['catalog.json']);
   });

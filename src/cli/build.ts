@@ -56,7 +56,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   else {
     const kb = (name: string) => `${Math.round(gzipSync(files.get(name)!).length / 1024)} KB gzip`;
     const [, index] = files.keys();
-    const shards = (files.size - 2) / 2;
+    const shards = Math.ceil(count / SHARD_SIZE);
     io.stdout(`Wrote ${first}: the first ${Math.min(FIRST_PAGE_SIZE, count)} of ${count} products (${kb(FIRST_PAGE_FILE)}), the search index ${index} (${kb(index!)}), ${shards} shards of ${SHARD_SIZE} products and ${shards} files of where each product is.\n`);
   }
   io.stdout(`Point the widget at it: data-catalog="<where ${out} is served>/${FIRST_PAGE_FILE}".\n`);

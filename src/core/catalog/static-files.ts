@@ -1,6 +1,6 @@
 import { parseCatalog } from './parse';
 import { encodeSearchIndex } from './search-index';
-import { FIRST_PAGE_SIZE, idBucket, SHARD_SIZE, STATIC_PAGES_FORMAT, WHOLE_CATALOG_MAX_PRODUCTS, type StaticPaging } from './static-site';
+import { FIRST_PAGE_SIZE, idBucket, numbered, SHARD_SIZE, shardCount, STATIC_PAGES_FORMAT, WHOLE_CATALOG_MAX_PRODUCTS, type StaticPaging } from './static-site';
 
 /**
  * The files `fanshop build` writes (cli/build.ts) for a catalog file, as text by name: pure, so
@@ -23,7 +23,7 @@ export interface StaticSiteOptions {
 
 /**
  * The files of a checked catalog file, by name in `--out`: the first page first, then the index
- * and the shards (content-hashed names), and the directory files. `image` turns an image path of the catalog into one
+ * and the shards, and the directory files (names with a hash of their content). `image` turns an image path of the catalog into one
  * that is right from `--out`; `hash` names a file by its content.
  */
 export function staticSiteFiles(file: Json, options: StaticSiteOptions): Map<string, string> {
@@ -34,19 +34,23 @@ export function staticSiteFiles(file: Json, options: StaticSiteOptions): Map<str
   if (!parsed.ok) throw new Error('the catalog changed while it was written');
   const named = (prefix: string, text: string) => [`${prefix}.${hash(text)}.json`, text] as const;
   const index = named('catalog-index', JSON.stringify(encodeSearchIndex(parsed.catalog.products)));
-  const shards = Array.from({ length: Math.ceil(products.length / SHARD_SIZE) }, (_, n) =>
-    named(`catalog-products-${n}`, JSON.stringify({ products: products.slice(n * SHARD_SIZE, (n + 1) * SHARD_SIZE) })),
-  );
+  const shardTexts = Array.from({ length: shardCount({ total: products.length, shardSize: SHARD_SIZE }) }, (_, n) => JSON.stringify({ products: products.slice(n * SHARD_SIZE, (n + 1) * SHARD_SIZE) }));
+  const shards = `catalog-products-{n}.${hash(shardTexts.join('\n'))}.json`;
   // The directory: one hash for all its files, so the first page names them in one string.
-  const buckets = Array.from({ length: shards.length }, () => ({}) as Record<string, number>);
+  const buckets = Array.from({ length: shardTexts.length }, () => ({}) as Record<string, number>);
   for (const p of parsed.catalog.products) buckets[idBucket(p.id, buckets.length)]![p.id] = p.position;
   const bucketTexts = buckets.map((positions) => JSON.stringify({ positions }));
   const directory = `catalog-ids-{n}.${hash(bucketTexts.join('\n'))}.json`;
   const categories: Record<string, number> = {};
   for (const p of parsed.catalog.products) if (p.categoryId !== undefined) categories[p.categoryId] = (categories[p.categoryId] ?? 0) + 1;
-  const paged: StaticPaging = { format: STATIC_PAGES_FORMAT, total: products.length, categories, index: index[0], shards: shards.map(([name]) => name), shardSize: SHARD_SIZE, directory };
+  const paged: StaticPaging = { format: STATIC_PAGES_FORMAT, total: products.length, categories, index: index[0], shards, shardSize: SHARD_SIZE, directory };
   const first = { shop: file.shop, ...(file.categories === undefined ? {} : { categories: file.categories }), products: products.slice(0, FIRST_PAGE_SIZE), paged };
-  return new Map([[FIRST_PAGE_FILE, JSON.stringify(first)], index, ...shards, ...bucketTexts.map((text, n) => [directory.replace('{n}', String(n)), text] as const)]);
+  return new Map([
+    [FIRST_PAGE_FILE, JSON.stringify(first)],
+    index,
+    ...shardTexts.map((text, n) => [numbered(shards, n), text] as const),
+    ...bucketTexts.map((text, n) => [numbered(directory, n), text] as const),
+  ]);
 }
 
 /** A product with its image paths (and the option values that name an image) passed through `image`. */

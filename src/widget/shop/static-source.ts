@@ -1,5 +1,5 @@
 import type { PagedCatalog } from '../../core/catalog/envelope';
-import { idBucket } from '../../core/catalog/static-site';
+import { idBucket, numbered, shardCount } from '../../core/catalog/static-site';
 import { formatProblems, parseCatalog } from '../../core/catalog/parse';
 import { queryProducts, type ProductIndex } from '../../core/catalog/query';
 import { readSearchIndex, type StaticIndexedProduct } from '../../core/catalog/search-index';
@@ -23,8 +23,9 @@ import { PAGE_SIZE, type ProductSource } from './remote';
  * then the rest in catalog order, as a whole catalog on static hosting does.
  */
 export function staticSource(shop: Shop, paged: PagedCatalog): ProductSource {
-  const shards = paged.shards ?? [];
   const shardSize = paged.shardSize ?? 1;
+  const count = shardCount({ total: paged.total, shardSize });
+  const fileUrl = (name: string, n: number) => new URL(numbered(name, n), paged.endpoint).href;
   let index: Promise<ProductIndex<StaticIndexedProduct>> | undefined;
   let positions: Map<string, number> | undefined;
   const shardFiles = new Map<number, Promise<readonly Product[]>>();
@@ -54,10 +55,13 @@ export function staticSource(shop: Shop, paged: PagedCatalog): ProductSource {
     return file;
   };
   const loadShard = (n: number) =>
-    memo(shardFiles, n, async () => checkedProducts(await fetchJson(shards[n]!), shards[n]!, shop.store.getState().catalog!, n * shardSize));
+    memo(shardFiles, n, async () => {
+      const url = fileUrl(paged.shards!, n);
+      return checkedProducts(await fetchJson(url), url, shop.store.getState().catalog!, n * shardSize);
+    });
   const loadBucket = (n: number) =>
     memo(directoryFiles, n, async () => {
-      const url = new URL(paged.directory!.replace('{n}', String(n)), paged.endpoint).href;
+      const url = fileUrl(paged.directory!, n);
       const json = await fetchJson(url);
       const found = typeof json === 'object' && json !== null ? (json as { positions?: unknown }).positions : undefined;
       if (typeof found !== 'object' || found === null || !Object.values(found).every((at) => Number.isSafeInteger(at) && at >= 0 && at < paged.total)) {
@@ -75,7 +79,6 @@ export function staticSource(shop: Shop, paged: PagedCatalog): ProductSource {
       await loadIndex();
       return ids.flatMap((id) => at(id, positions!));
     }
-    const count = shards.length;
     const buckets = await Promise.all(ids.map((id) => loadBucket(idBucket(id, count))));
     return ids.flatMap((id, k) => at(id, { get: (key) => (Object.hasOwn(buckets[k]!, key) ? buckets[k]![key] : undefined) }));
   };

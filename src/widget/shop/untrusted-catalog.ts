@@ -6,7 +6,7 @@ import { done, report, withAbsoluteImages, type CatalogLoadResult } from './load
  * A catalog from anywhere but our own server (static hosting): checked here, in the browser, as
  * untrusted data (core/catalog/parse.ts). A first page of `fanshop build` (core/catalog/static-site.ts)
  * is a catalog file with a `paged` field: its files are checked when they are fetched
- * (shop/static-source.ts), and their names become absolute URLs here, like the images.
+ * (shop/static-source.ts), and the index's name becomes an absolute URL here, like the images.
  */
 export function untrustedCatalog(json: unknown, url: string): CatalogLoadResult {
   const { paged, ...file } = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : { paged: undefined };
@@ -17,6 +17,7 @@ export function untrustedCatalog(json: unknown, url: string): CatalogLoadResult 
   done(url, result.warnings);
   const catalog = withAbsoluteImages(result.catalog, url);
   if (!paging) return { ok: true, catalog };
-  const at = (name: string) => new URL(name, url).href;
-  return { ok: true, catalog, paged: { total: paging.total, categories: paging.categories, endpoint: at(paging.index), shards: paging.shards.map(at), shardSize: paging.shardSize, directory: paging.directory } };
+  // The numbered names stay relative, to the index beside them: a URL would escape the braces.
+  const { total, categories, index, shards, shardSize, directory } = paging;
+  return { ok: true, catalog, paged: { total, categories, endpoint: new URL(index, url).href, shards, shardSize, directory } };
 }
