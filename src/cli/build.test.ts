@@ -101,6 +101,16 @@ describe('fanshop build', () => {
     expect(await readdir(join(dir, 'whole-big'))).toEqual(['catalog.json']);
   });
 
+  it('reads a catalog from a URL, its images then absolute', async () => {
+    const out = join(dir, 'from-url');
+    let stdout = '';
+    const io: CliIo = { ...nodeIo, stdout: (text) => void (stdout += text), stderr: () => {}, fetch: async () => new Response(JSON.stringify(demo)) };
+    expect(await main(['build', '--catalog', 'https://cdn.example/shop/catalog.json', '--out', out, '--max-whole', '10'], io)).toBe(0);
+    expect(stdout).toContain('the first 31 of 31 products');
+    const { products } = await readJsonFile(join(out, 'catalog.json'));
+    expect(products[0]!.images![0]!.src).toBe(`https://cdn.example/shop/${demo.products[0]!.images![0]!.src}`);
+  });
+
   it('writes nothing for a catalog with problems, and says how to check it', async () => {
     await writeFile(join(dir, 'broken.json'), JSON.stringify({ ...demo, products: [{ id: 'x', title: 'X', price: 12.5 }] }));
     const result = await run('build', '--catalog', join(dir, 'broken.json'), '--out', join(dir, 'broken-site'));

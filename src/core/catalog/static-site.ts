@@ -29,25 +29,26 @@ export const STATIC_PAGES_FORMAT = 'fanshop/static-pages@1';
  *
  * Measured 2026-11-30 with `BENCH_NETWORK=slow4g npm run bench static` (scripts/bench-static.mjs:
  * the bench's generated catalog built whole and paged, served with gzip by a file server,
- * Chromium at 412x915, cold cache, 150 ms round trip and 1.6 Mbit/s down, 7 rounds, medians; two
- * shared cores at a load average of 5.9 to 8.4). Paged, the first page is 29.4 KB gzip whatever
- * the size; whole, about 0.58 KB a product.
+ * Chromium at 412x915, cold cache, 150 ms round trip and 1.6 Mbit/s down, 7 rounds, medians, on
+ * two shared cores). Paged, the first page is 29.4 KB gzip whatever the size; whole, about
+ * 0.58 KB a product. Two runs: shards of 100 at a load average of 5.9 to 8.4, then shards of 25
+ * (as now) at 9.1 to 14.0, busier, so slower:
  *
  * | products | first card whole / paged | bytes before it | first search whole / paged |
  * |---|---|---|---|
- * | 100 | 1,685 / 1,623 ms | 85.8 / 55.8 KB | 40 / 900 ms |
- * | 150 | 1,868 / 1,593 ms | 113.8 / 55.8 KB | 46 / 1,074 ms |
- * | 200 | 1,992 / 1,552 ms | 142.4 / 55.8 KB | 55 / 1,226 ms |
- * | 300 | 2,304 / 1,568 ms | 199.0 / 55.8 KB | 76 / 1,518 ms |
- * | 500 | 2,969 / 1,565 ms | 313.5 / 55.8 KB | 97 / 2,148 ms |
+ * | 100 | 1,685 / 1,623 ms; 1,906 / 1,733 ms | 85.9 / 55.9 KB | 40 / 900 ms; 61 / 865 ms |
+ * | 150 | 1,868 / 1,593 ms; 2,229 / 1,956 ms | 113.8 / 55.9 KB | 46 / 1,074 ms; 84 / 1,070 ms |
+ * | 200 | 1,992 / 1,552 ms; 2,305 / 1,765 ms | 142.4 / 55.9 KB | 55 / 1,226 ms; 83 / 1,164 ms |
+ * | 300 | 2,304 / 1,568 ms; 2,551 / 1,722 ms | 199.0 / 55.9 KB | 76 / 1,518 ms; 117 / 1,705 ms |
+ * | 500 | 2,969 / 1,565 ms; 3,132 / 2,008 ms | 313.4 / 55.9 KB | 97 / 2,148 ms; 176 / 2,493 ms |
  *
- * At 100 the whole catalog costs every shopper 62 ms (4 %) more before the first card and makes
- * the first search, category, sort or "Show more" instant instead of about 0.9 s (the index and
- * the shards over a phone's network); at 150 it already costs 275 ms (17 %), and about 4 ms more
- * for every product after. So 100 stays. On the loopback network (no throttling, load average
- * 6.5 to 10.7) the first cards were within noise up to 300 (100: 422 / 337 ms, 300: 443 /
- * 467 ms) and 679 / 462 ms at 500. The server's whole catalog arrives parsed, so its widget
- * skips the checker; the bytes and the round trips it trades are the same.
+ * At 100 the whole catalog costs every shopper 62 to 173 ms (4 to 10 %) more before the first
+ * card, and makes the first search, category, sort or "Show more" instant instead of about
+ * 0.9 s (the index and the shards over a phone's network); at 150 it costs about 275 ms
+ * (15 %), and more for every product after. So 100 stays. On the loopback network (no
+ * throttling, load average 6.5 to 10.7) the first cards were within noise up to 300 (100: 422
+ * / 337 ms, 300: 443 / 467 ms) and 679 / 462 ms at 500. The server's whole catalog arrives
+ * parsed, so its widget skips the checker; the bytes and the round trips it trades are the same.
  */
 export const WHOLE_CATALOG_MAX_PRODUCTS = 100;
 
