@@ -10,16 +10,9 @@ import type { LikesStore } from '../likes/store';
 import type { StockStore } from '../stock/store';
 import { liveProducts } from '../stock/live-catalog';
 
-/**
- * A catalog with more products than this is not sent whole to the widget: the parsed catalog
- * carries its first page and the widget browses the rest through `GET /api/products`. Below it
- * the whole catalog is smaller than what a few searches through the server would move, and the
- * widget searches it at once, with no round trip.
- */
-export const WHOLE_CATALOG_MAX_PRODUCTS = 100;
-
-/** Cards of the first page (the widget shows 48 and "Show more" asks for 48 more). */
-export const FIRST_PAGE_SIZE = 48;
+// How big a catalog travels whole, shared with `fanshop build` (its measurements are there).
+export { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../../core/catalog/static-site';
+import { FIRST_PAGE_SIZE } from '../../core/catalog/static-site';
 
 const SORTS: readonly ProductSort[] = ['featured', 'price-asc', 'price-desc', 'newest', 'liked'];
 const MAX_QUERY_LENGTH = 100;
