@@ -4,6 +4,7 @@ import type { Shop } from './context';
 import { queryKey, type ShopState } from './store';
 import { catalogUrl } from './boot';
 import { withAbsoluteImageUrls } from './load';
+import { sameProductsKept } from './same-products';
 
 /**
  * A big catalog browsed through its server (`GET /api/products`, core/api/products.ts): the grid's
@@ -50,7 +51,7 @@ async function fetchPage(shop: Shop, search: string, signal?: AbortSignal): Prom
   if (!response.ok) throw new Error(`[fanshop] ${paged.endpoint}${search} answered HTTP ${response.status}`);
   const page = (await response.json()) as ProductPage;
   const base = catalogUrl(shop.config.catalog);
-  return { ...page, products: page.products.map((p) => withAbsoluteImageUrls(p, base)) };
+  return { ...page, products: sameProductsKept(shop.store.getState().catalog?.products ?? [], page.products.map((p) => withAbsoluteImageUrls(p, base))) };
 }
 
 /**
