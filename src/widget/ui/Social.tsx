@@ -113,7 +113,7 @@ function ShareButton({ product }: { product: Product }) {
         part="share-button"
         aria-label={t.shareProduct(title)}
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={open ? menuId : undefined}
         onClick={() => {
           setCopied(null);
           setOpen(!open);
@@ -121,7 +121,9 @@ function ShareButton({ product }: { product: Product }) {
       >
         <ShareIcon />
       </button>
-      <div class="share-menu" part="share-menu" id={menuId} hidden={!open} role="group" aria-label={t.share}>
+      {/* Only while open: every card has a Share button, and a search's new cards were built
+          with 48 closed menus of links (issue 12). */}
+      {open && <div class="share-menu" part="share-menu" id={menuId} role="group" aria-label={t.share}>
         <a href={facebookShareUrl(url, { appId: config.facebookAppId, hashtag: config.shareHashtag })} target={target} rel="noopener" onClick={() => shared('facebook')}>
           Facebook
         </a>
@@ -147,7 +149,7 @@ function ShareButton({ product }: { product: Product }) {
             <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} ref={(el) => el?.select()} />
           </label>
         )}
-      </div>
+      </div>}
     </div>
   );
 }
