@@ -20,11 +20,27 @@ import css from './social.css?inline';
 export function Social({ product, overlay }: { product: Product; overlay?: boolean }) {
   const shop = useShop();
   // Likes and sharing depend on this device (its saved likes, its share sheet): the server's
-  // first view and its hydration show the row's empty box (detail.css keeps its height), and
-  // the row itself right after.
+  // first view and its hydration show the row's two icons, inert and muted (detail.css, in the
+  // first view's stylesheet), where the buttons come right after, so the row is neither a hole
+  // before the widget is in (nor without JavaScript) nor a shift when it is.
   const [here, arrived] = useState(!shop.hydrating);
   useEffect(() => arrived(true), []);
-  if (!here) return <div class={overlay ? 'social overlay' : 'social'} part="social" />;
+  if (!here)
+    return (
+      <div class={overlay ? 'social overlay' : 'social'} part="social" data-placeholder aria-hidden="true">
+        {/* A card's row floats over its image once its styles are in; before, nothing. */}
+        {!overlay && (
+          <>
+            <span class="icon-button">
+              <Heart filled={false} />
+            </span>
+            <span class="icon-button">
+              <ShareIcon />
+            </span>
+          </>
+        )}
+      </div>
+    );
   adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   return (
