@@ -8,6 +8,7 @@ import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/sour
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
+import { recommendationsRoutes, type RecommendationsOptions } from './recommendations/route';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
 import { productReviewsLoader } from './reviews/product-reviews';
@@ -38,6 +39,12 @@ export interface AppOptions {
    * with `tokens`, paid orders get review links (the confirmation and `onOrder`).
    */
   reviews?: ReviewsOptions;
+  /**
+   * "Fans who liked this also liked", "Often bought together" and the cart's "You may also
+   * like" (`/api/recommendations`), from the shop's data; live stock and like counts come from
+   * `stock` and `likes`.
+   */
+  recommendations?: Omit<RecommendationsOptions, 'stock' | 'likes'>;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
   /**
@@ -121,6 +128,7 @@ export function createApp(options: AppOptions): Hono {
   }
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog }));
+  if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);

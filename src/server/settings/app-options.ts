@@ -72,6 +72,8 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
       ? {
           likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
           stock: data.stock,
+          // Reads, loosely limited like likes' reads.
+          recommendations: { store: data.recommendations, readLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT * 10, clientAddress },
           reviews: {
             store: data.reviews,
             tokens,
