@@ -4,11 +4,14 @@ import { demoMerchantPage, framedShopPage, hostilePage, shopPageFirstView, stand
 import { choosePageLanguage } from './pages/page-locale';
 import { catalogRoute, parsedEnvelope } from './catalog/route';
 import { productQueries, productsRoute } from './catalog/products-route';
-import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/source';
+import { catalogLoader, parsedCatalog, type CatalogSource, type LoadedCatalog } from './catalog/source';
+import type { Catalog } from '../core/catalog/types';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { recommendationsRoutes, type RecommendationsOptions } from './recommendations/route';
+import { wishesRoutes, type WishesOptions } from './wishes/route';
+import { restockChecker } from './wishes/restock';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
 import { productReviewsLoader } from './reviews/product-reviews';
@@ -45,6 +48,11 @@ export interface AppOptions {
    * `stock` and `likes`.
    */
   recommendations?: Omit<RecommendationsOptions, 'stock' | 'likes'>;
+  /**
+   * "I want this" (`/api/wishes`): emails left for products sold out or coming soon, and the
+   * `onRestock` hook that gets them once the product can be bought (wishes/restock.ts).
+   */
+  wishes?: WishesOptions;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
   /**
@@ -68,6 +76,17 @@ export function createApp(options: AppOptions): Hono {
   // routes. On Workers, Cloudflare's edge compresses.
   app.use('*', compressUnlessWorkers());
   app.onError(unexpectedError);
+  app.use('*', async (c, next) => {
+    await next();
+    const check = restock.due();
+    if (!check) return;
+    // Workers end a request's work with its answer unless told to wait for it.
+    try {
+      c.executionCtx.waitUntil(check);
+    } catch {
+      void check;
+    }
+  });
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
   const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;
@@ -87,7 +106,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/', () => html(demoMerchantPage()));
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
   app.get('/demo/hostile', () => html(hostilePage()));
-  const loadCatalog = catalogLoader(options.catalog);
+  // The restock check (wishes/restock.ts) runs after a request that comes when the catalog has
+  // changed, when the webhook has given units back, or a minute after the last check.
+  const restock = restockTriggers(options);
+  const loadCatalog = restock.watch(catalogLoader(options.catalog));
   // What can be bought now (stock/live-catalog.ts): in the catalog the widget loads, on product
   // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
@@ -124,10 +146,12 @@ export function createApp(options: AppOptions): Hono {
       const baseUrl = (await catalog())?.shop.baseUrl;
       return { ...made, url: baseUrl ? reviewLink(baseUrl, made.token) : null };
     };
-    app.route('/', stripeWebhookRoutes({ reviewInvitation: invitation, ...options.webhooks }));
+    app.route('/', stripeWebhookRoutes({ reviewInvitation: invitation, onStockReleased: restock.released, ...options.webhooks }));
   }
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog }));
+  if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
+  restock.start(() => parsedCatalog(loadCatalog));
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
@@ -141,4 +165,45 @@ export function createApp(options: AppOptions): Hono {
   }
   if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));
   return app;
+}
+
+/**
+ * When the restock check runs: `due()` after each request starts it (once, without overlap:
+ * restock.ts) when the catalog has changed since the last check, when the webhook has released
+ * a reservation, or when `restockCheckMs` (a minute) has passed. Nothing runs without a wish
+ * store, its unsubscribe tokens and an `onRestock` hook.
+ */
+function restockTriggers(options: AppOptions) {
+  const wishes = options.wishes;
+  const interval = wishes?.restockCheckMs ?? 60_000;
+  const now = () => wishes?.now?.() ?? Date.now();
+  let checker: ReturnType<typeof restockChecker> | undefined;
+  let seen: LoadedCatalog | undefined;
+  let changed = false;
+  let lastAt = -Infinity;
+  return {
+    /** The loader, noting when it gives a new catalog. */
+    watch(load: () => Promise<LoadedCatalog>): () => Promise<LoadedCatalog> {
+      return async () => {
+        const loaded = await load();
+        if (seen !== loaded) {
+          changed = seen !== undefined || changed;
+          seen = loaded;
+        }
+        return loaded;
+      };
+    },
+    start(catalog: () => Promise<Catalog | null>) {
+      if (wishes?.onRestock && wishes.tokens) checker = restockChecker({ store: wishes.store, stock: options.stock, catalog, tokens: wishes.tokens, onRestock: wishes.onRestock, now: wishes.now });
+    },
+    released: () => {
+      changed = true;
+    },
+    due(): Promise<number> | undefined {
+      if (!checker || !(changed || now() - lastAt >= interval)) return undefined;
+      changed = false;
+      lastAt = now();
+      return checker.check();
+    },
+  };
 }

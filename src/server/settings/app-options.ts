@@ -6,6 +6,7 @@ import { catalogFromUrl } from '../catalog/url';
 import type { DataStores } from '../data/stores';
 import type { Settings } from './schema';
 import { LOCAL_TEST_MODE_REVIEW_SECRET, reviewTokens } from '../reviews/token';
+import { unsubscribeTokens } from '../wishes/token';
 
 /**
  * What only a runtime can give the app: where its catalog file is, its stores, how it tells
@@ -74,6 +75,14 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
           stock: data.stock,
           // Reads, loosely limited like likes' reads.
           recommendations: { store: data.recommendations, readLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT * 10, clientAddress },
+          wishes: {
+            store: data.wishes,
+            tokens: reviewSecret ? unsubscribeTokens(reviewSecret) : undefined,
+            notConfigured: 'FANSHOP_REVIEW_SECRET is not set: it signs the unsubscribe links (32 or more random characters: openssl rand -base64 32)',
+            rateLimitPerMinute: settings.FANSHOP_WISHES_RATE_LIMIT,
+            allowedOrigins,
+            clientAddress,
+          },
           reviews: {
             store: data.reviews,
             tokens,
