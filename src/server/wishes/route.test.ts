@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import Stripe from 'stripe';
+import { RESERVATION_KEY } from '../checkout/cart-metadata';
 import { createApp } from '../app';
 import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 import type { ApiErrorBody } from '../../core/api/errors';
@@ -26,8 +28,12 @@ let data: InMemoryData;
 let clock = Date.now();
 const notices: RestockNotice[] = [];
 
+const webhookSecret = 'whsec_test_wishes';
+const stripe = new Stripe('sk_test_wishes_offline');
+
 function app(overrides: { rateLimitPerMinute?: number; tokens?: typeof tokens | undefined; onRestock?: (n: RestockNotice) => void } = {}) {
   return createApp({
+    webhooks: { stripe, webhookSecret, orders: data.orders, stock: data.stock },
     catalog: { read: async () => JSON.stringify(catalog) },
     stock: data.stock,
     wishes: {
@@ -223,6 +229,22 @@ describe('the onRestock hook', () => {
       await a.request('/catalog.json?fanshop=1');
       expect(notices.map((n) => [n.product.id, n.product.stock, n.wishes.map((w) => w.email)])).toEqual([['last', 1, ['l@example.com']]]);
     });
+  });
+
+  it('gets them right after Stripe says the checkout that held the last unit expired', async () => {
+    const a = app();
+    const held = await data.stock.reserve('k2', [{ item: 'last', stock: 1, quantity: 1 }], new Date(clock + 30 * 60_000), new Date(clock));
+    if (!held.ok) throw new Error('should hold');
+    await wish(a, { productId: 'last', email: 'l@example.com' });
+    await settle(a);
+    expect(notices).toEqual([]);
+    const session = { id: 'cs_test_wishes_expired', object: 'checkout.session', created: Math.floor(clock / 1000), livemode: false, payment_status: 'unpaid', status: 'expired', metadata: { [RESERVATION_KEY]: held.reservation.id } };
+    const payload = JSON.stringify({ id: 'evt_test_wishes_expired', object: 'event', type: 'checkout.session.expired', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: session } });
+    const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: webhookSecret });
+    // No minute has passed: the webhook's release is what starts the check, after its answer.
+    const delivered = await a.request('/api/webhooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
+    expect(delivered.status).toBe(200);
+    await vi.waitFor(() => expect(notices.map((n) => [n.product.id, n.wishes.map((w) => w.email)])).toEqual([['last', ['l@example.com']]]));
   });
 
   it('keeps a failing hook’s wishes marked, so they are never passed twice', async () => {
