@@ -98,6 +98,10 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
   // The catalog read and parsed now (and a big one's search index built right after), not
   // while the first shopper after a start waits: 10,000 products take about a second.
   void Promise.resolve(shop.request('/catalog.json?fanshop=1')).catch(() => {});
+  // The same request once a minute, so that a shop without visitors still notices an edited
+  // catalog file and runs the restock check (wishes/restock.ts) that follows requests.
+  const idle = setInterval(() => void Promise.resolve(shop.request('/catalog.json?fanshop=1')).catch(() => {}), 60_000);
+  idle.unref();
 
   console.log(`[fanshop] demo shop on ${origin}  (/ inline, /shop full page, /frame 520px iframe)`);
   if (local) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
@@ -107,6 +111,7 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
     url: origin,
     localStripe: !!local,
     close: async () => {
+      clearInterval(idle);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
