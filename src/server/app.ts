@@ -4,14 +4,13 @@ import { demoMerchantPage, framedShopPage, hostilePage, shopPageFirstView, stand
 import { choosePageLanguage } from './pages/page-locale';
 import { catalogRoute, parsedEnvelope } from './catalog/route';
 import { productQueries, productsRoute } from './catalog/products-route';
-import { catalogLoader, parsedCatalog, type CatalogSource, type LoadedCatalog } from './catalog/source';
-import type { Catalog } from '../core/catalog/types';
+import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/source';
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { recommendationsRoutes, type RecommendationsOptions } from './recommendations/route';
 import { wishesRoutes, type WishesOptions } from './wishes/route';
-import { restockChecker } from './wishes/restock';
+import { restockTriggers } from './wishes/triggers';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
 import { productReviewsLoader } from './reviews/product-reviews';
@@ -108,7 +107,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/demo/hostile', () => html(hostilePage()));
   // The restock check (wishes/restock.ts) runs after a request that comes when the catalog has
   // changed, when the webhook has given units back, or a minute after the last check.
-  const restock = restockTriggers(options);
+  const restock = restockTriggers(options.wishes, options.stock);
   const loadCatalog = restock.watch(catalogLoader(options.catalog));
   // What can be bought now (stock/live-catalog.ts): in the catalog the widget loads, on product
   // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
@@ -165,45 +164,4 @@ export function createApp(options: AppOptions): Hono {
   }
   if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));
   return app;
-}
-
-/**
- * When the restock check runs: `due()` after each request starts it (once, without overlap:
- * restock.ts) when the catalog has changed since the last check, when the webhook has released
- * a reservation, or when `restockCheckMs` (a minute) has passed. Nothing runs without a wish
- * store, its unsubscribe tokens and an `onRestock` hook.
- */
-function restockTriggers(options: AppOptions) {
-  const wishes = options.wishes;
-  const interval = wishes?.restockCheckMs ?? 60_000;
-  const now = () => wishes?.now?.() ?? Date.now();
-  let checker: ReturnType<typeof restockChecker> | undefined;
-  let seen: LoadedCatalog | undefined;
-  let changed = false;
-  let lastAt = -Infinity;
-  return {
-    /** The loader, noting when it gives a new catalog. */
-    watch(load: () => Promise<LoadedCatalog>): () => Promise<LoadedCatalog> {
-      return async () => {
-        const loaded = await load();
-        if (seen !== loaded) {
-          changed = seen !== undefined || changed;
-          seen = loaded;
-        }
-        return loaded;
-      };
-    },
-    start(catalog: () => Promise<Catalog | null>) {
-      if (wishes?.onRestock && wishes.tokens) checker = restockChecker({ store: wishes.store, stock: options.stock, catalog, tokens: wishes.tokens, onRestock: wishes.onRestock, now: wishes.now });
-    },
-    released: () => {
-      changed = true;
-    },
-    due(): Promise<number> | undefined {
-      if (!checker || !(changed || now() - lastAt >= interval)) return undefined;
-      changed = false;
-      lastAt = now();
-      return checker.check();
-    },
-  };
 }
