@@ -22,6 +22,8 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: [['list']],
   projects: [
+    // Among them static-site.spec.ts, a 10,000-product site of `fanshop build` on a plain file
+    // server of its own (E2E_PORT + 9), with no Fanshop server.
     { name: 'journeys', testIgnore: /checkout-return\.spec\.ts|-phone\.spec\.ts/ },
     // The slow-phone journeys (the CPU throttled 6x) run after the others and one at a time: a
     // phone is slow on its own, and a second browser busy on the same two cores would be a

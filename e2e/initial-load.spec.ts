@@ -95,12 +95,12 @@ test('a shop the widget renders itself: before the first card, only the loader, 
   console.log(`[initial-load] JS and CSS fetched before the first product card:\n  ${widgetFiles.join('\n  ')}`);
 
   // The message table is loaded by import() in mount(); its file name has a hash. From static
-  // hosting the widget checks the catalog itself (its parse chunk) before the first card.
+  // hosting the widget checks the catalog itself (shop/untrusted-catalog.ts) before the first card.
   const widget = await (await request.get('/fanshop.mjs')).text();
   const chunk = (name: string) => new RegExp(`\\./(fanshop-${name}-[\\w-]+\\.mjs)`).exec(widget)?.[1];
   const messages = chunk('en');
   expect(messages, 'fanshop.mjs imports the English message table').toBeDefined();
-  const checker = chunk('parse');
+  const checker = chunk('untrusted-catalog');
   expect(checker, 'fanshop.mjs imports the catalog checker').toBeDefined();
   const expected = new Set(['fanshop.js', ...(await staticGraph(request, 'fanshop.mjs')), ...(await staticGraph(request, messages!)), ...(await staticGraph(request, checker!))]);
   expect(widgetFiles).toEqual([...expected].sort());

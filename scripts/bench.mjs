@@ -18,7 +18,10 @@
  * - checkout: what the server adds to POST /api/checkout, with Stripe in its own process; how it
  *   is measured is in scripts/bench-checkout.mjs and in the output's `checkout.method`.
  *
- * Without a part it runs all three, one after the other.
+ * - static: a catalog built by `fanshop build` whole and paged, at 100 to 500 products, for the
+ *   threshold between them (scripts/bench-static.mjs).
+ *
+ * Without a part it runs all four, one after the other.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,9 +29,10 @@ import { join } from 'node:path';
 import { benchCheckout } from './bench-checkout.mjs';
 import { generatedCatalog } from './bench-catalog.mjs';
 import { benchPages, launchChromium, median, pagesTable, startShopServer } from './bench-pages.mjs';
+import { benchStatic, staticTable } from './bench-static.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PARTS = ['pages', 'load', 'checkout'];
+const PARTS = ['pages', 'load', 'checkout', 'static'];
 const part = process.argv[2];
 if (part !== undefined && !PARTS.includes(part)) {
   console.error(`[bench] unknown part "${part}"; use one of: ${PARTS.join(', ')}, or none for all`);
@@ -107,6 +111,7 @@ const samples = {};
 if (part === undefined || part === 'pages') {
   const { samples: pageSamples, ...pages } = await benchPages(RUNS);
   console.error(pagesTable({ ...pages, samples: pageSamples }));
+  if (pages.before) console.error(`\nthe same run, BENCH_BEFORE's build (${pages.before.build}):\n${pagesTable({ ...pages, ...pages.before, samples: pageSamples })}`);
   output.pages = pages;
   samples.pages = pageSamples;
 }
@@ -114,6 +119,12 @@ if (part === undefined || part === 'load') {
   const { samples: loadSamples, ...timings } = await benchLoad(big, bigFile, dir);
   Object.assign(output, timings);
   Object.assign(samples, loadSamples);
+}
+if (part === undefined || part === 'static') {
+  const { samples: staticSamples, ...figures } = await benchStatic(RUNS);
+  console.error(staticTable({ ...figures, samples: staticSamples }));
+  output.static = figures;
+  samples.static = staticSamples;
 }
 // After the browser and its servers are gone, so that they do not share the cores with it.
 if (part === undefined || part === 'checkout') output.checkout = await benchCheckout(root, bigFile, big, dir);

@@ -9,6 +9,7 @@ import { feedCommand } from './feed';
 import { ordersCommand } from './orders';
 import { reviewsCommand } from './reviews';
 import { wishesCommand } from './wishes';
+import { buildCommand } from './build';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -86,6 +87,7 @@ const commands = new Map<string, Command>([
   ['validate', { args: '<file-or-url>', summary: 'check a catalog file and list every problem with its JSON path', run: validate }],
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
   ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
+  ['build', { args: '--catalog <file> --out <dir>', summary: 'write the catalog for static hosting: whole, or a first page, a search index and shards', run: buildCommand }],
   ['feed', { args: '[reviews] --catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed, or its ratings and reviews feed, as CSV', run: feedCommand }],
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['reviews', { args: 'list|hide|approve [<id>]', summary: 'list reviews, hide one, or approve one held for moderation (the same database as orders)', run: reviewsCommand }],

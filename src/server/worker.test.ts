@@ -394,6 +394,21 @@ describe('files and pages in workerd', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers the script tag’s loader with the shop’s first view ahead of the envelope (src/widget/embed.ts)', async () => {
+    const view = encodeURIComponent(JSON.stringify([null, { catalog: '/catalog.json' }, { themePrimary: '#aa0000' }, '']));
+    const res = await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1&view=${view}`, { headers: { 'Accept-Language': 'de-DE,de;q=0.9' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/vnd.fanshop.first-view; charset=utf-8');
+    const text = await res.text();
+    const start = text.indexOf('\n') + 1;
+    const head = JSON.parse(text.slice(0, start));
+    expect(head).toMatchObject({ locale: 'de-DE', product: null, theme: { '--fanshop-primary': '#aa0000' } });
+    const html = text.slice(start, start + head.length);
+    expect(html).toContain('In den Warenkorb');
+    expect(html).toContain(`src="${origin}/images/`);
+    expect(JSON.parse(text.slice(start + head.length))).toMatchObject({ catalog: { products: expect.arrayContaining([expect.objectContaining({ id: 'bircher-muesli-mix' })]) } });
+  });
+
   it('serves images from the assets with the same cache headers as Node, and the demo pages', async () => {
     const image = await mf.dispatchFetch(`${origin}/images/bircher-muesli.svg`);
     expect(image.status).toBe(200);

@@ -90,22 +90,23 @@ function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: st
         let text = '';
         let start = 0;
         let head: ViewHead | undefined;
-        let root: ShadowRoot | undefined;
-        let styled: Promise<unknown> | undefined;
+        let styled: Promise<CSSStyleSheet> | undefined;
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
           text += value;
           if (!head && (start = text.indexOf('\n') + 1)) {
             head = JSON.parse(text.slice(0, start)) as ViewHead;
-            // The stylesheet is asked for at once, in the shadow root (the page's own styles are
-            // not touched), and the view waits for it: it never shows unstyled.
-            root = host.attachShadow({ mode: 'open' });
-            const link = document.createElement('link');
-            link.rel = 'stylesheet';
-            link.href = new URL(head.stylesheet, here).href;
-            styled = new Promise((resolve) => (link.onload = link.onerror = resolve));
-            root.append(link);
+            // The stylesheet is asked for at once, and goes in with the HTML, in one task: the
+            // view never shows unstyled, and the host keeps the room the page gives it until
+            // the cards are there (the sheet's :host resets the page's rules for it).
+            styled = fetch(new URL(head.stylesheet, here))
+              .then((css) => (css.ok ? css.text() : Promise.reject(new Error(`HTTP ${css.status}`))))
+              .then((css) => {
+                const sheet = new CSSStyleSheet();
+                sheet.replaceSync(css);
+                return sheet;
+              });
           }
           if (head && !viewing && text.length >= start + head.length) {
             viewing = true;
@@ -113,15 +114,17 @@ function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: st
             const template = document.createElement('template');
             template.innerHTML = text.slice(start, start + head.length);
             const view = head;
-            void styled!.then(() => {
+            // Without its stylesheet the view stays out, and the widget renders the shop.
+            void styled!.then((sheet) => {
               if (!shown.claimed) {
                 for (const [name, value] of Object.entries(theme)) host.style.setProperty(name, value);
-                root!.append(template.content);
+                const root = host.attachShadow({ mode: 'open' });
+                root.adoptedStyleSheets = [sheet];
+                root.append(template.content);
                 shown.head = view;
                 keepTaps(host);
               }
-              settle();
-            });
+            }, console.error).finally(settle);
           }
         }
         return new Response(text.slice(start + (head?.length ?? 0)), { status: response.status, headers: { 'Content-Type': 'application/json' } });

@@ -14,7 +14,10 @@ export const PARSED_CATALOG_PARAM = 'fanshop';
 /**
  * A catalog too big to travel whole (server/catalog/products-route.ts) arrives with only its
  * first page of products; the rest is asked of `endpoint` (core/api/products.ts), a path on the
- * catalog's server.
+ * catalog's server. On static hosting (core/catalog/static-site.ts) `endpoint` is the search
+ * index file, `shards` the name of the files of the products (`{n}` for the number, relative
+ * to `endpoint`), `shardSize` each, in catalog order, and `directory` the name of the files
+ * that say where a product is by id (static-site.ts).
  */
 export interface PagedCatalog {
   /** How many products the catalog has. */
@@ -22,6 +25,9 @@ export interface PagedCatalog {
   /** Products in each category. */
   readonly categories: Readonly<Record<string, number>>;
   readonly endpoint: string;
+  readonly shards?: string;
+  readonly shardSize?: number;
+  readonly directory?: string;
 }
 
 export type CatalogEnvelope =

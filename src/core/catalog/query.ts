@@ -36,18 +36,21 @@ export interface ProductQuery {
   readonly limit?: number;
 }
 
-export interface ProductQueryResult {
+export interface ProductQueryResult<P = Product> {
   /** Products that match the text and the category. */
   readonly total: number;
   /** The page: matches offset to offset + limit. */
-  readonly products: readonly Product[];
+  readonly products: readonly P[];
   /** Products that match the text, by category id, whatever the category asked for; no key: none. */
   readonly categories: Readonly<Record<string, number>>;
 }
 
-/** Built once per catalog by `buildProductIndex`; read only by `queryProducts`. */
-export interface ProductIndex {
-  readonly products: readonly Product[];
+/**
+ * Built once per catalog by `buildProductIndex`, or read from a static site's search index
+ * (search-index.ts, whose products are only ids); read only by `queryProducts`.
+ */
+export interface ProductIndex<P extends IndexedProduct = Product> {
+  readonly products: readonly P[];
   /** Distinct normalised words, sorted, so the words a prefix starts are one range. */
   readonly words: readonly string[];
   /** Per word, the letters it has as bits: a word missing more of a query's letters than edits allow is skipped. */
@@ -63,7 +66,12 @@ export interface ProductIndex {
   readonly orderOf: (sort: OrderedSort) => Uint32Array;
 }
 
-type OrderedSort = Exclude<ProductSort, 'liked' | 'featured'>;
+/** What a query needs of a product beyond the index: its id, for like counts. */
+export interface IndexedProduct {
+  readonly id: string;
+}
+
+export type OrderedSort = Exclude<ProductSort, 'liked' | 'featured'>;
 const orderedSorts: readonly string[] = ['price-asc', 'price-desc', 'newest'] satisfies OrderedSort[];
 
 /** Words of a text: runs of letters and digits after folding case and accents. */
@@ -169,7 +177,7 @@ const MAX_QUERY_WORDS = 8;
  * prefixes and words inside words, then typos), each in catalog order.
  * @example queryProducts(index, { q: 'musli', categoryId: 'food', sort: 'price-asc', limit: 24 })
  */
-export function queryProducts(index: ProductIndex, query: ProductQuery): ProductQueryResult {
+export function queryProducts<P extends IndexedProduct>(index: ProductIndex<P>, query: ProductQuery): ProductQueryResult<P> {
   const { q, categoryId, sort, likes, offset, limit, all } = query ?? {};
   const words = typeof q === 'string' ? searchWords(q.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_QUERY_WORDS) : [];
   const tiers = words.length ? matchTiers(index, words) : undefined;
@@ -196,21 +204,22 @@ export function queryProducts(index: ProductIndex, query: ProductQuery): Product
 }
 
 /** The indices of the products `shown`, in the order of the sort. */
-function rankMatches(index: ProductIndex, shown: (at: number) => boolean, tiers: Uint8Array | undefined, sort: unknown, likes: unknown): number[] {
+function rankMatches(index: ProductIndex<IndexedProduct>, shown: (at: number) => boolean, tiers: Uint8Array | undefined, sort: unknown, likes: unknown): number[] {
   const { byPosition } = index;
   if (sort === 'liked') {
-    // Only the liked few need sorting; the others follow in catalog order, as in sortProducts.
+    // Only the liked few need sorting; the others follow in catalog order. As sortProducts
+    // orders them: most first, equal counts (and odd ones, as 0) in catalog order.
     const counts = (likes !== null && typeof likes === 'object' ? likes : {}) as Readonly<Record<string, number>>;
-    const liked = new Map<Product, number>();
+    const liked: { at: number; count: number }[] = [];
     const others: number[] = [];
     for (const at of byPosition) {
       if (!shown(at)) continue;
-      const product = index.products[at]!;
-      const count = Object.hasOwn(counts, product.id) ? counts[product.id] : 0;
-      if (typeof count === 'number' && count > 0) liked.set(product, at);
+      const id = index.products[at]!.id;
+      const count = Object.hasOwn(counts, id) ? counts[id] : 0;
+      if (typeof count === 'number' && count > 0) liked.push({ at, count: Number.isFinite(count) ? count : 0 });
       else others.push(at);
     }
-    return [...sortProducts([...liked.keys()], 'liked', counts).map((product) => liked.get(product)!), ...others];
+    return [...liked.sort((a, b) => b.count - a.count).map((entry) => entry.at), ...others];
   }
   const ordered = typeof sort === 'string' && orderedSorts.includes(sort);
   // 'featured' with text: better matches first, one list per tier, each in catalog order.
@@ -228,7 +237,7 @@ const PARTIAL = 2;
 const TYPO = 3;
 
 /** Per product, its tier for all of `words` (AND), 0 where some word does not match. */
-function matchTiers(index: ProductIndex, words: readonly string[]): Uint8Array {
+function matchTiers(index: ProductIndex<IndexedProduct>, words: readonly string[]): Uint8Array {
   let result: Uint8Array | undefined;
   words.forEach((word, n) => {
     const tiers = new Uint8Array(index.products.length);
@@ -242,7 +251,7 @@ function matchTiers(index: ProductIndex, words: readonly string[]): Uint8Array {
 }
 
 /** The index's words a query word matches, with how well. */
-function matchingWords(index: ProductIndex, word: string, last: boolean): Map<number, number> {
+function matchingWords(index: ProductIndex<IndexedProduct>, word: string, last: boolean): Map<number, number> {
   const { words, letters } = index;
   const found = new Map<number, number>();
   // Exact, then prefixes: one range of the sorted words, found by binary search.
@@ -277,7 +286,7 @@ function matchingWords(index: ProductIndex, word: string, last: boolean): Map<nu
 }
 
 /** A bit per letter (a-z exactly, anything else shares a bit by its code), so ⊆ tests are cheap. */
-function letterBits(word: string): number {
+export function letterBits(word: string): number {
   let bits = 0;
   for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) % 32);
   return bits >>> 0;

@@ -17,7 +17,8 @@ export function normalizeForSearch(text: string): string {
 
 export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'newest' | 'liked';
 
-const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
+/** What "Newest" orders by (descending): the product's creation time, 0 when unknown. */
+export const createdTime = (product: Product): number => Date.parse(product.createdAt) || 0;
 
 /** What each sort orders by, ascending; worked out once per product, not once per comparison. */
 const sortKeys: Record<Exclude<ProductSort, 'liked'>, (product: Product) => number> = {

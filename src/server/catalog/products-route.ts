@@ -9,17 +9,11 @@ import type { LoadedCatalog } from './source';
 import type { LikesStore } from '../likes/store';
 import type { StockStore } from '../stock/store';
 import { liveProducts } from '../stock/live-catalog';
+import { recentStock } from '../stock/recent-stock';
 
-/**
- * A catalog with more products than this is not sent whole to the widget: the parsed catalog
- * carries its first page and the widget browses the rest through `GET /api/products`. Below it
- * the whole catalog is smaller than what a few searches through the server would move, and the
- * widget searches it at once, with no round trip.
- */
-export const WHOLE_CATALOG_MAX_PRODUCTS = 100;
-
-/** Cards of the first page (the widget shows 48 and "Show more" asks for 48 more). */
-export const FIRST_PAGE_SIZE = 48;
+// How big a catalog travels whole, shared with `fanshop build` (its measurements are there).
+export { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../../core/catalog/static-site';
+import { FIRST_PAGE_SIZE } from '../../core/catalog/static-site';
 
 const SORTS: readonly ProductSort[] = ['featured', 'price-asc', 'price-desc', 'newest', 'liked'];
 const MAX_QUERY_LENGTH = 100;
@@ -31,7 +25,7 @@ const LIKES_MAX_AGE_MS = 5_000;
  * The product queries of one server: an index built once per parsed catalog (the merchant's
  * text does not change with stock), answered with the products as shoppers see them now: live
  * stock is read for the page's products only (stock/live-catalog.ts `liveProducts`), so a page
- * costs the same whatever the catalog's size. Shared by `GET /api/products` and the first page
+ * costs the same whatever the catalog's size, and each item at most every 2 s (stock/recent-stock.ts). Shared by `GET /api/products` and the first page
  * the parsed catalog carries.
  */
 export function productQueries(options: { load: () => Promise<LoadedCatalog>; stock?: StockStore; likes?: LikesStore; now?: () => number }) {
@@ -39,6 +33,8 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; st
   const byId = new WeakMap<Catalog, Map<string, Product>>();
   const categories = new WeakMap<Catalog, Record<string, number>>();
   const now = options.now ?? Date.now;
+  // Read from the store at most every 2 s per item (stock/recent-stock.ts).
+  const stock = options.stock && recentStock(options.stock);
   let likes: { catalog: Catalog; at: number; counts: Promise<Record<string, number>> } | undefined;
   const indexOf = (catalog: Catalog) => {
     let index = indexes.get(catalog);
@@ -72,7 +68,7 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; st
   };
   /** The page's products with live stock, and a tag of that stock for the ETag. */
   const shown = async (page: Omit<ProductPage, 'products'>, products: readonly Product[]): Promise<ProductPage & { stockTag: string }> => {
-    const live = await liveProducts(options.stock, products, new Date(now()));
+    const live = await liveProducts(stock, products, new Date(now()));
     return { ...page, products: live.products, stockTag: live.tag };
   };
   return {

@@ -38,11 +38,7 @@ export async function loadCatalog(url: string, widgetOrigin: string, fetchImpl: 
   performance.mark('fanshop:catalog-fetched');
   if (json === undefined) return report(url, [{ path: '', message: 'is not valid JSON' }], []);
   if (trusted) return fromEnvelope(json as CatalogEnvelope, url);
-  const { parseCatalog } = await import('../../core/catalog/parse');
-  const result = parseCatalog(json);
-  if (!result.ok) return report(url, result.errors, result.warnings);
-  done(url, result.warnings);
-  return { ok: true, catalog: withAbsoluteImages(result.catalog, url) };
+  return (await import('./untrusted-catalog')).untrustedCatalog(json, url);
 }
 
 /**
@@ -65,18 +61,18 @@ export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Cata
   return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href } };
 }
 
-function done(url: string, warnings: readonly CatalogProblem[]): void {
+export function done(url: string, warnings: readonly CatalogProblem[]): void {
   performance.mark('fanshop:catalog-parsed');
   if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${formatProblems(warnings)}`);
 }
 
-function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {
+export function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {
   console.error(`[fanshop] the catalog ${url} has ${errors.length} problem(s):\n${formatProblems([...errors, ...warnings])}\nCheck it with: npx fanshop validate ${url}`);
   return { ok: false, kind: 'invalid' };
 }
 
 /** Image paths in a catalog are relative to the catalog file, not to the host page. */
-function withAbsoluteImages(catalog: Catalog, catalogUrl: string): Catalog {
+export function withAbsoluteImages(catalog: Catalog, catalogUrl: string): Catalog {
   return { ...catalog, products: catalog.products.map((p) => withAbsoluteImageUrls(p, catalogUrl)) };
 }
 
