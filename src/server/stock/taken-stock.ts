@@ -1,40 +1,41 @@
-import type { StockCount, StockStore } from './store';
-
-/** Items kept at most; past it the memory starts again (a catalog of 10,000 products has some thousands). */
-const MAX_ITEMS = 50_000;
+import type { StockCount, StockStore, StockTaken } from './store';
 
 /**
- * The stock store's `available`, each item's answer kept for `maxAgeMs` (default 2 s, as long
- * as the whole catalog's live stock is kept: live-catalog.ts): the pages of a big catalog ask
- * the store only for the items it has not answered for in that time. Every /shop visit sends
- * the same first page, and typing asks for a page per keystroke, often of the same products;
- * each read of the store cost 4 ms of the server's CPU in PGlite (issue 12's bench at 10,000
- * products). Shoppers see stock at most 2 s old, as on a catalog that travels whole; checkout
- * reserves through the store itself, so nothing is sold on an old number.
+ * The stock store's `available` for the pages of a big catalog, from one read of what sales and
+ * holds take (`taken`), shared by every page and keystroke for `maxAgeMs` (default 2 s, as long
+ * as the whole catalog's live stock is kept: live-catalog.ts). An item nobody bought or holds
+ * has its catalog number; the store is asked itself only for an item whose catalog number
+ * changed since units of it were sold (it records the new number, which starts a new count).
+ *
+ * Before, each page asked the store for its own items: two or three queries per keystroke,
+ * 5 to 20 ms of PGlite at 10,000 products (issue 12's bench), and again for every product not
+ * seen in the last 2 s. Shoppers see stock at most 2 s old; checkout reserves through the store
+ * itself, so nothing is sold on an old number. data/conformance.ts holds every engine's `taken`
+ * to give what its `available` gives.
  */
-export function recentStock(stock: Pick<StockStore, 'available'>, maxAgeMs = 2000): Pick<StockStore, 'available'> {
-  let kept = new Map<string, { stock: number; available: number; at: number }>();
+export function takenStock(stock: Pick<StockStore, 'available' | 'taken'>, maxAgeMs = 2000): Pick<StockStore, 'available'> {
+  let last: { at: number; taken: Promise<StockTaken> } | undefined;
   return {
     async available(items, now) {
+      if (!items.length) return {};
       const time = now.getTime();
+      if (!last || time - last.at >= maxAgeMs || time < last.at) {
+        const read = { at: time, taken: stock.taken(now) };
+        last = read;
+        // A failed read is not kept: the next page asks again.
+        read.taken.catch(() => {
+          if (last === read) last = undefined;
+        });
+      }
+      const taken = await last.taken;
       const answer: Record<string, number> = {};
-      const missing: StockCount[] = [];
-      for (const item of items) {
-        const known = kept.get(item.item);
-        // A changed catalog number is a new count (store.ts): asked again.
-        if (known && known.stock === item.stock && time - known.at < maxAgeMs && time >= known.at) answer[item.item] = known.available;
-        else missing.push(item);
+      const renumbered: StockCount[] = [];
+      for (const { item, stock: number } of items) {
+        const sold = taken.sold.get(item);
+        if (sold && sold.baseline !== number) renumbered.push({ item, stock: number });
+        else answer[item] = Math.max(0, number - (sold?.sold ?? 0) - (taken.held.get(item) ?? 0));
       }
-      if (!missing.length) return answer;
-      const read = await stock.available(missing, now);
-      if (kept.size + missing.length > MAX_ITEMS) kept = new Map();
-      for (const item of missing) {
-        const available = read[item.item];
-        if (available === undefined) continue;
-        answer[item.item] = available;
-        kept.set(item.item, { stock: item.stock, available, at: time });
-      }
-      return answer;
+      return renumbered.length ? { ...answer, ...(await stock.available(renumbered, now)) } : answer;
     },
   };
 }
