@@ -29,10 +29,17 @@ describe('readCsv', () => {
   it('skips rows of only empty cells and reads missing columns as empty', () => {
     expect(rows('A,B,C\n,,\n1\n')).toEqual([{ line: 3, a: '1', b: '' }]);
   });
-  it('says where a quote is never closed', () => {
-    const read = readCsv('A,B\n1,2\n3,"open\n4,5\n');
+  it('says which row opens a quote that is never closed', () => {
+    expect(readCsv('A,B\n1,"Grüße"\n\n3,"open\n4,5\n')).toEqual({
+      ok: false,
+      line: 4,
+      message: 'the row on line 4 opens a quote (") that is never closed, so the rest of the file cannot be read; a quote inside a field must be doubled ("")',
+    });
+  });
+  it('says where a quoted field goes on after its closing quote', () => {
+    const read = readCsv('A,B\n1,2\n3,"x"y\n');
     expect(read.ok).toBe(false);
-    expect(!read.ok && read.message).toMatch(/^the file is not readable as CSV: /);
+    expect(!read.ok && [read.line, read.message]).toEqual([3, expect.stringMatching(/^the file is not readable as CSV: Invalid Closing Quote: got "y" at line 3/)]);
   });
   it('says when the file is empty', () => {
     expect(readCsv('\uFEFF')).toEqual({ ok: false, line: 1, message: 'the file is empty' });

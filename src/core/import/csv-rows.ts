@@ -42,6 +42,31 @@ interface Parsed {
   info: { lines: number };
 }
 
+/** The number of UTF-16 code units in the first `bytes` bytes of the text's UTF-8 form. */
+function unitsInBytes(text: string, bytes: number): number {
+  let units = 0;
+  for (let read = 0; units < text.length && read < bytes; ) {
+    const code = text.codePointAt(units)!;
+    read += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    units += code > 0xffff ? 2 : 1;
+  }
+  return units;
+}
+
+/** csv-parse's error as a line and a sentence. */
+function csvError(text: string, error: unknown): { line: number; message: string } {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; lines?: unknown; bytes_records?: unknown };
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes_records === 'number') {
+    // csv-parse names the last line; the merchant needs the record whose quote opened.
+    const done = unitsInBytes(text, e.bytes_records);
+    const start = done + (/^\n*/.exec(text.slice(done))?.[0].length ?? 0);
+    const line = (text.slice(0, start).match(/\n/g)?.length ?? 0) + 1;
+    return { line, message: `the row on line ${line} opens a quote (") that is never closed, so the rest of the file cannot be read; a quote inside a field must be doubled ("")` };
+  }
+  const reason = error instanceof Error ? error.message.replace(/^[A-Z_]+:\s*/, '') : String(error);
+  return { line: typeof e.lines === 'number' ? e.lines : 0, message: `the file is not readable as CSV: ${reason}` };
+}
+
 /**
  * Reads CSV text (a UTF-8 BOM, CRLF or LF, quoted fields with newlines and `""`).
  * @example readCsv('Handle,Title\nmug,Mug\n') // { ok: true, table: { headers: ['Handle', 'Title'], rows: [line 2] } }
@@ -54,9 +79,7 @@ export function readCsv(input: string): CsvRead {
   try {
     records = parse(text, { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Parsed[];
   } catch (error) {
-    const line = typeof error === 'object' && error !== null && 'lines' in error && typeof error.lines === 'number' ? error.lines : 0;
-    const reason = error instanceof Error ? error.message.replace(/^[A-Z_]+:\s*/, '') : String(error);
-    return { ok: false, line, message: `the file is not readable as CSV: ${reason}` };
+    return { ok: false, ...csvError(text, error) };
   }
   const [head, ...body] = records;
   if (!head) return { ok: false, line: 1, message: 'the file is empty' };
