@@ -8,7 +8,8 @@ export const IMPORT_USAGE = `Usage: fanshop import shopify|woocommerce <file.csv
 
 Turns a product export into a catalog file, checked as \`fanshop validate\` checks one.
   shopify       Shopify admin: Products → Export (current or older column names)
-  woocommerce   WooCommerce: Products → Export (comma or semicolon separated)
+  woocommerce   WooCommerce: Products → Export (English or German column names,
+                comma or semicolon separated)
 
 Options:
   --out <file>           where to write the catalog; an existing file is kept as <file>.bak

@@ -69,9 +69,11 @@ function csvError(text: string, error: unknown): { line: number; message: string
 
 /**
  * Reads CSV text (a UTF-8 BOM, CRLF or LF, quoted fields with newlines and `""`).
+ * `canonical` names a column as the importer knows it (a German export's "Name" stays, its
+ * "Regulärer Preis" becomes "Regular price").
  * @example readCsv('Handle,Title\nmug,Mug\n') // { ok: true, table: { headers: ['Handle', 'Title'], rows: [line 2] } }
  */
-export function readCsv(input: string): CsvRead {
+export function readCsv(input: string, canonical: (header: string) => string = (header) => header): CsvRead {
   // One line ending, so csv-parse's line count is the file's (it counts a quoted CRLF twice).
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const delimiter = headerDelimiter(text);
@@ -83,7 +85,7 @@ export function readCsv(input: string): CsvRead {
   }
   const [head, ...body] = records;
   if (!head) return { ok: false, line: 1, message: 'the file is empty' };
-  const headers = head.record.map((h) => h.trim());
+  const headers = head.record.map((h) => canonical(h.trim()));
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = h.toLowerCase();

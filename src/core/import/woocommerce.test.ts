@@ -5,7 +5,8 @@ import { importWooCommerce } from './woocommerce';
 
 // Real-shaped exports with WooCommerce's export columns (fixtures/): woocommerce-export.csv as
 // WooCommerce writes it (a BOM, CRLF, newlines inside quoted descriptions), and a German shop's
-// file saved again by Excel (semicolons, decimal commas, umlauts).
+// file (German column names, as WooCommerce writes them for a German admin) saved again by
+// Excel (semicolons, decimal commas, umlauts).
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const UP = 'https://shop.example.org/wp-content/uploads/2026/03/';
 const DE = 'https://laden.example.de/wp-content/uploads/2026/05/';
@@ -84,10 +85,10 @@ describe('importWooCommerce, an English export with a BOM, CRLF and quoted newli
   });
 });
 
-describe('importWooCommerce, a German shop’s semicolon file', () => {
+describe('importWooCommerce, a German shop’s semicolon file with German column names', () => {
   const result = importWooCommerce(fixture('woocommerce-de-semicolon.csv'), { currency: 'EUR', locale: 'de', shopName: 'Grüner Laden' });
 
-  it('reads decimal commas, thousands dots and umlauts', () => {
+  it('reads "Regulärer Preis", "Übergeordnetes Produkt", "Attribut 1 Wert(e)", decimal commas, thousands dots and umlauts', () => {
     expect(result.catalog).toEqual({
       shop: { id: 'gruener-laden', name: 'Grüner Laden', currency: 'EUR', defaultLocale: 'de', baseUrl: 'https://shop.example.com' },
       categories: [

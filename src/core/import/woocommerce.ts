@@ -6,7 +6,7 @@ import { minorUnits } from './price';
 import { finish, type ImportResult } from './result';
 
 /**
- * WooCommerce's product export (Products → Export, English column names) as a catalog:
+ * WooCommerce's product export (Products → Export, with English or German column names) as a catalog:
  * "simple" and "variable" rows are products, and each "variation" row is a variant of the
  * product its "Parent" names ("id:123", or the parent's SKU). "Attribute N name" and
  * "Attribute N value(s)" are a variable product's options; a variation's own value is its
@@ -14,6 +14,35 @@ import { finish, type ImportResult } from './result';
  * Column reference: WooCommerce's "Product CSV Importer and Exporter" documentation and its
  * column schema (wc_product_csv_importer / WC_Product_CSV_Exporter).
  */
+
+/**
+ * The export's column names in a German shop (WooCommerce translates them with the admin's
+ * language), as the English ones the importer reads.
+ */
+const GERMAN: Record<string, string> = {
+  typ: 'Type',
+  artikelnummer: 'SKU',
+  'veröffentlicht': 'Published',
+  'sichtbarkeit im katalog': 'Visibility in catalog',
+  kurzbeschreibung: 'Short description',
+  beschreibung: 'Description',
+  'vorrätig?': 'In stock?',
+  bestand: 'Stock',
+  lager: 'Stock',
+  'lieferrückstande erlaubt?': 'Backorders allowed?',
+  angebotspreis: 'Sale price',
+  'regulärer preis': 'Regular price',
+  kategorien: 'Categories',
+  'schlagwörter': 'Tags',
+  bilder: 'Images',
+  'übergeordnetes produkt': 'Parent',
+};
+
+function englishColumn(header: string): string {
+  const attribute = /^Attribut (\d+) (Name|Wert\(e\))$/i.exec(header);
+  if (attribute) return `Attribute ${attribute[1]} ${attribute[2]!.toLowerCase() === 'name' ? 'name' : 'value(s)'}`;
+  return GERMAN[header.toLowerCase()] ?? header;
+}
 
 /** WooCommerce joins list values with ", " and writes a comma inside a value as "\,". */
 const splitList = (text: string): string[] =>
@@ -56,11 +85,11 @@ interface Parent {
 export function importWooCommerce(text: string, options: ImportOptions = {}): ImportResult {
   const problems: ImportProblem[] = [];
   const report = (line: number, message: string) => void problems.push({ line, message });
-  const read = readCsv(text);
+  const read = readCsv(text, englishColumn);
   if (!read.ok) return finish(undefined, [{ line: read.line, message: read.message }], 0);
   const { table } = read;
   if (!hasColumn(table, 'Type') || !hasColumn(table, 'Name') || !hasColumn(table, 'Regular price')) {
-    return finish(undefined, [{ line: 1, message: 'this is not a WooCommerce product export: it has no "Type", "Name" and "Regular price" columns (export with English column names)' }], table.rows.length);
+    return finish(undefined, [{ line: 1, message: 'this is not a WooCommerce product export: it has no "Type", "Name" and "Regular price" columns (or the German "Typ", "Name" and "Regulärer Preis")' }], table.rows.length);
   }
   const currency = options.currency ?? 'EUR';
   const decimalMark = table.delimiter === ';' ? ',' : '.';
