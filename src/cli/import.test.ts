@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samples } from '../core/import/fixtures/image-bytes';
 import { main, nodeIo, type CliIo } from './commands';
 
 const fixtures = fileURLToPath(new URL('../core/import/fixtures/', import.meta.url));
@@ -30,10 +33,23 @@ async function runBin(...argv: string[]): Promise<{ code: number; stdout: string
 }
 
 let dir = '';
+let server: Server;
+let origin = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fanshop-import-'));
+  // Images as a shop's CDN serves them: one answers the Range request, one ignores it and sends
+  // a whole (padded) file, one is gone, and one is a page rather than an image.
+  server = createServer((request, response) => {
+    if (request.url === '/front.png') response.writeHead(206, { 'content-type': 'image/png' }).end(samples.png(800, 600));
+    else if (request.url === '/back.jpg') response.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.concat([samples.jpeg(1200, 1500), Buffer.alloc(200_000)]));
+    else if (request.url === '/page.jpg') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Not found</p>');
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -68,6 +84,29 @@ describe('fanshop import', () => {
     const written = JSON.parse(await readFile(out, 'utf8'));
     expect(written.shop.currency).toBe('EUR');
     expect(written.products[0].images).toEqual([{ src: 'https://laden.example.de/wp-content/uploads/2026/05/becher.jpg', width: 1200, height: 1500 }]);
+  });
+
+  it('measures the images with --measure-images, and names those it cannot', async () => {
+    const csv = join(dir, 'measure.csv');
+    await writeFile(
+      csv,
+      'Handle,Title,Variant Price,Image Src,Image Position\n' +
+        `lamp,Lamp,49,${origin}/front.png,1\nlamp,,,${origin}/back.jpg,2\nlamp,,,${origin}/gone.png,3\nlamp,,,${origin}/page.jpg,4\n`,
+    );
+    const out = join(dir, 'measured.json');
+    const result = await run('import', 'shopify', csv, '--out', out, '--measure-images', '--image-size', '900x1200');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Measured 2 images; 2 could not be measured:\n' +
+        `  ${origin}/gone.png: HTTP 404; it keeps 900×1200\n` +
+        `  ${origin}/page.jpg: not a PNG, JPEG, GIF or WebP image; it keeps 900×1200\n`,
+    );
+    expect(JSON.parse(await readFile(out, 'utf8')).products[0].images).toEqual([
+      { src: `${origin}/front.png`, width: 800, height: 600 },
+      { src: `${origin}/back.jpg`, width: 1200, height: 1500 },
+      { src: `${origin}/gone.png`, width: 900, height: 1200 },
+      { src: `${origin}/page.jpg`, width: 900, height: 1200 },
+    ]);
   });
 
   it('exits 1 and writes nothing when no product could be imported', async () => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { IMPORT_DEFAULTS, importShopify, importWooCommerce, type ImportOptions, type ImportResult } from '../core/import';
 import { checkCatalog } from './check-catalog';
 import type { CliIo } from './commands';
+import { measureImages } from './measure-images';
 import { readText } from './read-json';
 
 export const IMPORT_USAGE = `Usage: fanshop import shopify|woocommerce <file.csv> --out <catalog.json> [options]
@@ -19,6 +20,7 @@ Options:
   --base-url <url>       where the shop lives (default ${IMPORT_DEFAULTS.baseUrl}: replace it)
   --image-size <WxH>     the size in pixels given to every image, which exports do not carry
                          (default ${IMPORT_DEFAULTS.imageSize.width}x${IMPORT_DEFAULTS.imageSize.height})
+  --measure-images       fetch the start of every image and write its real size instead
 `;
 
 const importers = { shopify: importShopify, woocommerce: importWooCommerce } as const;
@@ -78,6 +80,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
         'shop-name': { type: 'string' },
         'base-url': { type: 'string' },
         'image-size': { type: 'string' },
+        'measure-images': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -98,7 +101,8 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     io.stderr(IMPORT_USAGE);
     return 2;
   }
-  const options = importOptions(values as Record<string, string | undefined>);
+  const { 'measure-images': measure, help: _help, ...texts } = values;
+  const options = importOptions(texts as Record<string, string | undefined>);
   if (typeof options === 'string') {
     io.stderr(`${options}\n\n${IMPORT_USAGE}`);
     return 2;
@@ -115,6 +119,12 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   if (!result.catalog) {
     io.stderr(`✖ nothing in ${source} could be imported, so ${out} was not written\n`);
     return 1;
+  }
+  const measured = measure ? await measureImages(result.catalog, io) : undefined;
+  if (measured) {
+    const { width, height } = options.imageSize ?? IMPORT_DEFAULTS.imageSize;
+    const failed = measured.failed.map((f) => `  ${f.src}: ${f.reason}; it keeps ${width}×${height}\n`).join('');
+    io.stdout(`Measured ${plural(measured.measured, 'image')}${measured.failed.length ? `; ${measured.failed.length} could not be measured:` : '.'}\n${failed}`);
   }
   const { result: check, lines } = checkCatalog(result.catalog, out);
   if (!check.ok) {
@@ -133,7 +143,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     options.baseUrl ? '' : `address ${IMPORT_DEFAULTS.baseUrl} (--base-url)`,
   ].filter(Boolean);
   if (defaults.length) io.stdout(`Defaults used, change them in the file or import again with the option: ${defaults.join(', ')}.\n`);
-  if (result.counts.images && !options.imageSize) {
+  if (result.counts.images && !options.imageSize && !measured) {
     const { width, height } = IMPORT_DEFAULTS.imageSize;
     io.stdout(`Exports do not say how big images are: each one is given ${width}×${height} pixels; set the real width and height in the file (or --image-size) so pages do not shift while they load.\n`);
   }
