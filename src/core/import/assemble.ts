@@ -110,6 +110,12 @@ export function assemble(drafts: readonly DraftProduct[], options: ImportOptions
     // Variants with the same options as an earlier one are the export's mistake; the first wins.
     const combos = new Map<string, number>();
     const unique = draft.variants.filter((v) => {
+      const long = v.values.find((value) => [...value].length > 200);
+      if (long !== undefined) {
+        report(v.line, `the option value ${JSON.stringify(long.slice(0, 40))}… is longer than 200 characters; this variant was left out`);
+        leftOutRows++;
+        return false;
+      }
       const key = JSON.stringify(v.values);
       const first = combos.get(key);
       if (first !== undefined) {
@@ -163,7 +169,8 @@ export function assemble(drafts: readonly DraftProduct[], options: ImportOptions
       });
       product.variants = variants.map((v) => {
         const variant: NonNullable<ProductFile['variants']>[number] = {
-          id: variantId(`${id}-${slugify(v.values.join(' '), 'variant')}`.slice(0, 100)),
+          // Room for the "-2" a repeated id gets, within the catalog's 100 characters.
+          id: variantId(`${id}-${slugify(v.values.join(' '), 'variant')}`.slice(0, 94).replace(/-+$/, '')),
           options: Object.fromEntries(optionIds.map((oid, o) => [oid, v.values[o]!])),
         };
         if (v.price !== price) variant.price = v.price;

@@ -159,3 +159,24 @@ describe('importShopify, files it cannot use', () => {
     expect(result.catalog?.products[0]?.price).toBe(1500);
   });
 });
+
+describe('importShopify, ids and values at the catalog’s limits', () => {
+  it('keeps variant ids within 100 characters, even when one repeats', () => {
+    const handle = 'h'.repeat(90);
+    const csv = `Handle,Title,Option1 Name,Option1 Value,Variant Price\n${handle},Long,Size,${'x'.repeat(50)} a,1\n${handle},,,${'x'.repeat(50)} a!,2\n`;
+    const result = importShopify(csv);
+    const ids = result.catalog?.products[0]?.variants?.map((v) => v.id) ?? [];
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(`${ids[0]}-2`);
+    expect(Math.max(...ids.map((id) => id.length))).toBeLessThanOrEqual(100);
+    expect(parseCatalog(result.catalog).ok).toBe(true);
+  });
+
+  it('leaves out a variant whose option value is longer than the catalog allows', () => {
+    const csv = `Handle,Title,Option1 Name,Option1 Value,Variant Price\nrug,Rug,Size,S,1\nrug,,,${'y'.repeat(201)},2\n`;
+    const result = importShopify(csv);
+    expect(result.catalog?.products[0]?.variants).toEqual([{ id: 'rug-s', options: { size: 'S' } }]);
+    expect(result.problems).toEqual([{ line: 3, message: `the option value "${'y'.repeat(40)}"… is longer than 200 characters; this variant was left out` }]);
+    expect(result.counts.skippedRows).toBe(1);
+  });
+});
