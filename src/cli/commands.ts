@@ -87,7 +87,7 @@ const commands = new Map<string, Command>([
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
   ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
   ['build', { args: '--catalog <file> --out <dir>', summary: 'write the catalog for static hosting: whole, or a first page, a search index and shards', run: buildCommand }],
-  ['import', { args: 'shopify|woocommerce <file.csv> --out <file>', summary: 'turn a Shopify or WooCommerce product export (CSV) into a catalog file; `fanshop import --help` for its options', run: importCommand }],
+  ['import', { args: 'shopify|woocommerce <csv> --out <file>', summary: 'turn a Shopify or WooCommerce product export into a catalog file (options: `fanshop import --help`)', run: importCommand }],
   ['feed', { args: '[reviews] --catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed, or its ratings and reviews feed, as CSV', run: feedCommand }],
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['reviews', { args: 'list|hide|approve [<id>]', summary: 'list reviews, hide one, or approve one held for moderation (the same database as orders)', run: reviewsCommand }],

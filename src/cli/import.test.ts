@@ -131,7 +131,7 @@ describe('fanshop import', () => {
   });
 
   it('is listed in `fanshop --help`, and `fanshop import --help` explains its options', async () => {
-    expect((await run('--help')).stdout).toContain('import shopify|woocommerce <file.csv> --out <file>');
+    expect((await run('--help')).stdout).toContain('import shopify|woocommerce <csv> --out <file>');
     const help = await run('import', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--currency <code>      the currency of the export\'s prices (default EUR)');
