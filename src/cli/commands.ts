@@ -1,8 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseCatalog } from '../core/catalog/parse';
 import { catalogJsonSchema } from '../core/catalog/json-schema';
-import type { CatalogProblem } from '../core/catalog/types';
+import { checkCatalog } from './check-catalog';
 import { readJson, type ReadIo } from './read-json';
 import { pagesCommand } from './pages';
 import { feedCommand } from './feed';
@@ -10,6 +9,7 @@ import { ordersCommand } from './orders';
 import { reviewsCommand } from './reviews';
 import { wishesCommand } from './wishes';
 import { buildCommand } from './build';
+import { importCommand } from './import';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -62,10 +62,9 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`✖ ${read.message}\n`);
     return 1;
   }
-  const result = parseCatalog(read.value);
-  const line = (mark: string) => (problem: CatalogProblem) => `${mark} ${problem.path || source}: ${problem.message}\n`;
+  const { result, lines } = checkCatalog(read.value, source);
   const errors = result.ok ? [] : result.errors;
-  io.stdout([...errors.map(line('✖')), ...result.warnings.map(line('⚠'))].join(''));
+  io.stdout(lines);
   const warnings = result.warnings.length ? plural(result.warnings.length, 'warning') : '';
   if (!result.ok) {
     io.stdout(`${source}: ${[plural(errors.length, 'problem'), warnings].filter(Boolean).join(', ')}\n`);
@@ -88,6 +87,7 @@ const commands = new Map<string, Command>([
   ['schema', { args: '', summary: 'print the JSON Schema of catalog files, for editors', run: schema }],
   ['pages', { args: '--catalog <file> --out <dir>', summary: 'write every product page as <out>/p/<id>/index.html, for static hosting', run: pagesCommand }],
   ['build', { args: '--catalog <file> --out <dir>', summary: 'write the catalog for static hosting: whole, or a first page, a search index and shards', run: buildCommand }],
+  ['import', { args: 'shopify|woocommerce <csv> --out <file>', summary: 'turn a Shopify or WooCommerce product export into a catalog file (options: `fanshop import --help`)', run: importCommand }],
   ['feed', { args: '[reviews] --catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed, or its ratings and reviews feed, as CSV', run: feedCommand }],
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['reviews', { args: 'list|hide|approve [<id>]', summary: 'list reviews, hide one, or approve one held for moderation (the same database as orders)', run: reviewsCommand }],

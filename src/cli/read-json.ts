@@ -24,7 +24,8 @@ const fileReasons: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-async function readText(source: string, io: ReadIo): Promise<{ text: string } | { message: string }> {
+/** The text of a local file or an http(s) URL, or one sentence saying why it cannot be had. */
+export async function readText(source: string, io: ReadIo): Promise<{ text: string } | { message: string }> {
   if (/^https?:\/\//i.test(source)) {
     let response: Response;
     try {
