@@ -27,6 +27,8 @@ export interface ShopState {
   readonly sort: ProductSort;
   /** The product whose detail view is open. */
   readonly productId: string | null;
+  /** The review token of `#/review/<token>`: the review form is open (reviews/). */
+  readonly reviewToken?: string | null;
   /** The product whose view is on screen and told (`view_item`); see checkout/return.ts. */
   readonly viewed?: string;
   readonly cartOpen: boolean;
@@ -66,6 +68,8 @@ export interface Results {
 export interface Notice {
   readonly id: number;
   readonly text: string;
+  /** A link the notice offers, such as "Rate what you bought" (`#/review/<token>`). */
+  readonly action?: { readonly label: string; readonly href: string };
 }
 
 export type ShopStore = StoreApi<ShopState>;
@@ -91,9 +95,9 @@ export function announce(store: ShopStore, text: string): void {
   store.setState({ announcement: { id: nextNoticeId++, text } });
 }
 
-export function addNotices(store: ShopStore, texts: readonly string[]): void {
+export function addNotices(store: ShopStore, texts: readonly (string | Omit<Notice, 'id'>)[]): void {
   if (!texts.length) return;
-  store.setState((s) => ({ notices: [...s.notices, ...texts.map((text) => ({ id: nextNoticeId++, text }))] }));
+  store.setState((s) => ({ notices: [...s.notices, ...texts.map((n) => ({ id: nextNoticeId++, ...(typeof n === 'string' ? { text: n } : n) }))] }));
 }
 
 export function dismissNotice(store: ShopStore, id: number): void {

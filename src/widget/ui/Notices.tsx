@@ -17,7 +17,17 @@ export function Notices() {
     <ul class="notices" part="notices" role="status">
       {notices.map((n) => (
         <li key={n.id} class="notice" part="notice">
-          <span>{n.text}</span>
+          <span>
+            {n.text}
+            {n.action && (
+              <>
+                {' '}
+                <a class="notice-action" part="notice-action" href={n.action.href}>
+                  {n.action.label}
+                </a>
+              </>
+            )}
+          </span>
           <button type="button" class="icon-button" aria-label={shop.t.dismiss} onClick={() => dismissNotice(shop.store, n.id)}>
             <CloseIcon />
           </button>

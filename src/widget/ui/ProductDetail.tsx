@@ -20,6 +20,11 @@ import controlsCss from './controls.css?inline';
 import { paragraphs } from '../../core/catalog/paragraphs';
 import { productOffer } from '../../core/catalog/offer';
 import { initialSelection, matchVariant } from './variant-selection';
+import { afterPaint } from '../shop/after-paint';
+import { lazy } from './lazy';
+
+/** The reviews list: its own chunk, after the view's first paint (issue 10). */
+const LazyReviewList = lazy(() => import('./ReviewList').then((m) => m.ReviewList));
 
 /**
  * One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`.
@@ -74,6 +79,10 @@ function ProductView({ productId }: { productId: string }) {
   const [selection, setSelection] = useState(() => (product ? initialSelection(product) : {}));
   const [quantity, setQuantity] = useState(1);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Reviews live on the shop's server; their list comes once the view is on screen.
+  const served = useStore(shop.store, (s) => !!s.served);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterPaint(() => setPainted(true)), []);
 
   // What the shopper opened (the view is keyed by product: App.tsx), told once as view_item.
   const opened = useRef(product && { productId: product.id, variantId: matchVariant(product, selection)?.id ?? null, price: product.price });
@@ -158,6 +167,7 @@ function ProductView({ productId }: { productId: string }) {
           </div>
         </div>
       </div>
+      {served && painted && <LazyReviewList.Lazy product={product} />}
     </article>
   );
 }
