@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { card, cards, cartButton, cartCount, CART_KEY, expect, test } from './fixtures';
+import { card, cards, cartButton, cartCount, CART_KEY, expect, snap, test } from './fixtures';
 
 /**
  * The pages Facebook traffic lands on (/shop, the Page tab, /p/<id>) send the widget's first view
@@ -48,6 +48,21 @@ test.describe('without JavaScript', () => {
     await expect(cards(page).first()).toBeHidden();
     await expect(page.locator('article.product')).toBeHidden();
     expect(await response!.text()).toContain('<article class="product">');
+  });
+
+  test('/p/<id> shows its colour swatches in their colours under the strict CSP', async ({ page }) => {
+    await page.goto('/p/stoneware-mug');
+    const detail = page.locator('[data-detail]');
+    const swatches = detail.locator('[part="swatch"]');
+    await expect(swatches).toHaveCount(3);
+    // The catalog's colours (#d8c3a5, #2f3e4e, #6f9a7c): an SVG fill, which the CSP allows.
+    await expect(swatches.nth(0).locator('circle')).toHaveCSS('fill', 'rgb(216, 195, 165)');
+    await expect(swatches.nth(1).locator('circle')).toHaveCSS('fill', 'rgb(47, 62, 78)');
+    await expect(swatches.nth(2).locator('circle')).toHaveCSS('fill', 'rgb(111, 154, 124)');
+    for (const width of [320, 520, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await snap(page, `server-rendered-no-js-product-${width}`);
+    }
   });
 });
 

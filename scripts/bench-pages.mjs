@@ -31,6 +31,11 @@
  *   HeapProfiler.collectGarbage then Runtime.getHeapUsage (usedSize); again after the typing.
  * - where the shop's time goes: the catalog request's response start and end (Resource
  *   Timing) and the widget's own marks (`fanshop:catalog-fetched`, after the JSON is read).
+ *
+ * BENCH_BEFORE=<a dist directory of an earlier build> (its server/node.mjs; inside the
+ * repository, so that it finds node_modules) adds that build's /shop to every round, measured
+ * the same way and interleaved with the others, and prints its figures too: before and after
+ * a change from one run on one machine.
  */
 /* global window, document, requestAnimationFrame, MutationObserver -- in functions that run in the page */
 import { spawn } from 'node:child_process';
@@ -91,9 +96,9 @@ export function freePort() {
  * @param {Record<string, string>} [env] such as FANSHOP_CATALOG and FANSHOP_DATA_DIR
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startShopServer(env = {}) {
+export async function startShopServer(env = {}, entry = 'dist/server/node.mjs') {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/node.mjs'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}`;
@@ -392,7 +397,8 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
   const loadStart = loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-bench-pages-'));
   const { parseCatalog } = await import(new URL('dist/server/catalog.mjs', root).href);
-  /** @type {{ size: number, shop: { url: string, stop: () => Promise<void> }, reference: { url: string, stop: () => void }, static: StaticSample[], shopSamples: ShopSample[] }[]} */
+  const before = process.env.BENCH_BEFORE ? join(process.env.BENCH_BEFORE, 'server/node.mjs') : undefined;
+  /** @type {{ size: number, shop: { url: string, stop: () => Promise<void> }, beforeShop?: { url: string, stop: () => Promise<void> }, reference: { url: string, stop: () => void }, static: StaticSample[], shopSamples: ShopSample[], beforeSamples: ShopSample[] }[]} */
   const sites = [];
   /** @type {import('@playwright/test').Browser | undefined} */
   let browser;
@@ -404,18 +410,21 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
       const parsed = parseCatalog(catalog);
       if (!parsed.ok) throw new Error(`[bench] the generated ${size}-product catalog did not parse`);
       const shop = await startShopServer({ FANSHOP_CATALOG: file, FANSHOP_DATA_DIR: join(dir, `data-${size}`) });
-      sites.push({ size, shop, reference: await startStaticServer(parsed.catalog), static: [], shopSamples: [] });
+      const beforeShop = before ? await startShopServer({ FANSHOP_CATALOG: file, FANSHOP_DATA_DIR: join(dir, `data-before-${size}`) }, before) : undefined;
+      sites.push({ size, shop, beforeShop, reference: await startStaticServer(parsed.catalog), static: [], shopSamples: [], beforeSamples: [] });
     }
     const chromium = (browser = await launchChromium());
     for (let run = 0; run < runs; run++) {
       for (const [i, site] of sites.entries()) {
-        const pair = [
+        const { beforeShop } = site;
+        const pages = [
           async () => site.static.push(await load(chromium, `${site.reference.url}/`, async () => ({}))),
           async () => site.shopSamples.push(await load(chromium, `${site.shop.url}/shop`, shopDetails)),
+          ...(beforeShop ? [async () => site.beforeSamples.push(await load(chromium, `${beforeShop.url}/shop`, shopDetails))] : []),
         ];
         // Alternate which goes first, by round and by size.
-        if ((run + i) % 2) pair.reverse();
-        for (const measure of pair) await measure();
+        const first = (run + i) % pages.length;
+        for (const measure of [...pages.slice(first), ...pages.slice(0, first)]) await measure();
       }
       process.stderr.write(`[bench] pages: round ${run + 1} of ${runs} done\n`);
     }
@@ -423,20 +432,34 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
     await browser?.close();
     for (const site of sites) {
       await site.shop.stop();
+      await site.beforeShop?.stop();
       site.reference.stop();
     }
     // The catalogs and the servers' databases: hundreds of MB.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
   const sizes = sites.map((site) => sizeSummary(site.size, site.static, site.shopSamples, runs));
+  const beforeSizes = before ? sites.map((site) => sizeSummary(site.size, site.static, site.beforeSamples, runs)) : undefined;
+  return {
+    runs,
+    viewport: `${VIEWPORT.width}x${VIEWPORT.height} @1x, no CPU throttling`,
+    loadAverage: { start: loadStart.map(round2), end: loadavg().map(round2), cores: cpus().length },
+    ...verdict(sizes),
+    ...(beforeSizes ? { before: { build: before, ...verdict(beforeSizes) } } : {}),
+    samples: Object.fromEntries(sites.map((site) => [site.size, { static: site.static, shop: site.shopSamples, ...(before ? { before: site.beforeSamples } : {}) }])),
+  };
+}
+
+/** @param {number} x */
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/** The sizes' figures, and issue 12's goals met or not. @param {ReturnType<typeof sizeSummary>[]} sizes */
+function verdict(sizes) {
   const small = sizes[0];
   const big = sizes.at(-1);
   if (!small || !big) throw new Error('[bench] no sizes measured');
   const scale = round2(big.shopFirstCardMs / small.shopFirstCardMs);
   return {
-    runs,
-    viewport: `${VIEWPORT.width}x${VIEWPORT.height} @1x, no CPU throttling`,
-    loadAverage: { start: loadStart.map(round2), end: loadavg().map(round2), cores: cpus().length },
     sizes,
     shopFirstCardLargestOverSmallest: scale,
     goals: {
@@ -446,12 +469,8 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
       [`keystroke to painted p95 within 50 ms at ${big.size}`]: big.keystrokes.paintedMs.p95 <= 50,
       [`/shop first card within 1.3x of the static page at ${small.size}`]: small.ratio <= 1.3,
     },
-    samples: Object.fromEntries(sites.map((site) => [site.size, { static: site.static, shop: site.shopSamples }])),
   };
 }
-
-/** @param {number} x */
-const round2 = (x) => Math.round(x * 100) / 100;
 
 /** @param {number} size @param {StaticSample[]} reference @param {ShopSample[]} shop @param {number} runs */
 function sizeSummary(size, reference, shop, runs) {

@@ -111,6 +111,7 @@ const samples = {};
 if (part === undefined || part === 'pages') {
   const { samples: pageSamples, ...pages } = await benchPages(RUNS);
   console.error(pagesTable({ ...pages, samples: pageSamples }));
+  if (pages.before) console.error(`\nthe same run, BENCH_BEFORE's build (${pages.before.build}):\n${pagesTable({ ...pages, ...pages.before, samples: pageSamples })}`);
   output.pages = pages;
   samples.pages = pageSamples;
 }

@@ -41,12 +41,17 @@ function formatter(locale: string, currency: string): Intl.NumberFormat {
   return f;
 }
 
+const exponents = new Map<string, number>();
+
 /**
  * How many minor units make one major unit for a currency (2 for EUR, 0 for JPY, 3 for KWD),
  * as Intl knows it. Stripe uses the same exponents for `unit_amount`.
  */
 export function currencyExponent(currency: string): number {
-  return formatter('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+  // Kept: resolvedOptions() makes a new object each call, and every price on a card asks.
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) exponents.set(currency, (exponent = formatter('en', currency).resolvedOptions().maximumFractionDigits ?? 2));
+  return exponent;
 }
 
 /** The amount in major units as a number, for analytics payloads (`value`) only. */

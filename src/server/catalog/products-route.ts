@@ -9,6 +9,7 @@ import type { LoadedCatalog } from './source';
 import type { LikesStore } from '../likes/store';
 import type { StockStore } from '../stock/store';
 import { liveProducts } from '../stock/live-catalog';
+import { recentStock } from '../stock/recent-stock';
 
 // How big a catalog travels whole, shared with `fanshop build` (its measurements are there).
 export { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../../core/catalog/static-site';
@@ -24,7 +25,7 @@ const LIKES_MAX_AGE_MS = 5_000;
  * The product queries of one server: an index built once per parsed catalog (the merchant's
  * text does not change with stock), answered with the products as shoppers see them now: live
  * stock is read for the page's products only (stock/live-catalog.ts `liveProducts`), so a page
- * costs the same whatever the catalog's size. Shared by `GET /api/products` and the first page
+ * costs the same whatever the catalog's size, and each item at most every 2 s (stock/recent-stock.ts). Shared by `GET /api/products` and the first page
  * the parsed catalog carries.
  */
 export function productQueries(options: { load: () => Promise<LoadedCatalog>; stock?: StockStore; likes?: LikesStore; now?: () => number }) {
@@ -32,6 +33,8 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; st
   const byId = new WeakMap<Catalog, Map<string, Product>>();
   const categories = new WeakMap<Catalog, Record<string, number>>();
   const now = options.now ?? Date.now;
+  // Read from the store at most every 2 s per item (stock/recent-stock.ts).
+  const stock = options.stock && recentStock(options.stock);
   let likes: { catalog: Catalog; at: number; counts: Promise<Record<string, number>> } | undefined;
   const indexOf = (catalog: Catalog) => {
     let index = indexes.get(catalog);
@@ -65,7 +68,7 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; st
   };
   /** The page's products with live stock, and a tag of that stock for the ETag. */
   const shown = async (page: Omit<ProductPage, 'products'>, products: readonly Product[]): Promise<ProductPage & { stockTag: string }> => {
-    const live = await liveProducts(options.stock, products, new Date(now()));
+    const live = await liveProducts(stock, products, new Date(now()));
     return { ...page, products: live.products, stockTag: live.tag };
   };
   return {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createApp } from '../app';
 import { ENVELOPE_FORMAT, isCatalogEnvelope } from '../../core/catalog/envelope';
+import { catalogLoader } from './source';
+import { parsedEnvelope } from './route';
 
 const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');
 const appWith = (text: () => string) => createApp({ catalog: { read: async () => text() } });
@@ -164,5 +166,18 @@ describe('GET /catalog.json?fanshop=1&view=… (the script tag’s first view, s
     const res = await appWith(() => JSON.stringify(broken)).request(view([null, { catalog: '/catalog.json' }, {}, 'en']));
     expect(res.status).toBe(422);
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+  });
+});
+
+describe('parsedEnvelope', () => {
+  it('gives the same envelope object while the catalog stays the same, and a new one when it changes', async () => {
+    let text = demo;
+    const load = catalogLoader({ read: async () => text });
+    const first = await parsedEnvelope(load);
+    expect((await parsedEnvelope(load)).envelope).toBe(first.envelope);
+    text = demo.replace('Nordlicht espresso blend', 'Nordlicht espresso');
+    const changed = await parsedEnvelope(load);
+    expect(changed.envelope).not.toBe(first.envelope);
+    expect(changed.etag).not.toBe(first.etag);
   });
 });

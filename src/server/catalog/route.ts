@@ -72,8 +72,23 @@ export type EmbedView = (
 ) => Promise<string | undefined>;
 
 /**
+ * The envelopes made, by the loaded catalog they were made from, with their ETag: the same
+ * catalog and stock give back the same object, so what is worked out from it (the first view's
+ * HTML: pages/first-view.ts) is worked out once, not on every visit.
+ */
+const envelopes = new WeakMap<LoadedCatalog, { etag: string; envelope: CatalogEnvelope }>();
+const kept = (loaded: LoadedCatalog, etag: string, make: () => CatalogEnvelope): CatalogEnvelope => {
+  const known = envelopes.get(loaded);
+  if (known?.etag === etag) return known.envelope;
+  const envelope = make();
+  envelopes.set(loaded, { etag, envelope });
+  return envelope;
+};
+
+/**
  * The parsed catalog as the widget gets it, with its ETag: whole (with live stock, from
  * `shown`), or a big catalog's first page, with the live stock of that page's products only.
+ * The same catalog and stock give the same envelope object.
  */
 export async function parsedEnvelope(
   load: () => Promise<LoadedCatalog>,
@@ -85,13 +100,15 @@ export async function parsedEnvelope(
   const { catalog, warnings } = base.result;
   if (queries && catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
     const first = await queries.page(catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
+    const etag = `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}"`;
     return {
       loaded: base,
-      etag: `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}"`,
-      envelope: { format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged: { total: first.total, categories: first.categories, endpoint: '/api/products' } },
+      etag,
+      envelope: kept(base, etag, () => ({ format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged: { total: first.total, categories: first.categories, endpoint: '/api/products' } })),
     };
   }
   const loaded = shown ? await shown() : base;
   const result = loaded.result.ok ? loaded.result : base.result;
-  return { loaded, etag: `"p${loaded.etag.slice(1)}`, envelope: { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings } };
+  const etag = `"p${loaded.etag.slice(1)}`;
+  return { loaded, etag, envelope: kept(loaded, etag, () => ({ format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings })) };
 }

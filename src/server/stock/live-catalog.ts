@@ -47,7 +47,7 @@ export function withLiveStockProducts(products: readonly Product[], available: R
  * of their live numbers does (for ETags). If the stock cannot be read, the catalog's own numbers
  * are used and the log says why, as for the whole catalog.
  */
-export async function liveProducts(stock: StockStore | undefined, products: readonly Product[], now = new Date()): Promise<{ products: readonly Product[]; tag: string }> {
+export async function liveProducts(stock: Pick<StockStore, 'available'> | undefined, products: readonly Product[], now = new Date()): Promise<{ products: readonly Product[]; tag: string }> {
   const items = stock ? trackedItemsOf(products) : [];
   if (!stock || !items.length) return { products, tag: '' };
   try {

@@ -1,7 +1,8 @@
 import { formatMoney, money, toMajorUnits } from '../../core/money';
 import type { Catalog } from '../../core/catalog/types';
 import type { Shop } from '../shop/context';
-import { addNotices, type ShopState } from '../shop/store';
+import type { ShopState } from '../shop/store';
+import { addNotices } from '../shop/notices';
 import { loadCheckoutMessages } from './messages';
 
 interface SessionSummary {

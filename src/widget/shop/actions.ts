@@ -6,7 +6,7 @@ import { availableUnits, findVariant } from '../../core/catalog/availability';
 import type { FanshopCartPayload, FanshopItemPayload } from '../social/events';
 import type { Shop } from './context';
 import type { Messages } from '../i18n/messages';
-import { announce } from './store';
+import { announce } from './notices';
 import { requestHostScroll } from '../frame/host-scroll';
 
 /** The shopper's actions: each changes a store, tells the host page, and says what happened. */

@@ -5,7 +5,7 @@ import { reconcileCart } from '../cart/reconcile';
 import { addLine, createCartStore } from '../cart/store';
 import type { Shop } from './context';
 import { describeChange } from './describe-change';
-import { addNotices } from './store';
+import { addNotices } from './notices';
 
 /**
  * The cart keeper's restore step (cart/keeper.ts calls it, once): brings back the shopper's saved

@@ -5,6 +5,7 @@ import type { Shop } from './context';
 import { queryKey, type ShopState } from './store';
 import { catalogUrl } from './boot';
 import { withAbsoluteImageUrls } from './load';
+import { sameProductsKept } from './same-products';
 
 /**
  * A big catalog browsed a page at a time: the grid's searches and pages, and the products the
@@ -18,8 +19,15 @@ import { withAbsoluteImageUrls } from './load';
  * the results on screen stay until the newer ones arrive, so the grid never flashes empty.
  */
 export const DEBOUNCE_MS = 100;
-/** Cards asked for by a search and by each "Show more". */
+/** Cards asked for by each "Show more". */
 export const PAGE_SIZE = 48;
+/**
+ * Cards of the first page of a search, a category or a sort: what each keystroke waits for, so
+ * half a "Show more" (a phone shows four cards at a time; rendering a search's new cards was
+ * most of a keystroke's time at 10,000 products, issue 12). The catalog's own first page is as
+ * long as the one the catalog came with.
+ */
+export const SEARCH_PAGE_SIZE = 24;
 
 
 interface Slot {
@@ -42,7 +50,7 @@ export function pageSearch(state: Pick<ShopState, 'query' | 'categoryId' | 'sort
   if (state.categoryId) params.set('category', state.categoryId);
   if (state.sort !== 'featured') params.set('sort', state.sort);
   if (offset) params.set('offset', String(offset));
-  params.set('limit', String(PAGE_SIZE));
+  params.set('limit', String(offset || !params.toString() ? PAGE_SIZE : SEARCH_PAGE_SIZE));
   return `?${params}`;
 }
 
@@ -59,7 +67,7 @@ async function fetchPage(shop: Shop, endpoint: string, search: string, signal?: 
   if (!response.ok) throw new Error(`[fanshop] ${endpoint}${search} answered HTTP ${response.status}`);
   const page = (await response.json()) as ProductPage;
   const base = catalogUrl(shop.config.catalog);
-  return { ...page, products: page.products.map((p) => withAbsoluteImageUrls(p, base)) };
+  return { ...page, products: sameProductsKept(shop.store.getState().catalog?.products ?? [], page.products.map((p) => withAbsoluteImageUrls(p, base))) };
 }
 
 /** The catalog's server: it answers every page and every list of ids. */

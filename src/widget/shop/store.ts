@@ -89,21 +89,6 @@ export function createShopStore(): ShopStore {
   }));
 }
 
-let nextNoticeId = 1;
-
-export function announce(store: ShopStore, text: string): void {
-  store.setState({ announcement: { id: nextNoticeId++, text } });
-}
-
-export function addNotices(store: ShopStore, texts: readonly (string | Omit<Notice, 'id'>)[]): void {
-  if (!texts.length) return;
-  store.setState((s) => ({ notices: [...s.notices, ...texts.map((n) => ({ id: nextNoticeId++, ...(typeof n === 'string' ? { text: n } : n) }))] }));
-}
-
-export function dismissNotice(store: ShopStore, id: number): void {
-  store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
-}
-
 export function setFilters(store: ShopStore, filters: Partial<Pick<ShopState, 'query' | 'categoryId' | 'sort'>>): void {
   store.setState(filters);
 }

@@ -4,7 +4,7 @@ import type { Product } from '../../core/catalog/types';
 import { safeStorage, type KeyValueStorage } from '../cart/persistence';
 import type { Shop } from '../shop/context';
 import { widgetOrigin } from '../shop/boot';
-import { announce } from '../shop/store';
+import { announce } from '../shop/notices';
 import type { LikeRequestBody, LikeResponse, LikesResponse } from '../../core/api/likes';
 
 /**

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { VNode } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { Product } from '../../core/catalog/types';
 import { useShop } from '../shop/context';
 import { clearFilters, queryKey } from '../shop/store';
@@ -10,6 +11,14 @@ import { preloadParts, remoteModule, searchModule } from './lazy-parts';
 
 /** Cards rendered at first and added by each "Show more": a 1,000-product catalog shows fast. */
 const PAGE = 48;
+
+/**
+ * One card element per product object, kept (a product object belongs to one shop's store):
+ * Preact does not render again a component given the element it rendered before, so a
+ * keystroke, or a search whose answer repeats products (shop/same-products.ts), renders no
+ * card already on screen (issue 12: every keystroke rendered all 48 cards, three times).
+ */
+const cards = new WeakMap<Product, VNode>();
 
 /** The grid with its search, filter and sort: what the shopper sees first. */
 export function Browse(props: { hidden: boolean }) {
@@ -40,7 +49,8 @@ export function Browse(props: { hidden: boolean }) {
   const current = paged ? results.key === queryKey({ query, categoryId, sort }) && !results.pending : !filtering || !!search;
 
   const [shown, setShown] = useState(PAGE);
-  useEffect(() => {
+  // Before the browser paints the keystroke, so that the search is on its way a frame sooner.
+  useLayoutEffect(() => {
     setShown(PAGE);
     if (paged) void remoteModule.load().then((m) => m.showResults(shop));
     // Most liked needs every product's count, not only the shown cards'.
@@ -89,9 +99,7 @@ export function Browse(props: { hidden: boolean }) {
       {products.length ? (
         <ul class="grid" part="grid" role="list">
           {visible.map((p) => (
-            <li key={p.id}>
-              <ProductCard product={p} />
-            </li>
+            <li key={p.id}>{cards.get(p) ?? cards.set(p, <ProductCard product={p} />).get(p)}</li>
           ))}
         </ul>
       ) : null}

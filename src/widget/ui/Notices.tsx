@@ -1,5 +1,5 @@
 import { useShop } from '../shop/context';
-import { dismissNotice } from '../shop/store';
+import { dismissNotice } from '../shop/notices';
 import { useStore } from './use-store';
 import { CloseIcon } from './close-icon';
 import { adoptCss } from './adopt-css';

@@ -20,11 +20,27 @@ import css from './social.css?inline';
 export function Social({ product, overlay }: { product: Product; overlay?: boolean }) {
   const shop = useShop();
   // Likes and sharing depend on this device (its saved likes, its share sheet): the server's
-  // first view and its hydration show the row's empty box (detail.css keeps its height), and
-  // the row itself right after.
+  // first view and its hydration show the row's two icons, inert and muted (detail.css, in the
+  // first view's stylesheet), where the buttons come right after, so the row is neither a hole
+  // before the widget is in (nor without JavaScript) nor a shift when it is.
   const [here, arrived] = useState(!shop.hydrating);
   useEffect(() => arrived(true), []);
-  if (!here) return <div class={overlay ? 'social overlay' : 'social'} part="social" />;
+  if (!here)
+    return (
+      <div class={overlay ? 'social overlay' : 'social'} part="social" data-placeholder aria-hidden="true">
+        {/* A card's row floats over its image once its styles are in; before, nothing. */}
+        {!overlay && (
+          <>
+            <span class="icon-button">
+              <Heart filled={false} />
+            </span>
+            <span class="icon-button">
+              <ShareIcon />
+            </span>
+          </>
+        )}
+      </div>
+    );
   adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   return (
@@ -113,7 +129,7 @@ function ShareButton({ product }: { product: Product }) {
         part="share-button"
         aria-label={t.shareProduct(title)}
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={open ? menuId : undefined}
         onClick={() => {
           setCopied(null);
           setOpen(!open);
@@ -121,7 +137,9 @@ function ShareButton({ product }: { product: Product }) {
       >
         <ShareIcon />
       </button>
-      <div class="share-menu" part="share-menu" id={menuId} hidden={!open} role="group" aria-label={t.share}>
+      {/* Only while open: every card has a Share button, and a search's new cards were built
+          with 48 closed menus of links (issue 12). */}
+      {open && <div class="share-menu" part="share-menu" id={menuId} role="group" aria-label={t.share}>
         <a href={facebookShareUrl(url, { appId: config.facebookAppId, hashtag: config.shareHashtag })} target={target} rel="noopener" onClick={() => shared('facebook')}>
           Facebook
         </a>
@@ -147,7 +165,7 @@ function ShareButton({ product }: { product: Product }) {
             <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} ref={(el) => el?.select()} />
           </label>
         )}
-      </div>
+      </div>}
     </div>
   );
 }

@@ -39,10 +39,18 @@ export function VariantPicker(props: { product: Product; selection: Selection; o
                     title={value.swatch ? label : undefined}
                     onClick={() => props.onChange(pick(product, selection, option.id, value.id))}
                   >
-                    {/* The colour is set through the DOM, not as a style attribute: the server's first
-                        view (ssr.tsx) would send `style="…"`, which the strict CSP blocks
-                        (style-src-attr), and hydration does not set attributes again. */}
-                    {value.swatch ? <span class="swatch-color" ref={(el) => el?.style.setProperty('background', value.swatch!)} /> : label}
+                    {/* The colour is an SVG fill, a presentation attribute: the server's first view
+                        (ssr.tsx) can send it, where a `style="…"` is blocked by the strict CSP
+                        (style-src-attr) and rendered the swatch white before hydration and
+                        without JavaScript. The ring is the circle's own stroke, so it shows on a
+                        white swatch too. */}
+                    {value.swatch ? (
+                      <svg class="swatch-color" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                        <circle cx="16" cy="16" r="15.5" fill={value.swatch} stroke="#000" stroke-opacity="0.15" />
+                      </svg>
+                    ) : (
+                      label
+                    )}
                   </button>
                 );
               })}
