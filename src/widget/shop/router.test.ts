@@ -108,12 +108,12 @@ describe('startRouter', () => {
     const r = start('/shop#/review/v1.token');
     location.hash = '/p/enamel-mug';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    expect(store.getState()).toMatchObject({ reviewToken: null, productId: 'enamel-mug' });
+    expect(store.getState()).toMatchObject({ reviewToken: undefined, productId: 'enamel-mug' });
     location.hash = '/review/v1.token';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState().reviewToken).toBe('v1.token');
     r.close();
-    expect(store.getState()).toMatchObject({ reviewToken: null, productId: null });
+    expect(store.getState()).toMatchObject({ reviewToken: undefined, productId: null });
     expect(location.hash).toBe('');
   });
 

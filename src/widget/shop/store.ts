@@ -28,7 +28,7 @@ export interface ShopState {
   /** The product whose detail view is open. */
   readonly productId: string | null;
   /** The review token of `#/review/<token>`: the review form is open (reviews/). */
-  readonly reviewToken?: string | null;
+  readonly reviewToken?: string | undefined;
   /** The product whose view is on screen and told (`view_item`); see checkout/return.ts. */
   readonly viewed?: string;
   readonly cartOpen: boolean;

@@ -45,7 +45,7 @@ export function App() {
         <>
           <Browse hidden={productId !== null || !!reviewToken} />
           {productId !== null && <LazyProductDetail.Lazy key={productId} productId={productId} />}
-          {reviewToken && <LazyReviewForm.Lazy key={reviewToken} token={reviewToken} />}
+          {reviewToken && <LazyReviewForm.Lazy token={reviewToken} />}
           {cartUsed.current && <LazyCartDrawer.Lazy />}
         </>
       )}

@@ -3,6 +3,8 @@ import { useShop } from '../shop/context';
 import { ratingsFor } from '../reviews/ratings';
 import { formatAverage } from '../reviews/format';
 import { useStore } from './use-store';
+import { adoptCss } from './adopt-css';
+import css from './social.css?inline';
 
 /**
  * A card's stars, ★ 4.6 (23), once the product has a published review: read after the grid's
@@ -14,13 +16,14 @@ export function CardRating({ productId }: { productId: string }) {
   const rating = useStore(ratings.store, (s) => s[productId]);
   useEffect(() => ratings.want(productId), [ratings, productId]);
   if (!rating?.count) return null;
+  adoptCss(shop.root, css);
   const average = formatAverage(rating.average, shop.locale);
   return (
-    <>
+    <span>
       <span aria-hidden="true">
         ★ {average} ({rating.count})
       </span>
       <span class="visually-hidden">{shop.t.rated(average, rating.count)}</span>
-    </>
+    </span>
   );
 }

@@ -14,7 +14,9 @@ export function Notices() {
   const notices = useStore(shop.store, (s) => s.notices);
   if (!notices.length) return null;
   return (
-    <ul class="notices" part="notices" role="status">
+    // A list may not be a status region itself (axe: aria-allowed-role, listitem): the region holds it.
+    <div role="status">
+      <ul class="notices" part="notices">
       {notices.map((n) => (
         <li key={n.id} class="notice" part="notice">
           <span>
@@ -33,6 +35,7 @@ export function Notices() {
           </button>
         </li>
       ))}
-    </ul>
+      </ul>
+    </div>
   );
 }

@@ -30,7 +30,7 @@ export function ReviewForm({ token }: { token: string }) {
   adoptCss(shop.root, controlsCss);
   adoptCss(shop.root, css);
   const [rt, setTexts] = useState<ReviewMessages | null | 'failed'>(null);
-  const form = useMemo(() => createReviewForm(reviewsEndpoint(shop.config, widgetOrigin), token, shop.language), [shop, token]);
+  const form = useMemo(() => createReviewForm(reviewsEndpoint(shop.config, widgetOrigin), decodedToken(token), shop.language), [shop, token]);
   const state = useStore(form.store, (s) => s);
   const heading = useRef<HTMLHeadingElement>(null);
   const loadTexts = () =>
@@ -48,15 +48,15 @@ export function ReviewForm({ token }: { token: string }) {
     if (typeof rt === 'object' && rt) heading.current?.focus();
   }, [rt]);
   // Told once the order's products are known: the host page hears which the shopper may rate.
-  const told = useRef(false);
+  const told = useRef<Form | null>(null);
   const productIds = state.products.map((p) => p.productId);
   useEffect(() => {
-    if (state.status !== 'ready' || told.current) return;
-    told.current = true;
+    if (state.status !== 'ready' || told.current === form) return;
+    told.current = form;
     shop.events.emit('review_open', { productIds });
     // A big catalog's widget may not have these products yet: their titles and pictures.
     if (shop.store.getState().paged) void import('../shop/remote').then((m) => m.ensureProducts(shop, productIds)).catch(() => {});
-  }, [shop, state.status, productIds]);
+  }, [shop, form, state.status, productIds]);
 
   const back = (
     <button type="button" class="back link-button" part="back" onClick={() => shop.router.close()}>
@@ -112,6 +112,15 @@ export function ReviewForm({ token }: { token: string }) {
       )}
     </section>
   );
+}
+
+/** The token as the link carries it; a mail program may have percent-encoded it. */
+function decodedToken(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
 }
 
 function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm; rt: ReviewMessages }) {
