@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { card, cartButton, expect, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
+import { card, cards, cartButton, expect, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
 
 /**
  * Reviews from verified buyers (issue 10), in the widget: pay with the test card, rate what was
@@ -155,6 +155,8 @@ test('a forged review link says the link is not valid', async ({ page }) => {
   await expect(page.locator('[data-review-form]').getByRole('alert')).toHaveText(
     'This review link is not valid. Please use the link from your order confirmation or the shop’s email.',
   );
+  // The form is the view: the server-rendered grid it hydrated is hidden.
+  await expect(cards(page).first()).toBeHidden();
   const forged = await page.request.post(`${origin}/api/reviews`, { data: { token: 'v1.forged-garbage.abc', productId: 'bircher-muesli-mix', rating: 5, language: 'en' } });
   expect(forged.status()).toBe(403);
 });

@@ -40,15 +40,17 @@ export async function hydrateFirstView(shop: Shop, first: FirstViewState, catalo
   const [loaded] = await Promise.all([catalog, shop.more.load(), parts.cartButton.load(), first.product ? parts.productDetail.load() : null]);
   // mount.ts hydrates only with the catalog the page embeds, which is in.
   if (!loaded.ok) throw new Error('[fanshop] the page’s catalog is not valid');
-  const wanted = shop.store.getState().productId;
-  shop.store.setState({ ...catalogReadyState(loaded), productId: first.product });
+  // The view the URL asks for goes in after hydration, as a render: a product, or the review
+  // form of `#/review/<token>` (hydration does not set the grid's `hidden` again).
+  const { productId: wanted, reviewToken } = shop.store.getState();
+  shop.store.setState({ ...catalogReadyState(loaded), productId: first.product, reviewToken: undefined });
   // The same sheet the page links (scripts/build.mjs), adopted now that the shop takes over,
   // before the parts it renders adopt theirs: the order of a shop rendered in the browser.
   parts.adopt();
   shop.hydrating = true;
   parts.hydrate(app, shop.root as ShadowRoot);
   shop.hydrating = false;
-  if (wanted !== first.product) shop.store.setState({ productId: wanted });
+  if (wanted !== first.product || reviewToken) shop.store.setState({ productId: wanted, reviewToken });
   catalogShown(shop, loaded.catalog, returning);
   replayEarlyInput(shop.root);
 }

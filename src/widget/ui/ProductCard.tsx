@@ -46,7 +46,7 @@ export function ProductCard({ product }: { product: Product }) {
       {/* A shop with a server has reviews: their line is kept, so stars arriving move nothing. */}
       {shop.store.getState().served && (
         <p class="card-rating" part="rating">
-          <LazyCardRating.Lazy productId={product.id} />
+          <LazyCardRating.Lazy product={product} />
         </p>
       )}
       {product.paymentLink && !soldOut ? (
