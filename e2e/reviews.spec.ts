@@ -180,7 +180,9 @@ for (const [lang, query] of [
       await expectNoViolations(page, `the reviews list at ${width}px (${lang})`);
       await snap(page, `reviews-list-${lang}-${width}`);
       await page.goto(`${origin}/shop${query}`);
-      await expect(card(page, lang === 'de' ? 'Bircher-Müsli Mischung' : MUESLI).locator('[part="rating"]')).toContainText(lang === 'de' ? '★ 4,0 (1)' : '★ 4.0 (1)');
+      const rated = card(page, lang === 'de' ? 'Bircher-Müsli Mischung' : MUESLI);
+      await expect(rated.locator('[part="rating"]')).toContainText(lang === 'de' ? '★ 4,0 (1)' : '★ 4.0 (1)');
+      await rated.scrollIntoViewIfNeeded();
       await snap(page, `reviews-grid-${lang}-${width}`, { fullPage: false });
     }
   });
