@@ -69,6 +69,8 @@ test('the first cards show before fanshop.mjs is asked for, and the widget takes
   // The shop works on them: Add to cart, and the cart survives a reload.
   await card(page, 'Decaf Colombia Huila').getByRole('button', { name: 'Add to cart' }).click();
   await expect(cartCount(page)).toHaveText('1');
+  // Saved by the cart keeper, which comes right after the first paint (cart/keeper.ts).
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), CART_KEY)).toContain('decaf-colombia-huila');
   await page.reload();
   await expect(cartCount(page)).toHaveText('1');
   expect(consoleErrors).toEqual([]);

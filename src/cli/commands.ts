@@ -8,6 +8,7 @@ import { pagesCommand } from './pages';
 import { feedCommand } from './feed';
 import { ordersCommand } from './orders';
 import { reviewsCommand } from './reviews';
+import { wishesCommand } from './wishes';
 import { buildCommand } from './build';
 
 /**
@@ -21,7 +22,7 @@ export interface CliIo extends ReadIo {
   stderr(text: string): void;
   /** Writes a UTF-8 file, making its folders; for commands that write files (`pages`, `feed --out`). */
   writeFile?(path: string, text: string): Promise<void>;
-  /** The environment (`orders`, `reviews` and `feed reviews` read DATABASE_URL and FANSHOP_DATA_DIR as the server does). */
+  /** The environment (`orders`, `reviews`, `wishes` and `feed reviews` read DATABASE_URL and FANSHOP_DATA_DIR as the server does). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -90,6 +91,7 @@ const commands = new Map<string, Command>([
   ['feed', { args: '[reviews] --catalog <file> [--out <file>]', summary: 'write the Meta (Facebook, Instagram) catalog feed, or its ratings and reviews feed, as CSV', run: feedCommand }],
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['reviews', { args: 'list|hide|approve [<id>]', summary: 'list reviews, hide one, or approve one held for moderation (the same database as orders)', run: reviewsCommand }],
+  ['wishes', { args: 'list [--emails <product-id>] [--json]', summary: 'count the "Notify me" emails per product, or export one product’s (the same database as orders)', run: wishesCommand }],
   ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],
 ]);
 

@@ -8,6 +8,9 @@ import { catalogLoader, parsedCatalog, type CatalogSource } from './catalog/sour
 import { checkoutRoutes, type CheckoutOptions } from './checkout/route';
 import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webhook';
 import { likesRoutes, type LikesOptions } from './likes/route';
+import { recommendationsRoutes, type RecommendationsOptions } from './recommendations/route';
+import { wishesRoutes, type WishesOptions } from './wishes/route';
+import { restockTriggers } from './wishes/triggers';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
 import { productReviewsLoader } from './reviews/product-reviews';
@@ -38,6 +41,17 @@ export interface AppOptions {
    * with `tokens`, paid orders get review links (the confirmation and `onOrder`).
    */
   reviews?: ReviewsOptions;
+  /**
+   * "Fans who liked this also liked", "Often bought together" and the cart's "You may also
+   * like" (`/api/recommendations`), from the shop's data; live stock and like counts come from
+   * `stock` and `likes`.
+   */
+  recommendations?: Omit<RecommendationsOptions, 'stock' | 'likes'>;
+  /**
+   * "I want this" (`/api/wishes`): emails left for products sold out or coming soon, and the
+   * `onRestock` hook that gets them once the product can be bought (wishes/restock.ts).
+   */
+  wishes?: WishesOptions;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
   /**
@@ -61,6 +75,17 @@ export function createApp(options: AppOptions): Hono {
   // routes. On Workers, Cloudflare's edge compresses.
   app.use('*', compressUnlessWorkers());
   app.onError(unexpectedError);
+  app.use('*', async (c, next) => {
+    await next();
+    const check = restock.due();
+    if (!check) return;
+    // Workers end a request's work with its answer unless told to wait for it.
+    try {
+      c.executionCtx.waitUntil(check);
+    } catch {
+      void check;
+    }
+  });
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
   const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;
@@ -80,7 +105,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/', () => html(demoMerchantPage()));
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
   app.get('/demo/hostile', () => html(hostilePage()));
-  const loadCatalog = catalogLoader(options.catalog);
+  // The restock check (wishes/restock.ts) runs after a request that comes when the catalog has
+  // changed, when the webhook has given units back, or a minute after the last check.
+  const restock = restockTriggers(options.wishes, options.stock);
+  const loadCatalog = restock.watch(catalogLoader(options.catalog));
   // What can be bought now (stock/live-catalog.ts): in the catalog the widget loads, on product
   // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
@@ -117,10 +145,13 @@ export function createApp(options: AppOptions): Hono {
       const baseUrl = (await catalog())?.shop.baseUrl;
       return { ...made, url: baseUrl ? reviewLink(baseUrl, made.token) : null };
     };
-    app.route('/', stripeWebhookRoutes({ reviewInvitation: invitation, ...options.webhooks }));
+    app.route('/', stripeWebhookRoutes({ reviewInvitation: invitation, onStockReleased: restock.released, ...options.webhooks }));
   }
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog }));
+  if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
+  restock.start(() => parsedCatalog(loadCatalog));
+  if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);

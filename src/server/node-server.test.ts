@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startNodeServer, type NodeServer } from './node-server';
 import { SettingsError } from './settings/schema';
+import type { RestockNotice } from './wishes/restock';
 
 /**
  * The Node server as `npm start` runs it: in this process on a free port, and the built
@@ -96,6 +97,47 @@ describe('the Node server', { timeout: 20_000 }, () => {
     const server = await start({ STRIPE_SECRET_KEY: 'sk_test_not_used_here' });
     expect(server.localStripe).toBe(false);
     expect((await fetch(`${server.url}/_stripe/c/pay.css`)).status).toBe(404);
+  });
+});
+
+describe('the Node server’s onRestock hook', { timeout: 30_000 }, () => {
+  it('gets a "Notify me" email once, when the merchant’s catalog file puts the product back in stock', async () => {
+    const demo = JSON.parse(readFileSync(join(clientDir, 'catalog.json'), 'utf8')) as { shop: { baseUrl: string }; products: { id: string; stock?: number }[] };
+    const file = join(dataDir, 'restock-catalog.json');
+    const write = (stock: number) => {
+      demo.products.find((p) => p.id === 'enamel-mug-limited')!.stock = stock;
+      writeFileSync(file, JSON.stringify(demo));
+    };
+    write(0);
+    const notices: RestockNotice[] = [];
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    const server = await startNodeServer(
+      { PORT: '0', HOST: '127.0.0.1', FANSHOP_DATA_DIR: join(dataDir, 'restock'), FANSHOP_CATALOG: file },
+      { clientDir, hooks: { onRestock: (notice) => void notices.push(notice) } },
+    );
+    started.push(server);
+    const wish = await fetch(`${server.url}/api/wishes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      body: JSON.stringify({ productId: 'enamel-mug-limited', email: 'fan@example.com', language: 'en', consent: true }),
+    });
+    expect(await wish.json()).toEqual({ received: true });
+    write(5);
+    // The file is looked at once a second (catalog/file.ts); the check follows a request.
+    await vi.waitFor(
+      async () => {
+        await fetch(`${server.url}/catalog.json?fanshop=1`);
+        expect(notices).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 300 },
+    );
+    expect(notices[0]).toMatchObject({ product: { id: 'enamel-mug-limited', stock: 5 }, wishes: [{ email: 'fan@example.com', language: 'en' }] });
+    expect(notices[0]!.wishes[0]!.unsubscribeUrl).toMatch(new RegExp(`^${demo.shop.baseUrl}/api/wishes/unsubscribe\\?token=u1\\.`));
+    write(6);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await fetch(`${server.url}/catalog.json?fanshop=1`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notices).toHaveLength(1);
   });
 });
 

@@ -6,7 +6,7 @@ import { catalogFile } from './catalog/file';
 import { clientAddress } from './http/client-address';
 import { openNodeData } from './data/node';
 import type { DataStores } from './data/stores';
-import { appOptions } from './settings/app-options';
+import { appOptions, withHooks, type ShopHooks } from './settings/app-options';
 import { configFromEnv, SettingsError, type EnvValue, type Settings } from './settings/schema';
 import type { AttachedLocalStripe } from '../../tools/stripe-local/attach';
 import { staticHeaders } from './http/static-headers';
@@ -41,10 +41,12 @@ type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
  * The Node server (`npm start`): settings from `env` (settings/schema.ts), the catalog from a
  * file, likes, orders and stock in PGlite or DATABASE_URL's Postgres, the files of `clientDir` (dist/client). Without
  * STRIPE_SECRET_KEY, and outside production, checkout goes to the local test-mode Stripe
- * (tools/stripe-local), which is loaded only then. Throws a SettingsError, naming each variable
- * to fix, when the settings are wrong or production has no key.
+ * (tools/stripe-local), which is loaded only then. `hooks` are the merchant's `onOrder` and
+ * `onRestock` (settings/app-options.ts), for a server started from the merchant's own script.
+ * Throws a SettingsError, naming each variable to fix, when the settings are wrong or
+ * production has no key.
  */
-export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, options: { clientDir: string }): Promise<NodeServer> {
+export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, options: { clientDir: string; hooks?: ShopHooks }): Promise<NodeServer> {
   const result = configFromEnv(env, 'node');
   for (const warning of result.warnings) console.warn(warning);
   if (!result.ok) throw new SettingsError(result.errors);
@@ -79,7 +81,7 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
     throw error;
   }
   const local = settings.STRIPE_SECRET_KEY ? undefined : await (await import('../../tools/stripe-local/attach')).attachLocalStripe({ shopPort: port, publicOrigin: origin });
-  const shop = createApp(nodeAppOptions(settings, { port, clientDir: options.clientDir, data, local }));
+  const shop = createApp(withHooks(nodeAppOptions(settings, { port, clientDir: options.clientDir, data, local }), options.hooks));
   if (local) shop.route('/_stripe', local.pages);
   shop.use(
     '*',
@@ -96,6 +98,10 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
   // The catalog read and parsed now (and a big one's search index built right after), not
   // while the first shopper after a start waits: 10,000 products take about a second.
   void Promise.resolve(shop.request('/catalog.json?fanshop=1')).catch(() => {});
+  // The same request once a minute, so that a shop without visitors still notices an edited
+  // catalog file and runs the restock check (wishes/restock.ts) that follows requests.
+  const idle = setInterval(() => void Promise.resolve(shop.request('/catalog.json?fanshop=1')).catch(() => {}), 60_000);
+  idle.unref();
 
   console.log(`[fanshop] demo shop on ${origin}  (/ inline, /shop full page, /frame 520px iframe)`);
   if (local) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
@@ -105,6 +111,7 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
     url: origin,
     localStripe: !!local,
     close: async () => {
+      clearInterval(idle);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

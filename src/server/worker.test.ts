@@ -12,6 +12,7 @@ import { durableObjectStores, type FanshopDataNamespace } from './data/durable-o
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { sdkFor } from '../../tools/stripe-local/testing';
 import { reviewTokens } from './reviews/token';
+import { unsubscribeTokens } from './wishes/token';
 
 /**
  * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
@@ -325,6 +326,47 @@ describe('likes and the Facebook tab in workerd', () => {
     const forged = await tab(sign('not-the-secret'));
     expect(forged.status).toBe(403);
     expect(await forged.text()).not.toContain('data-fanshop');
+  });
+});
+
+describe('recommendations and "Notify me" in workerd', () => {
+  it('recommends what the same fans like, from the Durable Object, never the sold-out', async () => {
+    const likes = (await data()).likes;
+    for (const shopper of ['worker-fan-a-0123456789', 'worker-fan-b-0123456789']) {
+      for (const id of ['stoneware-teapot', 'glass-french-press', 'enamel-mug-limited']) await likes.setLike(id, shopper, true);
+    }
+    const res = await mf.dispatchFetch(`${origin}/api/recommendations/stoneware-teapot`, { headers: { 'CF-Connecting-IP': '203.0.113.240' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { alsoLiked: { id: string; source: string }[]; boughtTogether: unknown[] };
+    // The limited mug (stock 0) is liked as much, but cannot be bought.
+    expect(body.alsoLiked[0]).toEqual({ id: 'glass-french-press', source: 'likes' });
+    expect(body.alsoLiked.map((r) => r.id)).not.toContain('enamel-mug-limited');
+    expect(body.alsoLiked.slice(1).every((r) => r.source === 'category')).toBe(true);
+    const cart = await mf.dispatchFetch(`${origin}/api/recommendations?cart=stoneware-teapot,glass-french-press`, { headers: { 'CF-Connecting-IP': '203.0.113.240' } });
+    expect(((await cart.json()) as { products: { id: string }[] }).products.map((r) => r.id)).not.toContain('stoneware-teapot');
+    // Other cases count likes from nothing.
+    for (const shopper of ['worker-fan-a-0123456789', 'worker-fan-b-0123456789']) {
+      for (const id of ['stoneware-teapot', 'glass-french-press', 'enamel-mug-limited']) await likes.setLike(id, shopper, false);
+    }
+  });
+
+  it('keeps a wish for a sold-out size once, and unsubscribes it by its signed link', async () => {
+    const post = () =>
+      mf.dispatchFetch(`${origin}/api/wishes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: origin, 'CF-Connecting-IP': '203.0.113.241' },
+        body: JSON.stringify({ productId: 'nordlicht-hoodie', variantId: 'hoodie-m-charcoal', email: 'Fan@Example.com', language: 'de', consent: true }),
+      });
+    expect(await (await post()).json()).toEqual({ received: true });
+    expect(await (await post()).json()).toEqual({ received: true });
+    const wishes = (await data()).wishes;
+    const kept = await wishes.listWishes('nordlicht-hoodie');
+    expect(kept.map((w) => [w.variantId, w.email])).toEqual([['hoodie-m-charcoal', 'Fan@example.com']]);
+    const token = await unsubscribeTokens(reviewSecret).sign(kept[0]!.id);
+    const url = `${origin}/api/wishes/unsubscribe?token=${encodeURIComponent(token)}`;
+    expect(await (await mf.dispatchFetch(url)).text()).toContain('Abmelden');
+    expect((await mf.dispatchFetch(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
+    expect(await wishes.listWishes('nordlicht-hoodie')).toEqual([]);
   });
 });
 

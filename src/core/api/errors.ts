@@ -37,6 +37,11 @@ export const API_ERROR_CODES = [
   'review_not_found',
   'reviews_unavailable',
   'reviews_not_configured',
+  'coming_soon',
+  'product_available',
+  'wishes_unavailable',
+  'wishes_not_configured',
+  'recommendations_unavailable',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -95,7 +95,8 @@ function normalizeProduct(product: ProductFile, position: number, localize: Loca
     })),
     variants,
     stock: product.stock,
-    availability: soldOut ? 'out_of_stock' : 'in_stock',
+    // Coming soon is the merchant's word and outranks stock: not on sale whatever its numbers.
+    availability: product.availability === 'coming_soon' ? 'coming_soon' : soldOut ? 'out_of_stock' : 'in_stock',
     categoryId: product.category,
     tags: product.tags ?? [],
     createdAt: normalizeCreatedAt(product.createdAt),

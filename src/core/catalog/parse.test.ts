@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, parseCatalog } from './parse';
+import { availableUnits, comingSoon, soldOut, wishable } from './availability';
 import type { Catalog, CatalogParseResult, CatalogProblem } from './types';
 
 const read = (relative: string): string => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
@@ -107,7 +108,7 @@ const broken: BrokenCase[] = [
   { name: 'tags written as one string', input: changed((f) => (f.products[1].tags = 'summer')), path: 'products[1].tags', message: 'must be a list, got a string ("summer")' },
   { name: 'a createdAt that is not a date', input: changed((f) => (f.products[0].createdAt = 'yesterday')), path: 'products[0].createdAt', message: 'must be a date such as "2026-03-01" or "2026-03-01T09:00:00Z", got "yesterday"' },
   { name: 'a createdAt on a day that does not exist', input: changed((f) => (f.products[1].createdAt = '2026-02-30')), path: 'products[1].createdAt', message: 'must be a day that exists in the calendar, got "2026-02-30"' },
-  { name: 'an availability with an unknown value', input: changed((f) => (f.products[1].availability = 'sold out')), path: 'products[1].availability', message: 'must be "in_stock" or "out_of_stock", got "sold out"' },
+  { name: 'an availability with an unknown value', input: changed((f) => (f.products[1].availability = 'sold out')), path: 'products[1].availability', message: 'must be "in_stock", "out_of_stock" or "coming_soon", got "sold out"' },
 ];
 
 describe('parseCatalog on broken catalogs', () => {
@@ -223,6 +224,20 @@ describe('parseCatalog normalisation', () => {
     const file = minimal();
     file.products[2].availability = 'out_of_stock';
     expect(catalogOf(parseCatalog(file)).products[2]?.availability).toBe('out_of_stock');
+  });
+
+  it('keeps a product marked coming soon off sale whatever its stock, and lets shoppers wish for it', () => {
+    const file = minimal();
+    file.products[0].availability = 'coming_soon';
+    file.products[2].availability = 'coming_soon';
+    const [espressoSoon, , mugSoon] = catalogOf(parseCatalog(file)).products;
+    expect(espressoSoon?.availability).toBe('coming_soon');
+    expect(mugSoon?.availability).toBe('coming_soon');
+    expect(availableUnits(espressoSoon!, espressoSoon!.variants[0])).toBe(0);
+    expect(availableUnits(mugSoon!, undefined)).toBe(0);
+    expect([soldOut(espressoSoon!), comingSoon(espressoSoon!), wishable(espressoSoon!, espressoSoon!.variants[0])]).toEqual([true, true, true]);
+    // On sale: only what cannot be bought may be wished for.
+    expect([wishable(espresso, undefined), wishable(espresso, espresso.variants[0]), wishable(muesli!, undefined), comingSoon(espresso)]).toEqual([false, false, true, false]);
   });
 
   it('fills in category, position, dates, tags, description and image alt text', () => {

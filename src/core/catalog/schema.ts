@@ -171,7 +171,7 @@ const product = obj({
   variants: v.optional(list(variant)),
   stock: v.optional(stock),
   availability: v.optional(
-    v.picklist(['in_stock', 'out_of_stock'], found('must be "in_stock" or "out_of_stock"')),
+    v.picklist(['in_stock', 'out_of_stock', 'coming_soon'], found('must be "in_stock", "out_of_stock" or "coming_soon"')),
   ),
   stripePriceId: v.optional(stripePriceId),
   paymentLink: v.optional(paymentLink),

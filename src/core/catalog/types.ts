@@ -6,7 +6,12 @@
 /** A text in one or more locales, keyed by BCP 47 tag (`en`, `de`, `de-AT`). Never empty. */
 export type LocalizedText = Readonly<Record<string, string>>;
 
-export type Availability = 'in_stock' | 'out_of_stock';
+/**
+ * `in_stock`: sold by its stock; `out_of_stock`: sold out (marked so, or no stock left when the
+ * catalog was read); `coming_soon`: not on sale yet, whatever its stock: shoppers may ask to be
+ * told when it is (the catalog's `"availability": "coming_soon"`).
+ */
+export type Availability = 'in_stock' | 'out_of_stock' | 'coming_soon';
 
 export interface Shop {
   readonly id: string;

@@ -55,6 +55,12 @@ describe('priceCart', () => {
   ])('refuses %s, pointing at the line', (_, lines, code, lineIndex) => {
     expect(priceCart(catalog, parsedLines(lines), 'en')).toMatchObject({ ok: false, error: { code, lineIndex } });
   });
+
+  it('refuses a product the catalog marks coming soon, with stock or without, as coming_soon', () => {
+    const soon: Catalog = { ...catalog, products: catalog.products.map((p) => (p.id === simple.id || p.id === withVariants.id ? { ...p, availability: 'coming_soon' as const } : p)) };
+    expect(priceCart(soon, parsedLines([line(limited.id, 1), line(simple.id, 1)]), 'en')).toMatchObject({ ok: false, error: { code: 'coming_soon', lineIndex: 1 } });
+    expect(priceCart(soon, parsedLines([line(withVariants.id, 1, pricey.id)]), 'en')).toMatchObject({ ok: false, error: { code: 'coming_soon', lineIndex: 0 } });
+  });
 });
 
 describe('parseCheckoutRequest', () => {

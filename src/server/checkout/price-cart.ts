@@ -1,4 +1,4 @@
-import { availableUnits } from '../../core/catalog/availability';
+import { availableUnits, comingSoon } from '../../core/catalog/availability';
 import { localize } from '../../core/catalog/localize';
 import type { Catalog, Product, ProductVariant } from '../../core/catalog/types';
 import { apiError, type ApiError } from '../http/api-error';
@@ -72,6 +72,7 @@ export function priceCart(catalog: Catalog, lines: readonly CheckoutLineRequest[
     } else if (line.variantId !== null) {
       return { ok: false, error: apiError('unknown_variant', 'This product has no options.', { lineIndex: index }) };
     }
+    if (comingSoon(product)) return { ok: false, error: apiError('coming_soon', 'This product is not on sale yet.', { lineIndex: index }) };
     const stock = availableUnits(product, variant);
     if (stock <= 0) return { ok: false, error: apiError('sold_out', 'This product is sold out.', { lineIndex: index }) };
     if (line.quantity > stock) return { ok: false, error: apiError('quantity_above_stock', `Only ${stock} of this product are left.`, { lineIndex: index }) };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../orders/order';
 import type { DataStores } from './stores';
 import { reviewCases } from './conformance-reviews';
+import { fansCases } from './conformance-fans';
 
 /**
  * The one set of cases every engine of data/stores.ts must pass: PGlite, a Postgres server and
@@ -266,5 +267,6 @@ export function storeConformance(engine: string, open: () => Promise<DataStores>
     });
 
     reviewCases(() => stores, id);
+    fansCases(() => stores, id);
   });
 }

@@ -2,10 +2,12 @@ import type { LikesStore } from '../likes/store';
 import type { OrderStore } from '../orders/order';
 import type { StockStore } from '../stock/store';
 import type { ReviewStore } from '../reviews/store';
+import type { WishStore } from '../wishes/store';
+import type { RecommendationStore } from '../recommendations/store';
 
 /**
- * Everything the shop keeps: likes, orders (and the webhook events already processed), stock
- * and reviews. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
+ * Everything the shop keeps: likes, orders (and the webhook events already processed), stock,
+ * reviews and wishes. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
  * the same database:
  *
  * - `data/postgres/`: Postgres. On Node it is PGlite in-process by default (FANSHOP_DATA_DIR),
@@ -20,6 +22,10 @@ export interface DataStores {
   readonly stock: StockStore;
   /** Reviews from verified buyers (reviews/store.ts). */
   readonly reviews: ReviewStore;
+  /** "I want this": emails waiting for a product to be on sale (wishes/store.ts). */
+  readonly wishes: WishStore;
+  /** What fans like and buy together (recommendations/store.ts). */
+  readonly recommendations: RecommendationStore;
   /** Waits for what is under way and closes the engine (a no-op where the runtime owns it). */
   close(): Promise<void>;
 }

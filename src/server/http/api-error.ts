@@ -53,6 +53,14 @@ export const API_ERROR_STATUS = {
   reviews_unavailable: 503,
   /** FANSHOP_REVIEW_SECRET is not set: no review can be written (the log says so). */
   reviews_not_configured: 503,
+  /** The catalog marks the product coming soon: not on sale yet (checkout), like `sold_out`. */
+  coming_soon: 409,
+  /** "Notify me" for a product that can be bought now (wishes/route.ts). */
+  product_available: 409,
+  wishes_unavailable: 503,
+  /** FANSHOP_REVIEW_SECRET, which also signs unsubscribe links, is not set. */
+  wishes_not_configured: 503,
+  recommendations_unavailable: 503,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /**

@@ -28,5 +28,6 @@ export function strictCsp(options: { framable?: boolean | readonly string[]; str
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  // A route may be stricter (the unsubscribe page, whose URL holds a token: no-referrer).
+  if (!c.res.headers.has('Referrer-Policy')) c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 };

@@ -38,6 +38,12 @@ export interface OrderLine {
   readonly amountTotal: number;
 }
 
+/** The catalog products an order bought, each once ("Often bought together" counts them). */
+export function orderProducts(order: Order): string[] {
+  // typeof: orders imported from an old data directory may lack the field.
+  return [...new Set(order.lines.flatMap((l) => (typeof l.productId === 'string' ? [l.productId] : [])))];
+}
+
 /**
  * Where orders are kept, and which webhook events were processed: one of the engines of
  * data/stores.ts. Orders are written once per Checkout Session id.

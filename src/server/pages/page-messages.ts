@@ -4,6 +4,8 @@ import type { PageLanguage } from './page-locale';
 export interface PageMessages {
   readonly inStock: string;
   readonly soldOut: string;
+  /** A product the catalog marks coming soon: shown, not on sale yet. */
+  readonly comingSoon: string;
   readonly from: (price: string) => string;
   readonly wasPrice: string;
   readonly allProducts: string;
@@ -22,6 +24,7 @@ export const pageMessages: Record<PageLanguage, PageMessages> = {
   en: {
     inStock: 'In stock',
     soldOut: 'Sold out',
+    comingSoon: 'Coming soon',
     from: (price) => `from ${price}`,
     wasPrice: 'Regular price:',
     allProducts: 'See all products',
@@ -37,6 +40,7 @@ export const pageMessages: Record<PageLanguage, PageMessages> = {
   de: {
     inStock: 'Auf Lager',
     soldOut: 'Ausverkauft',
+    comingSoon: 'Demnächst erhältlich',
     from: (price) => `ab ${price}`,
     wasPrice: 'Regulärer Preis:',
     allProducts: 'Alle Produkte ansehen',

@@ -243,6 +243,14 @@ describe('GET /p/:id for people', () => {
     expect(html).toContain('<p class="availability sold-out">Ausverkauft</p>');
     expect(html).toContain('<a href="/shop">Alle Produkte ansehen</a>');
   });
+
+  it('says a product the catalog marks coming soon is coming soon, not for sale, in the page and its offer', async () => {
+    const text = catalogText((c) => (c.products.find((p: { id: string }) => p.id === 'stoneware-teapot').availability = 'coming_soon'));
+    const page = await (await appWith(text).request('/p/stoneware-teapot?locale=de')).text();
+    expect(page).toContain('<p class="availability sold-out">Demnächst erhältlich</p>');
+    expect(page).toContain('"availability":"https://schema.org/OutOfStock"');
+    expect(page).toContain('<meta property="product:availability" content="out of stock">');
+  });
 });
 
 describe('GET /p/:id with reviews', () => {

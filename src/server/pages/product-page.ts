@@ -1,3 +1,4 @@
+import { comingSoon } from '../../core/catalog/availability';
 import type { Catalog, Product } from '../../core/catalog/types';
 import { productOffer } from '../../core/catalog/offer';
 import { paragraphs } from '../../core/catalog/paragraphs';
@@ -62,7 +63,7 @@ ${image ? html`          <img src="${imageSrc(image.src, baseUrl)}" alt="${texts
           <p class="shop-name"><a href="${root}/shop">${shopName}</a></p>
           <h1>${title}</h1>
           <p class="price"><strong>${price}</strong>${was}</p>
-          <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${offer.inStock ? t.inStock : t.soldOut}</p>${description}
+          <p class="availability ${offer.inStock ? 'in-stock' : 'sold-out'}">${offer.inStock ? t.inStock : comingSoon(product) ? t.comingSoon : t.soldOut}</p>${description}
 ${options.length ? html`          <dl class="options">${options}\n          </dl>\n` : ''}${reviews ? reviewsSection(reviews, language) : ''}          <p><a href="${root}/shop">${t.allProducts}</a></p>
           </div>
         </article>

@@ -1,8 +1,9 @@
+import { base64url, fromBase64url, hmacSigner } from '../signing';
+
 /**
  * Review tokens: what proves a shopper bought what they review. A token names a paid Checkout
  * Session, the products (and variants) it bought and when the token stops working, signed with
- * HMAC-SHA256 under the shop's review secret (FANSHOP_REVIEW_SECRET). Web Crypto, so Node and
- * Workers sign and check alike.
+ * HMAC-SHA256 under the shop's review secret (FANSHOP_REVIEW_SECRET) by signing.ts.
  *
  * Form: `r1.<claims>.<signature>`, both parts base64url (RFC 4648 §5), the claims JSON. The
  * token is self-contained, so the confirmation can hand it out before the webhook has saved the
@@ -36,22 +37,6 @@ export const MAX_TOKEN_LENGTH = 32_768;
 
 const encoder = new TextEncoder();
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
-
 /** The claims as signed: short keys, seconds, `[productId, variantId]` pairs. */
 type Wire = { s: string; p: [string, string | null][]; e: number };
 
@@ -74,26 +59,19 @@ function isWire(value: unknown): value is Wire {
  * (await tokens.verify(token, new Date())).ok // true
  */
 export function reviewTokens(secret: string): ReviewTokens {
-  // Its own key, derived so that the secret could serve other purposes without the same key.
-  const key = crypto.subtle
-    .importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-    .then((master) => crypto.subtle.sign('HMAC', master, encoder.encode('fanshop review tokens v1')))
-    .then((derived) => crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
+  // Its own key: the secret also signs unsubscribe links (wishes/token.ts), with another.
+  const signer = hmacSigner(secret, 'fanshop review tokens v1');
   return {
     async sign(claims) {
       const wire: Wire = { s: claims.orderId, p: claims.products.map((p) => [p.productId, p.variantId]), e: Math.floor(claims.expiresAt.getTime() / 1000) };
       const body = base64url(encoder.encode(JSON.stringify(wire)));
-      const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(`r1.${body}`)));
-      return `r1.${body}.${base64url(signature)}`;
+      return `r1.${body}.${await signer.sign(`r1.${body}`)}`;
     },
     async verify(token, now) {
       if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
       const [version, body, signed, ...rest] = token.split('.');
       if (version !== 'r1' || body === undefined || signed === undefined || rest.length) return { ok: false, reason: 'invalid' };
-      const signature = fromBase64url(signed);
-      // One spelling per signature: the last character's unused bits must be zero, so a token
-      // is never accepted in a second form (verify() compares in constant time).
-      if (!signature || base64url(signature) !== signed || !(await crypto.subtle.verify('HMAC', await key, signature, encoder.encode(`r1.${body}`)))) return { ok: false, reason: 'invalid' };
+      if (!(await signer.verify(`r1.${body}`, signed))) return { ok: false, reason: 'invalid' };
       let wire: unknown;
       try {
         wire = JSON.parse(new TextDecoder().decode(fromBase64url(body)));

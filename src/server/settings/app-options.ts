@@ -6,6 +6,30 @@ import { catalogFromUrl } from '../catalog/url';
 import type { DataStores } from '../data/stores';
 import type { Settings } from './schema';
 import { LOCAL_TEST_MODE_REVIEW_SECRET, reviewTokens } from '../reviews/token';
+import { unsubscribeTokens } from '../wishes/token';
+import type { OrderNotice } from '../orders/order';
+import type { RestockNotice } from '../wishes/restock';
+
+/**
+ * The merchant's code the server calls: `onOrder` with each paid order (and its review link),
+ * `onRestock` when a product with "Notify me" emails can be bought again (wishes/restock.ts).
+ * A hook that throws is logged; the order stays saved, the wishes stay marked notified.
+ * @example startNodeServer(process.env, { clientDir, hooks: { onRestock: ({ product, wishes }) => mailer.sendAll(product, wishes) } })
+ */
+export interface ShopHooks {
+  readonly onOrder?: ((order: OrderNotice) => void | Promise<void>) | undefined;
+  readonly onRestock?: ((notice: RestockNotice) => void | Promise<void>) | undefined;
+}
+
+/** The app's options with the merchant's hooks where the shop has what they hook into. */
+export function withHooks(options: AppOptions, hooks: ShopHooks | undefined): AppOptions {
+  if (!hooks) return options;
+  return {
+    ...options,
+    ...(options.webhooks && hooks.onOrder ? { webhooks: { ...options.webhooks, onOrder: hooks.onOrder } } : {}),
+    ...(options.wishes && hooks.onRestock ? { wishes: { ...options.wishes, onRestock: hooks.onRestock } } : {}),
+  };
+}
 
 /**
  * What only a runtime can give the app: where its catalog file is, its stores, how it tells
@@ -72,6 +96,16 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
       ? {
           likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
           stock: data.stock,
+          // Reads, loosely limited like likes' reads.
+          recommendations: { store: data.recommendations, readLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT * 10, clientAddress },
+          wishes: {
+            store: data.wishes,
+            tokens: reviewSecret ? unsubscribeTokens(reviewSecret) : undefined,
+            notConfigured: 'FANSHOP_REVIEW_SECRET is not set: it signs the unsubscribe links (32 or more random characters: openssl rand -base64 32)',
+            rateLimitPerMinute: settings.FANSHOP_WISHES_RATE_LIMIT,
+            allowedOrigins,
+            clientAddress,
+          },
           reviews: {
             store: data.reviews,
             tokens,

@@ -128,7 +128,7 @@ export const SETTINGS = {
     default: undefined,
     defaultText: '(local test mode: a development secret)',
     runtime: 'both',
-    doc: 'signs the review links of paid orders (32+ random characters: `openssl rand -base64 32`; keep it, or earlier links stop working). Needed with `STRIPE_SECRET_KEY`: without it no review can be written',
+    doc: 'signs the review links of paid orders and the unsubscribe links of "Notify me" (32+ random characters: `openssl rand -base64 32`; keep it, or earlier links stop working). Needed with `STRIPE_SECRET_KEY`: without it no review can be written and no email left for "Notify me"',
   }),
   FANSHOP_REVIEWS_MODERATION: setting({
     schema: v.picklist(['publish', 'hold'], 'must be publish or hold'),
@@ -141,6 +141,12 @@ export const SETTINGS = {
     default: '10',
     runtime: 'both',
     doc: 'reviews one client may write or change per minute (reads: fifty times as many); `0` refuses every review',
+  }),
+  FANSHOP_WISHES_RATE_LIMIT: setting({
+    schema: whole(0, 100_000, 'from 0 to 100000'),
+    default: '5',
+    runtime: 'both',
+    doc: '"Notify me" emails one client may leave per minute (`POST /api/wishes`); `0` refuses every one',
   }),
   FANSHOP_TRUSTED_PROXIES: setting({
     schema: whole(0, 10, 'from 0 to 10'),

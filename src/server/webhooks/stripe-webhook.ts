@@ -26,6 +26,8 @@ export interface WebhookOptions {
   readonly onOrder?: ((order: OrderNotice) => void | Promise<void>) | undefined;
   /** The review token and link of a new order (app.ts makes it from reviews/invitation.ts). */
   readonly reviewInvitation?: ((order: Order) => Promise<OrderNotice['review']>) | undefined;
+  /** Told when an expired or failed session's reservation gave its units back (app.ts: the restock check). */
+  readonly onStockReleased?: (() => void) | undefined;
   /** Seconds a signature stays valid (Stripe's default and ours: 300). */
   readonly toleranceSeconds?: number;
   /** Meta's Conversions API: each new order is also sent as a Purchase (meta/conversions-api.ts). */
@@ -90,7 +92,7 @@ function stripeWebhookRoute(options: WebhookOptions): Handler {
     const { event } = parsed;
     if (await options.orders.hasProcessedEvent(event.id)) return c.json({ received: true, duplicate: true });
     const reservation = (event.data.object as Stripe.Checkout.Session).metadata?.[RESERVATION_KEY];
-    if (RELEASE_EVENTS.has(event.type) && reservation) await options.stock.release(reservation);
+    if (RELEASE_EVENTS.has(event.type) && reservation && (await options.stock.release(reservation)) === 'released') options.onStockReleased?.();
     if (ORDER_EVENTS.has(event.type)) {
       const session = event.data.object as Stripe.Checkout.Session;
       if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {

@@ -22,6 +22,7 @@ const de: CheckoutMessages = {
     unknown_variant: 'Diese Variante gibt es nicht mehr. Bitte entferne sie.',
     variant_required: 'Bitte wähle Größe oder Farbe für diesen Artikel.',
     sold_out: 'Dieser Artikel ist gerade ausverkauft. Bitte entferne ihn.',
+    coming_soon: 'Dieser Artikel ist noch nicht erhältlich. Bitte entferne ihn.',
     quantity_above_stock: 'Von diesem Artikel ist nicht mehr genug da. Bitte verringere die Menge.',
     rate_limited: 'Zu viele Versuche. Bitte warte eine Minute und versuch es noch einmal.',
     origin_not_allowed: 'Auf dieser Seite ist die Kasse nicht verfügbar.',

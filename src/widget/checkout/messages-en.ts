@@ -24,6 +24,7 @@ const en = {
     unknown_variant: 'This option is no longer available. Please remove it.',
     variant_required: 'Please choose a size or colour for this item.',
     sold_out: 'This item has just sold out. Please remove it.',
+    coming_soon: 'This item is not on sale yet. Please remove it.',
     quantity_above_stock: 'Not enough of this item is left. Please lower the quantity.',
     rate_limited: 'Too many attempts. Please wait a minute and try again.',
     origin_not_allowed: 'Checkout is not available on this page.',

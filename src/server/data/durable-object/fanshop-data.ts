@@ -6,6 +6,10 @@ import { MIGRATIONS } from './migrations';
 import type { ReviewAggregate } from '../../../core/api/reviews';
 import type { Review, ReviewChanges, ReviewListQuery, ReviewStatus, ReviewUpdate } from '../../reviews/store';
 import * as reviews from './reviews';
+import * as wishes from './wishes';
+import type { Wish, WishCount, WishTarget } from '../../wishes/store';
+import type { Ranked } from '../../recommendations/store';
+import { orderProducts } from '../../orders/order';
 import type { ShopData } from './stores';
 
 /** ShopData's methods as the object runs them: answered at once (RPC hands the caller a promise). */
@@ -60,10 +64,15 @@ export class FanshopData extends DurableObject<unknown> implements Served<ShopDa
   }
 
   saveOrder(order: Order): 'created' | 'exists' {
-    const rows = this.sql
-      .exec('insert into fanshop_orders (id, created_at, oversold, body) values (?, ?, ?, ?) on conflict (id) do nothing returning id', order.id, Date.parse(order.createdAt), order.oversold ? 1 : 0, JSON.stringify(order))
-      .toArray();
-    return rows.length ? 'created' : 'exists';
+    return this.ctx.storage.transactionSync(() => {
+      const rows = this.sql
+        .exec('insert into fanshop_orders (id, created_at, oversold, body) values (?, ?, ?, ?) on conflict (id) do nothing returning id', order.id, Date.parse(order.createdAt), order.oversold ? 1 : 0, JSON.stringify(order))
+        .toArray();
+      if (!rows.length) return 'exists';
+      // Its products, for "Often bought together".
+      for (const productId of orderProducts(order)) this.sql.exec('insert into fanshop_order_products (order_id, product_id) values (?, ?) on conflict do nothing', order.id, productId);
+      return 'created';
+    });
   }
 
   getOrder(id: string): Order | undefined {
@@ -109,6 +118,42 @@ export class FanshopData extends DurableObject<unknown> implements Served<ShopDa
 
   allReviews(statuses?: readonly ReviewStatus[]): Review[] {
     return reviews.allReviews(this.sql, statuses);
+  }
+
+  addWish(wish: Omit<Wish, 'notifiedAt'>): 'created' | 'exists' | 'renewed' {
+    return wishes.addWish(this.sql, wish);
+  }
+
+  getWish(id: string): Wish | undefined {
+    return wishes.getWish(this.sql, id);
+  }
+
+  removeWish(id: string): boolean {
+    return wishes.removeWish(this.sql, id);
+  }
+
+  wishCounts(): WishCount[] {
+    return wishes.wishCounts(this.sql);
+  }
+
+  listWishes(productId: string): Wish[] {
+    return wishes.listWishes(this.sql, productId);
+  }
+
+  pendingWishTargets(): WishTarget[] {
+    return wishes.pendingWishTargets(this.sql);
+  }
+
+  claimWishes(target: WishTarget, now: Date): Wish[] {
+    return wishes.claimWishes(this.sql, target, now);
+  }
+
+  alsoLiked(productId: string, limit: number): Ranked[] {
+    return wishes.alsoLiked(this.sql, productId, limit);
+  }
+
+  boughtTogether(productId: string, limit: number): Ranked[] {
+    return wishes.boughtTogether(this.sql, productId, limit);
   }
 
   available(items: readonly StockCount[], now: Date): Record<string, number> {

@@ -72,4 +72,29 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       `create index fanshop_reviews_by_time on fanshop_reviews (created_at desc, id desc)`,
     ],
   },
+  {
+    version: 3,
+    name: 'wishes and the products of each order',
+    statements: [
+      `create table fanshop_wishes (
+         id text primary key,
+         product_id text not null,
+         variant_id text not null default '',
+         email text not null,
+         language text not null,
+         created_at integer not null,
+         notified_at integer,
+         unique (product_id, variant_id, email))`,
+      `create index fanshop_wishes_pending on fanshop_wishes (product_id, variant_id) where notified_at is null`,
+      `create table fanshop_order_products (
+         order_id text not null references fanshop_orders (id),
+         product_id text not null,
+         primary key (order_id, product_id)) without rowid`,
+      `create index fanshop_order_products_by_product on fanshop_order_products (product_id, order_id)`,
+      `insert into fanshop_order_products (order_id, product_id)
+         select distinct o.id, json_extract(line.value, '$.productId') from fanshop_orders o, json_each(o.body, '$.lines') line
+         where json_type(line.value, '$.productId') = 'text'
+         on conflict do nothing`,
+    ],
+  },
 ];

@@ -3,13 +3,15 @@ import type { OrderStore } from '../../orders/order';
 import type { StockStore } from '../../stock/store';
 import type { DataStores } from '../stores';
 import type { ReviewStore } from '../../reviews/store';
+import type { WishStore } from '../../wishes/store';
+import type { RecommendationStore } from '../../recommendations/store';
 
 /**
- * What the shop's Durable Object answers over RPC (fanshop-data.ts): every operation of the four
+ * What the shop's Durable Object answers over RPC (fanshop-data.ts): every operation of the
  * stores, with the same arguments and answers. Dates and plain objects cross as structured
  * clones.
  */
-export type ShopData = LikesStore & OrderStore & StockStore & ReviewStore;
+export type ShopData = LikesStore & OrderStore & StockStore & ReviewStore & WishStore & RecommendationStore;
 
 /**
  * The parts of the `FANSHOP_DATA` Durable Object namespace binding used here (wrangler.jsonc
@@ -55,6 +57,19 @@ export function durableObjectStores<Id>(namespace: FanshopDataNamespace<Id>): Da
       listReviews: (productId, query) => shop().listReviews(productId, query),
       reviewAggregates: (productIds) => shop().reviewAggregates(productIds),
       allReviews: (statuses) => shop().allReviews(statuses),
+    },
+    wishes: {
+      addWish: (wish) => shop().addWish(wish),
+      getWish: (id) => shop().getWish(id),
+      removeWish: (id) => shop().removeWish(id),
+      wishCounts: () => shop().wishCounts(),
+      listWishes: (productId) => shop().listWishes(productId),
+      pendingWishTargets: () => shop().pendingWishTargets(),
+      claimWishes: (target, now) => shop().claimWishes(target, now),
+    },
+    recommendations: {
+      alsoLiked: (productId, limit) => shop().alsoLiked(productId, limit),
+      boughtTogether: (productId, limit) => shop().boughtTogether(productId, limit),
     },
     // The runtime owns the object: nothing to close.
     close: async () => {},

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Order } from '../../orders/order';
 import { MIGRATION_LOCK } from '../postgres/migrations';
+import { orderProducts } from '../../orders/order';
 import type { Sql, SqlClient } from '../postgres/sql';
 
 /** The name the import is recorded under in `fanshop_imports`: it runs once per database. */
@@ -41,6 +42,7 @@ export async function importLegacyFiles(sql: Sql, dir: string, log: (line: strin
     }
     for (const order of files.orders) {
       await tx.query('insert into fanshop_orders (id, created_at, oversold, body) values ($1, $2, $3, $4) on conflict (id) do nothing', [order.id, order.createdAt, order.oversold, JSON.stringify(order)]);
+      await tx.query('insert into fanshop_order_products (order_id, product_id) select $1, unnest($2::text[]) on conflict do nothing', [order.id, orderProducts(order)]);
     }
     if (files.events.length) await tx.query('insert into fanshop_webhook_events (id) select unnest($1::text[]) on conflict do nothing', [files.events]);
     const done: ImportSummary = { likes: likes.length, orders: files.orders.length, events: files.events.length, skippedTemporary: files.skippedTemporary, unreadable: files.unreadable };

@@ -159,6 +159,35 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       `create index fanshop_reviews_by_time on fanshop_reviews (created_at desc, id desc)`,
     ],
   },
+  {
+    version: 3,
+    name: 'wishes and the products of each order',
+    statements: [
+      // "I want this" (wishes/store.ts): one per product, variant ('' for the product as a
+      // whole, so the unique key holds without nulls) and email.
+      `create table fanshop_wishes (
+         id text primary key,
+         product_id text not null,
+         variant_id text not null default '',
+         email text not null,
+         language text not null,
+         created_at timestamptz not null,
+         notified_at timestamptz,
+         unique (product_id, variant_id, email))`,
+      `create index fanshop_wishes_pending on fanshop_wishes (product_id, variant_id) where notified_at is null`,
+      // Each paid order's products, once each, for "Often bought together": written with the
+      // order (stores.ts), and here from the orders already kept.
+      `create table fanshop_order_products (
+         order_id text not null references fanshop_orders (id),
+         product_id text not null,
+         primary key (order_id, product_id))`,
+      `create index fanshop_order_products_by_product on fanshop_order_products (product_id, order_id)`,
+      `insert into fanshop_order_products (order_id, product_id)
+         select distinct o.id, line->>'productId' from fanshop_orders o, jsonb_array_elements(o.body->'lines') line
+         where jsonb_typeof(line->'productId') = 'string'
+         on conflict do nothing`,
+    ],
+  },
 ];
 
 /**

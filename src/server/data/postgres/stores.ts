@@ -1,13 +1,22 @@
 import type { LikesStore } from '../../likes/store';
-import type { Order, OrderStore } from '../../orders/order';
+import { orderProducts, type Order, type OrderStore } from '../../orders/order';
 import type { SellResult, StockCount, StockStore } from '../../stock/store';
 import type { DataStores } from '../stores';
 import type { Sql, SqlClient } from './sql';
 import { reviewStore } from './reviews';
+import { recommendationStore, wishStore } from './wishes';
 
 /** The stores of data/stores.ts over Postgres (PGlite or a server), schema in migrations.ts. */
 export function postgresStores(sql: Sql): DataStores {
-  return { likes: likesStore(sql), orders: orderStore(sql), stock: stockStore(sql), reviews: reviewStore(sql), close: () => sql.close() };
+  return {
+    likes: likesStore(sql),
+    orders: orderStore(sql),
+    stock: stockStore(sql),
+    reviews: reviewStore(sql),
+    wishes: wishStore(sql),
+    recommendations: recommendationStore(sql),
+    close: () => sql.close(),
+  };
 }
 
 function likesStore(sql: Sql): LikesStore {
@@ -42,12 +51,13 @@ function likesStore(sql: Sql): LikesStore {
 function orderStore(sql: Sql): OrderStore {
   return {
     async saveOrder(order) {
-      const rows = await sql.query('insert into fanshop_orders (id, created_at, oversold, body) values ($1, $2, $3, $4) on conflict (id) do nothing returning id', [
-        order.id,
-        order.createdAt,
-        order.oversold,
-        JSON.stringify(order),
-      ]);
+      // The order and its products (for "Often bought together") in one statement.
+      const rows = await sql.query(
+        `with saved as (insert into fanshop_orders (id, created_at, oversold, body) values ($1, $2, $3, $4) on conflict (id) do nothing returning id),
+           products as (insert into fanshop_order_products (order_id, product_id) select saved.id, p from saved, unnest($5::text[]) as p on conflict do nothing)
+         select id from saved`,
+        [order.id, order.createdAt, order.oversold, JSON.stringify(order), orderProducts(order)],
+      );
       return rows.length ? 'created' : 'exists';
     },
     async getOrder(id) {
