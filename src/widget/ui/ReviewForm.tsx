@@ -178,7 +178,7 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
           <legend>{rt.yourRating}</legend>
           <div class="stars-row">
             {STARS.map((n) => (
-              <label key={n} class={draft.rating && n <= draft.rating ? 'star-option on' : 'star-option'}>
+              <label key={n} class="star-option">
                 <input
                   type="radio"
                   class="visually-hidden"
@@ -187,7 +187,8 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
                   checked={draft.rating === n}
                   onChange={() => form.edit(item.productId, { rating: n })}
                 />
-                <span aria-hidden="true">★</span>
+                {/* Chosen and not chosen differ in shape, not in colour alone (WCAG 1.4.1). */}
+                <span aria-hidden="true">{draft.rating && n <= draft.rating ? '★' : '☆'}</span>
                 <span class="visually-hidden">{rt.stars(n)}</span>
               </label>
             ))}
