@@ -100,6 +100,7 @@ test('a buyer rates what they bought from the confirmation and sees it on the ca
   await expectNoViolations(page, 'the review form');
   await muesli.getByRole('button', { name: 'Send review' }).click();
   await expect(muesli.getByRole('status')).toHaveText('Thank you! Your review is published.');
+  await expect(muesli.getByRole('status')).toBeFocused();
   expect(await heard(page, 'review_submit')).toEqual([{ productId: 'bircher-muesli-mix', variantId: null, rating: 5, change: false, status: 'published' }]);
 
   await form.getByRole('button', { name: 'Back to products' }).click();

@@ -135,9 +135,13 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
   const id = `review-${item.productId}`;
   const { draft, review, phase, error } = item;
 
+  const article = useRef<HTMLElement>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     const written = await form.submit(item.productId);
+    // The button pressed may be gone (thanks, or "already reviewed"): focus goes to what the
+    // server's answer says, not to the page's start.
+    requestAnimationFrame(() => article.current?.querySelector<HTMLElement>('.review-status, .review-error')?.focus());
     if (!written) return;
     setSentHere(true);
     shop.events.emit('review_submit', { productId: written.productId, variantId: written.variantId, rating: written.rating, change: item.changing, status: written.status });
@@ -149,7 +153,7 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
     const open = changeable(review);
     body = (
       <div class="review-done">
-        <p role="status" class="review-status">
+        <p role="status" class="review-status" tabIndex={-1}>
           {sentHere ? (review.status === 'pending' ? rt.thanksPending : rt.thanksPublished) : review.status === 'hidden' ? rt.reviewHidden : rt.alreadyReviewed}
         </p>
         <p>
@@ -206,7 +210,7 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
           </span>
         </label>
         {error && (
-          <div class="review-error" id={`${id}-error`} role="alert">
+          <div class="review-error" id={`${id}-error`} role="alert" tabIndex={-1}>
             <p>{exists ? rt.alreadyReviewed : (rt.errors[error] ?? rt.errors.other)}</p>
             {exists && review && (changeable(review) ? (
               <button type="button" class="button" onClick={() => form.change(item.productId)}>
@@ -226,7 +230,7 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
     );
   }
   return (
-    <article class="review-product" aria-labelledby={`${id}-title`} data-review-product={item.productId}>
+    <article class="review-product" aria-labelledby={`${id}-title`} data-review-product={item.productId} ref={article}>
       <div class="review-product-head">
         {image ? <img class="review-product-image" src={image.src} alt="" width={56} height={56} /> : <span class="review-product-image" />}
         <div>
