@@ -23,9 +23,7 @@ export default defineConfig({
   reporter: [['list']],
   projects: [
     // Among them static-site.spec.ts, a 10,000-product site of `fanshop build` on a plain file
-    // server of its own (E2E_PORT + 9), with no Fanshop server; and reviews.spec.ts, on a Fanshop
-    // server of its own (E2E_PORT + 3), which it stops to hide a review with the command line
-    // (the embedded database is one process's at a time) and starts again.
+    // server of its own (e2e/ports.ts), with no Fanshop server.
     { name: 'journeys', testIgnore: /checkout-return\.spec\.ts|-phone\.spec\.ts/ },
     // The slow-phone journeys (the CPU throttled 6x) run after the others and one at a time: a
     // phone is slow on its own, and a second browser busy on the same two cores would be a

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cards, expect, test, waitForGrid } from './fixtures';
+import { specPort } from './ports';
 
 /**
  * A shopper who sees a product on a card and then opens its shared page (`/p/<id>`, what a
@@ -13,7 +14,7 @@ import { cards, expect, test, waitForGrid } from './fixtures';
  * variant of the filter coffee (250 g) sold out, so its card must not say "from €11.90" while
  * its page offers it from €21.90.
  */
-const port = Number(process.env.E2E_PORT ?? 8790) + 5;
+const port = specPort(5);
 const origin = `http://localhost:${port}`;
 const dir = mkdtempSync(join(tmpdir(), 'fanshop-offer-'));
 let server: ChildProcess;

@@ -139,3 +139,19 @@ export async function payOnTestStripe(where: Page | FrameLocator, cardNumber: st
   await where.locator('input[name=cvc]').fill('123');
   await where.getByRole('button', { name: /^Pay/ }).click();
 }
+
+/** Resolves once the widget has taken over a server-rendered first view: its first effect marks this. */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => performance.getEntriesByName('fanshop:first-product').length > 0);
+}
+
+/** Holds fanshop.mjs back until `release()`, so a test can look at the server's HTML alone. */
+export async function holdWidget(page: Page) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/fanshop.mjs', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCatalog } from '../scripts/big-catalog.mjs';
 import { expect, test } from './fixtures';
+import { specPort } from './ports';
 
 /**
  * A server of the spec's own, on an empty database, with `catalogText` as its catalog, on
- * E2E_PORT + `offset`: started before the spec's tests, stopped after.
+ * its own port (e2e/ports.ts): started before the spec's tests, stopped after.
  */
 export function ownServer(offset: number, catalogText: string) {
-  const port = Number(process.env.E2E_PORT ?? 8790) + offset;
+  const port = specPort(offset);
   const origin = `http://localhost:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-own-server-'));
   let server: ChildProcess | undefined;

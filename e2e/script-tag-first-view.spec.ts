@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { card, cards, cartButton, cartCount, CART_KEY, expect, hostPage, snap, test } from './fixtures';
+import { card, cards, cartButton, cartCount, CART_KEY, expect, holdWidget, hostPage, hydrated, snap, test } from './fixtures';
 
 /**
  * The script tag with its Fanshop server (src/widget/embed.ts): the loader asks for the catalog
@@ -8,21 +8,6 @@ import { card, cards, cartButton, cartCount, CART_KEY, expect, hostPage, snap, t
  * from the same answer (mount.ts, shop/hydrate.ts): nothing is rendered twice, nothing moves,
  * and what the shopper did meanwhile is done.
  */
-
-/** Holds fanshop.mjs back until `release()`. */
-async function holdWidget(page: Page) {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/fanshop.mjs', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => performance.getEntriesByName('fanshop:first-product').length > 0);
-}
 
 /**
  * How many different root sections the shop's shadow root has held: 1 when the widget hydrated

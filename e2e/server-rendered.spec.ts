@@ -1,27 +1,10 @@
-import type { Page } from '@playwright/test';
-import { card, cards, cartButton, cartCount, CART_KEY, expect, snap, test } from './fixtures';
+import { card, cards, cartButton, cartCount, CART_KEY, expect, holdWidget, hydrated, snap, test } from './fixtures';
 
 /**
  * The pages Facebook traffic lands on (/shop, the Page tab, /p/<id>) send the widget's first view
  * as HTML in a declarative shadow root (src/server/pages/first-view.ts), and the widget hydrates
  * it (src/widget/shop/hydrate.ts): the same nodes stay, the same journeys work, nothing moves.
  */
-
-/** Resolves once the widget has taken over the server's grid: its first effect marks this. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => performance.getEntriesByName('fanshop:first-product').length > 0);
-}
-
-/** Holds fanshop.mjs back until `release()`, so a test can look at the server's HTML alone. */
-async function holdWidget(page: Page) {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/fanshop.mjs', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

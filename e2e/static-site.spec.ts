@@ -6,15 +6,16 @@ import { extname, join, normalize } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generatedCatalog } from '../scripts/big-catalog.mjs';
 import { card, cards, cartButton, cartCount, expect, test, waitForGrid } from './fixtures';
+import { specPort } from './ports';
 
 /**
  * A big catalog on static hosting: 10,000 products built with `fanshop build` and served by a
- * plain file server (node:http, no Fanshop server): the site's files under /site/, the demo's
+ * plain file server (node:http, no Fanshop server, one per worker: e2e/ports.ts): the site's files under /site/, the demo's
  * images under /images/ (the build points the images at them, relative to /site/), the widget's
  * files (dist/client) for the rest, and a host page at /. The widget checks the first page in
  * the browser, and browses the rest from the search index and the shards.
  */
-const port = Number(process.env.E2E_PORT ?? 8790) + 9;
+const port = specPort(9);
 const origin = `http://localhost:${port}`;
 const N = 10_000;
 const big = generatedCatalog(readFileSync('public/catalog.json', 'utf8'), N);

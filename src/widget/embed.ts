@@ -72,6 +72,7 @@ const script = document.currentScript as HTMLScriptElement | null;
  */
 function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: string, keepTaps: (host: EarlyHost) => void): Promise<unknown> {
   const url = new URL(catalog, document.baseURI);
+  const catalogHref = url.href;
   url.searchParams.set('fanshop', '1');
   const view = JSON.stringify(options);
   // Only this file's own server is asked (shop/load.ts trusts only its envelope); from anywhere
@@ -82,7 +83,7 @@ function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: st
   let viewing = false;
   const settled = own ? new Promise<void>((resolve) => (settle = resolve)) : Promise.resolve();
   const shown: Prefetch = {
-    url: new URL(catalog, document.baseURI).href,
+    url: catalogHref,
     catalog: fetch(url, { credentials: 'omit' })
       .then(async (response) => {
         if (!response.ok || !response.headers.get('Content-Type')?.startsWith('text/vnd.fanshop.first-view')) return response;

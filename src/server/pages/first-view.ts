@@ -19,8 +19,28 @@ export const FIRST_VIEW_STYLESHEET = __FANSHOP_FIRST_VIEW_CSS__;
  * /shop sends the same view to every visitor until the stock changes, and rendering it (48
  * cards of a big catalog and their JSON) cost 5 ms of the server's CPU per visit (issue 12).
  */
-const rendered = new WeakMap<CatalogEnvelope, Map<string, Html>>();
 const MAX_VIEWS_PER_ENVELOPE = 32;
+
+/**
+ * What `make` gives for an envelope and a key, made once while the envelope lives; a page's
+ * address, language or product, and the loader's options, are the visitor's to choose: a few
+ * are kept per envelope.
+ */
+function madeOncePerEnvelope<T>() {
+  const made = new WeakMap<CatalogEnvelope, Map<string, T>>();
+  return async (envelope: CatalogEnvelope, key: string, make: () => Promise<T>): Promise<T> => {
+    let views = made.get(envelope);
+    if (views?.has(key)) return views.get(key)!;
+    const value = await make();
+    if (!views || views.size >= MAX_VIEWS_PER_ENVELOPE) made.set(envelope, (views = new Map()));
+    views.set(key, value);
+    return value;
+  };
+}
+
+/** The pages' first views, and the loader's answers (null: a view parameter not the loader's). */
+const pageViews = madeOncePerEnvelope<Html>();
+const loaderViews = madeOncePerEnvelope<string | null>();
 
 export interface FirstViewOptions {
   /** Loads the envelope GET /catalog.json?fanshop=1 answers (catalog/route.ts), or null. */
@@ -62,24 +82,16 @@ export async function firstView(options: FirstViewOptions): Promise<Html | undef
       ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
     };
     const key = JSON.stringify([input.catalogUrl, input.pageLang, input.locale, input.product, input.headingLevel, options.root]);
-    let views = rendered.get(envelope);
-    const known = views?.get(key);
-    if (known) return known;
-    const view = await renderFirstView(input);
-    const state = { locale: view.locale, product: view.product, envelope };
-    const made = html`<template shadowrootmode="open"><link rel="stylesheet" href="${options.root ?? ''}${FIRST_VIEW_STYLESHEET}">${raw(view.html)}</template><script type="application/json" data-fanshop-first-view>${scriptJson(state)}</script>`;
-    // A page's address, language or product are the visitor's to choose: a few are kept.
-    if (!views || views.size >= MAX_VIEWS_PER_ENVELOPE) rendered.set(envelope, (views = new Map()));
-    views.set(key, made);
-    return made;
+    return await pageViews(envelope, key, async () => {
+      const view = await renderFirstView(input);
+      const state = { locale: view.locale, product: view.product, envelope };
+      return html`<template shadowrootmode="open"><link rel="stylesheet" href="${options.root ?? ''}${FIRST_VIEW_STYLESHEET}">${raw(view.html)}</template><script type="application/json" data-fanshop-first-view>${scriptJson(state)}</script>`;
+    });
   } catch (error) {
     console.error('[fanshop] could not render the shop’s first view; the page is sent without it:', error);
     return undefined;
   }
 }
-
-/** The loader's answers made from an envelope, by request (null: not the loader's). */
-const embedded = new WeakMap<object, Map<string, string | null>>();
 
 /**
  * The first view of a shop the script tag mounts, for the loader (src/widget/embed.ts), which
@@ -94,16 +106,13 @@ export async function embedFirstView(
   options: { catalogUrl: string; view: string; acceptLanguage: string | undefined },
 ): Promise<string | undefined> {
   try {
-    // Made once per envelope and request, like the pages' (above): a few are kept.
     const key = JSON.stringify([options.catalogUrl, options.view, options.acceptLanguage ?? '']);
-    let answers = embedded.get(envelope);
-    const known = answers?.get(key);
-    if (known !== undefined) return known ?? undefined;
-    const view = await renderEmbedView({ envelope, catalogUrl: options.catalogUrl, view: options.view, browser: acceptedTags(options.acceptLanguage ?? '') });
-    const head = view && { format: 'fanshop/first-view@1', locale: view.locale, product: view.product, key: view.key, theme: view.theme, stylesheet: FIRST_VIEW_STYLESHEET.replace(/^\//, ''), length: view.html.length };
-    const made = view ? `${JSON.stringify(head)}\n${view.html}${JSON.stringify(envelope)}` : null;
-    if (!answers || answers.size >= MAX_VIEWS_PER_ENVELOPE) embedded.set(envelope, (answers = new Map()));
-    answers.set(key, made);
+    const made = await loaderViews(envelope, key, async () => {
+      const view = await renderEmbedView({ envelope, catalogUrl: options.catalogUrl, view: options.view, browser: acceptedTags(options.acceptLanguage ?? '') });
+      if (!view) return null;
+      const head = { format: 'fanshop/first-view@1', locale: view.locale, product: view.product, key: view.key, theme: view.theme, stylesheet: FIRST_VIEW_STYLESHEET.replace(/^\//, ''), length: view.html.length };
+      return `${JSON.stringify(head)}\n${view.html}${JSON.stringify(envelope)}`;
+    });
     return made ?? undefined;
   } catch (error) {
     console.error('[fanshop] could not render the shop’s first view for the loader; the catalog is sent without it:', error);

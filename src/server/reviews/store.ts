@@ -89,3 +89,35 @@ export const REVIEW_ORDER: Record<ReviewSort, string> = {
   highest: 'rating desc, created_at desc, id desc',
   lowest: 'rating asc, created_at desc, id desc',
 };
+
+/** A review as both SQL engines store it (data/postgres, data/durable-object): times as a Date, text or epoch milliseconds. */
+export type ReviewRow = {
+  id: string;
+  product_id: string;
+  variant_id: string | null;
+  order_id: string;
+  rating: number;
+  text: string | null;
+  name: string | null;
+  language: string;
+  status: Review['status'];
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+};
+
+/** A stored row as the store's Review. */
+export function reviewFromRow(row: ReviewRow): Review {
+  return {
+    id: row.id,
+    productId: row.product_id,
+    variantId: row.variant_id,
+    orderId: row.order_id,
+    rating: row.rating as Review['rating'],
+    text: row.text,
+    name: row.name,
+    language: row.language,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}

@@ -1,35 +1,14 @@
-import type { ReviewAggregate, ReviewRating } from '../../../core/api/reviews';
-import { aggregateOf, NO_REVIEWS, REVIEW_ORDER, type Review, type ReviewChanges, type ReviewListQuery, type ReviewStatus, type ReviewUpdate } from '../../reviews/store';
+import type { ReviewAggregate } from '../../../core/api/reviews';
+import { aggregateOf, NO_REVIEWS, REVIEW_ORDER, type Review, reviewFromRow, type ReviewRow as StoredRow, type ReviewChanges, type ReviewListQuery, type ReviewStatus, type ReviewUpdate } from '../../reviews/store';
 
 /**
  * Reviews in the Durable Object's SQLite (migrations.ts, step 2), with the semantics of the
  * Postgres engine (data/postgres/reviews.ts): times are milliseconds since the epoch. Plain
  * functions, called by FanshopData's methods, so RPC reaches only those.
  */
-type ReviewRow = Omit<Review, 'productId' | 'variantId' | 'orderId' | 'createdAt' | 'updatedAt' | 'rating'> & {
-  product_id: string;
-  variant_id: string | null;
-  order_id: string;
-  rating: number;
-  created_at: number;
-  updated_at: number;
-};
+/** Times are milliseconds since the epoch here. */
+type ReviewRow = Omit<StoredRow, 'created_at' | 'updated_at'> & { created_at: number; updated_at: number };
 
-function review(row: ReviewRow): Review {
-  return {
-    id: row.id,
-    productId: row.product_id,
-    variantId: row.variant_id,
-    orderId: row.order_id,
-    rating: row.rating as ReviewRating,
-    text: row.text,
-    name: row.name,
-    language: row.language,
-    status: row.status,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}
 
 const COLUMNS = 'id, product_id, variant_id, order_id, rating, text, name, language, status, created_at, updated_at';
 
@@ -55,7 +34,7 @@ export function createReview(sql: SqlStorage, r: Review): 'created' | 'exists' {
 
 export function getReview(sql: SqlStorage, orderId: string, productId: string): Review | undefined {
   const [row] = sql.exec<ReviewRow>(`select ${COLUMNS} from fanshop_reviews where order_id = ? and product_id = ?`, orderId, productId).toArray();
-  return row ? review(row) : undefined;
+  return row ? reviewFromRow(row) : undefined;
 }
 
 export function updateReview(sql: SqlStorage, orderId: string, productId: string, changes: ReviewChanges, options: { now: Date; editableSince: Date; hold: boolean }): ReviewUpdate {
@@ -75,14 +54,14 @@ export function updateReview(sql: SqlStorage, orderId: string, productId: string
       options.editableSince.getTime(),
     )
     .toArray();
-  if (row) return { outcome: 'updated', review: review(row) };
+  if (row) return { outcome: 'updated', review: reviewFromRow(row) };
   const existing = getReview(sql, orderId, productId);
   return existing ? { outcome: 'closed', review: existing } : { outcome: 'not_found' };
 }
 
 export function setReviewStatus(sql: SqlStorage, id: string, status: ReviewStatus): Review | undefined {
   const [row] = sql.exec<ReviewRow>(`update fanshop_reviews set status = ? where id = ? returning ${COLUMNS}`, status, id).toArray();
-  return row ? review(row) : undefined;
+  return row ? reviewFromRow(row) : undefined;
 }
 
 export function listReviews(sql: SqlStorage, productId: string, query: ReviewListQuery): { total: number; reviews: Review[] } {
@@ -90,7 +69,7 @@ export function listReviews(sql: SqlStorage, productId: string, query: ReviewLis
   const where = "product_id = ? and status = 'published' and (? is null or rating = ?)";
   const [count] = sql.exec<{ total: number }>(`select count(*) as total from fanshop_reviews where ${where}`, productId, rating, rating).toArray();
   const rows = sql.exec<ReviewRow>(`select ${COLUMNS} from fanshop_reviews where ${where} order by ${REVIEW_ORDER[query.sort]} limit ? offset ?`, productId, rating, rating, query.limit, query.offset);
-  return { total: count?.total ?? 0, reviews: Array.from(rows, review) };
+  return { total: count?.total ?? 0, reviews: Array.from(rows, reviewFromRow) };
 }
 
 export function reviewAggregates(sql: SqlStorage, productIds: readonly string[]): Record<string, ReviewAggregate> {
@@ -115,5 +94,5 @@ export function allReviews(sql: SqlStorage, statuses?: readonly ReviewStatus[]):
     statuses ? 1 : null,
     JSON.stringify(statuses ?? []),
   );
-  return Array.from(rows, review);
+  return Array.from(rows, reviewFromRow);
 }

@@ -1,38 +1,6 @@
-import type { ReviewRating } from '../../../core/api/reviews';
-import { aggregateOf, NO_REVIEWS, REVIEW_ORDER, type Review, type ReviewStore } from '../../reviews/store';
+import { aggregateOf, NO_REVIEWS, REVIEW_ORDER, reviewFromRow, type ReviewRow, type ReviewStore } from '../../reviews/store';
 import type { Sql } from './sql';
 
-interface ReviewRow {
-  id: string;
-  product_id: string;
-  variant_id: string | null;
-  order_id: string;
-  rating: number;
-  text: string | null;
-  name: string | null;
-  language: string;
-  status: Review['status'];
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-
-const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
-
-function review(row: ReviewRow): Review {
-  return {
-    id: row.id,
-    productId: row.product_id,
-    variantId: row.variant_id,
-    orderId: row.order_id,
-    rating: row.rating as ReviewRating,
-    text: row.text,
-    name: row.name,
-    language: row.language,
-    status: row.status,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
 
 
 /** Reviews over Postgres (PGlite or a server), table `fanshop_reviews` (migrations.ts, step 2). */
@@ -48,7 +16,7 @@ export function reviewStore(sql: Sql): ReviewStore {
     },
     async getReview(orderId, productId) {
       const [row] = await sql.query<ReviewRow>('select * from fanshop_reviews where order_id = $1 and product_id = $2', [orderId, productId]);
-      return row ? review(row) : undefined;
+      return row ? reviewFromRow(row) : undefined;
     },
     async updateReview(orderId, productId, changes, { now, editableSince, hold }) {
       // One statement: the age check and the change cannot be told apart by a concurrent edit.
@@ -58,20 +26,20 @@ export function reviewStore(sql: Sql): ReviewStore {
          where order_id = $1 and product_id = $2 and created_at >= $8 returning *`,
         [orderId, productId, changes.rating, changes.text, changes.name, changes.language, now, editableSince, hold],
       );
-      if (row) return { outcome: 'updated', review: review(row) };
+      if (row) return { outcome: 'updated', review: reviewFromRow(row) };
       const existing = await store.getReview(orderId, productId);
       return existing ? { outcome: 'closed', review: existing } : { outcome: 'not_found' };
     },
     async setReviewStatus(id, status) {
       const [row] = await sql.query<ReviewRow>('update fanshop_reviews set status = $2 where id = $1 returning *', [id, status]);
-      return row ? review(row) : undefined;
+      return row ? reviewFromRow(row) : undefined;
     },
     async listReviews(productId, query) {
       const rating = query.rating ?? null;
       const where = "product_id = $1 and status = 'published' and ($2::int is null or rating = $2::int)";
       const [count] = await sql.query<{ total: number }>(`select count(*)::int as total from fanshop_reviews where ${where}`, [productId, rating]);
       const rows = await sql.query<ReviewRow>(`select * from fanshop_reviews where ${where} order by ${REVIEW_ORDER[query.sort]} limit $3 offset $4`, [productId, rating, query.limit, query.offset]);
-      return { total: count?.total ?? 0, reviews: rows.map(review) };
+      return { total: count?.total ?? 0, reviews: rows.map(reviewFromRow) };
     },
     async reviewAggregates(productIds) {
       const aggregates = Object.fromEntries(productIds.map((id) => [id, NO_REVIEWS]));
@@ -91,7 +59,7 @@ export function reviewStore(sql: Sql): ReviewStore {
     },
     async allReviews(statuses) {
       const rows = await sql.query<ReviewRow>('select * from fanshop_reviews where $1::text[] is null or status = any($1::text[]) order by created_at desc, id desc', [statuses ? [...statuses] : null]);
-      return rows.map(review);
+      return rows.map(reviewFromRow);
     },
   };
   return store;
