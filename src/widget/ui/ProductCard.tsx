@@ -4,7 +4,8 @@ import { useShop } from '../shop/context';
 import { Heading } from './Heading';
 import { Price } from './Price';
 import { productOffer } from '../../core/catalog/offer';
-import { actionsModule, LazyCardRating, LazySocial } from './lazy-parts';
+import { actionsModule, LazySocial } from './lazy-parts';
+import { Rating } from './Rating';
 
 export function ProductCard({ product }: { product: Product }) {
   const shop = useShop();
@@ -43,12 +44,7 @@ export function ProductCard({ product }: { product: Product }) {
         </a>
       </Heading>
       <Price amount={offer.price} compareAt={offer.compareAtPrice} from={offer.priceVaries} />
-      {/* A shop with a server has reviews: their line is kept, so stars arriving move nothing. */}
-      {shop.store.getState().served && (
-        <p class="card-rating" part="rating">
-          <LazyCardRating.Lazy product={product} />
-        </p>
-      )}
+      <Rating productId={product.id} />
       {product.paymentLink && !soldOut ? (
         // Static mode: Stripe's Payment Link page, in a new tab (it cannot be framed).
         <a class="button primary" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" aria-describedby={titleId} onClick={() => void actionsModule.load().then((m) => m.buyNow(shop, product))}>

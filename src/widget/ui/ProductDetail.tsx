@@ -8,6 +8,7 @@ import { useShop } from '../shop/context';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { Price } from './Price';
+import { Rating } from './Rating';
 import { Gallery } from './Gallery';
 import { VariantPicker } from './VariantPicker';
 import { QuantityInput } from './QuantityInput';
@@ -133,6 +134,7 @@ function ProductView({ productId }: { productId: string }) {
             {title}
           </Heading>
           <Price amount={price} compareAt={compareAt} />
+          <Rating productId={product.id} />
           <Social product={product} />
           {available > 0 && available <= 5 && <p class="stock-note" part="stock-note">{t.onlyLeft(available)}</p>}
           {/* A Payment Link sells the product as the merchant set it up on Stripe, options included. */}

@@ -7,7 +7,7 @@ import { widgetOrigin } from '../shop/boot';
 import { reviewsEndpoint } from '../reviews/api';
 import { changeable, createReviewForm, type ProductReviewForm, type ReviewForm as Form } from '../reviews/form';
 import { loadReviewMessages, type ReviewMessages } from '../reviews/messages';
-import { ratingsFor } from '../reviews/ratings';
+import { refreshCardRating } from '../reviews/card-ratings';
 import { formatReviewDate } from '../reviews/format';
 import { variantLabel } from '../reviews/variant-label';
 import { requestHostScroll } from '../frame/host-scroll';
@@ -145,7 +145,7 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
     if (!written) return;
     setSentHere(true);
     shop.events.emit('review_submit', { productId: written.productId, variantId: written.variantId, rating: written.rating, change: item.changing, status: written.status });
-    ratingsFor(shop).refresh(written.productId);
+    void refreshCardRating(shop.store, reviewsEndpoint(shop.config, widgetOrigin), written.productId);
   };
 
   let body;

@@ -7,7 +7,7 @@ import { widgetOrigin } from '../shop/boot';
 import { reviewsEndpoint } from '../reviews/api';
 import { createReviewList } from '../reviews/list';
 import { loadReviewMessages, type ReviewMessages } from '../reviews/messages';
-import { ratingsFor } from '../reviews/ratings';
+import { setCardRating } from '../reviews/card-ratings';
 import { formatAverage, formatReviewDate } from '../reviews/format';
 import { variantLabel } from '../reviews/variant-label';
 import { useStore } from './use-store';
@@ -34,7 +34,7 @@ export function ReviewList({ product }: { product: Product }) {
   }, [shop, list]);
   // The card shows what the list knows (a review written meanwhile, one hidden since).
   useEffect(() => {
-    if (state.aggregate) ratingsFor(shop).set(product.id, state.aggregate);
+    if (state.aggregate) setCardRating(shop.store, product.id, state.aggregate);
   }, [shop, product.id, state.aggregate]);
   if (!rt) return null;
   const id = `reviews-${product.id}`;

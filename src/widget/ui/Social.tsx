@@ -12,8 +12,6 @@ import { iconProps } from './icons';
 import controlsCss from './controls.css?inline';
 import css from './social.css?inline';
 
-export { CardRating } from './CardRating';
-
 /**
  * Like and Share for a product: over the card's image (`overlay`) and in the product view. The
  * like shows at once (likes.ts keeps it on the device and tells the server); Share opens a
