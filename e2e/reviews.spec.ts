@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { card, cards, cartButton, expect, hydrated, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
+import { card, cards, cartButton, expect, hostPage, hydrated, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
 import { expectNoViolations } from './axe';
 import { specPort } from './ports';
 import { reviewTokens } from '../src/server/reviews/token';
@@ -92,6 +92,8 @@ function ratingRequests(page: Page): string[] {
 }
 
 test('a buyer rates what they bought from the confirmation and sees it on the card, in the view and in the JSON-LD', async ({ page }) => {
+  // A whole journey (pay, write, reload twice, axe twice): more than a click's 30 s on a busy machine.
+  test.slow();
   await page.addInitScript(() => {
     const log: [string, unknown][] = ((window as unknown as { heard: [string, unknown][] }).heard = []);
     for (const name of ['review_open', 'review_submit']) document.addEventListener(`fanshop:${name}`, (e) => log.push([name, (e as CustomEvent).detail]));
@@ -251,6 +253,21 @@ test('a review sent on a phone’s CPU (throttled 4x) is taken once and shows on
   expect(list).toMatchObject({ total: 1, aggregate: { count: 1, average: 3 } });
 });
 
+test('a shop the ES module mounts (no server-rendered view) renders the stars with its cards: nothing moves, nothing is asked after', async ({ page }) => {
+  test.skip(!token, 'needs the first journey');
+  await hostPage(page, '/module.html', `<div id="shop"></div><script type="module">import { mount } from '/fanshop.mjs'; mount(document.getElementById('shop'), { catalog: '/catalog.json' });</script>`);
+  const shifts = await watchLayoutShifts(page);
+  const asked = ratingRequests(page);
+  await page.goto(`${origin}/module.html`);
+  await waitForGrid(page);
+  await expect(card(page, MUESLI).locator('[part="rating"]')).toHaveText('★ 4.0 (1)');
+  await expect(card(page, GRANOLA).locator('[part="rating"]')).toHaveAccessibleName('Rated 3.0 out of 5 by 1 buyer');
+  await expect(page.locator('[part="rating"]')).toHaveCount(2);
+  await page.waitForTimeout(500);
+  expect(await shifts()).toBeLessThan(0.05);
+  expect(asked).toEqual([]);
+});
+
 /** Nothing wider than the window: no sideways scrolling on a phone. */
 async function expectNoOverflow(page: Page, view: string) {
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
@@ -259,6 +276,8 @@ async function expectNoOverflow(page: Page, view: string) {
 
 /** The form, the product view's list and the grid with the rated card, at a width; axe on each. */
 async function lookAtReviews(page: Page, lang: 'en' | 'de', width: number) {
+  // Three views, axe on each, and their screenshots.
+  test.slow();
   const de = lang === 'de';
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`${origin}/shop#/review/${token}`);

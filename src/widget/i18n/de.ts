@@ -23,7 +23,6 @@ const de: FirstMessages = {
   errorNetwork: 'Prüf deine Verbindung und versuch es noch einmal.',
   errorInvalid: 'Die Produktliste des Shops ist fehlerhaft. Bitte versuch es später noch einmal.',
   retry: 'Erneut versuchen',
-  rated: (average, count) => `${average} von 5 Sternen, ${count === 1 ? '1 Bewertung' : `${count} Bewertungen`} von Käufern`,
   addToCart: 'In den Warenkorb',
   buyNow: 'Jetzt kaufen',
   soldOut: 'Ausverkauft',

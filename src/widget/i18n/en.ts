@@ -28,8 +28,6 @@ const en = {
   errorNetwork: 'Check your connection and try again.',
   errorInvalid: 'The shop’s product list has a problem. Please try again later.',
   retry: 'Retry',
-  /** A card's stars (★ 4.6 (23)) as a screen reader says them. */
-  rated: (average: string, count: number) => `Rated ${average} out of 5 by ${count === 1 ? '1 buyer' : `${count} buyers`}`,
   addToCart: 'Add to cart',
   buyNow: 'Buy now',
   soldOut: 'Sold out',

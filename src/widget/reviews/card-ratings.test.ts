@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Product } from '../../core/catalog/types';
 import { createShopStore } from '../shop/store';
 import { setCardRating, withPageRatings } from './card-ratings';
+import { Rating } from '../ui/rating-part';
 
 const products = (...ids: string[]) => ids.map((id) => ({ id }) as Product);
 
@@ -15,14 +16,18 @@ describe('the cards’ stars in the shop’s store', () => {
     expect(next.mug).toBe(mug);
   });
 
-  it('sets a product’s new numbers after the shopper’s review, and no stars once it has no published review', () => {
+  it('sets a product’s new numbers after the shopper’s review, its stars’ code and texts first, and no stars once it has no published review', async () => {
     const store = createShopStore();
-    setCardRating(store, 'mug', { average: 4, count: 1 });
+    const more = { load: vi.fn(async () => undefined) };
+    const shop = { store, more };
+    await setCardRating(shop, 'mug', { average: 4, count: 1 });
+    expect(more.load).toHaveBeenCalled();
+    expect(Rating).toBeTypeOf('function');
     expect(store.getState().ratings).toEqual({ mug: { average: 4, count: 1 } });
     const before = store.getState().ratings;
-    setCardRating(store, 'mug', { average: 4, count: 1 });
+    await setCardRating(shop, 'mug', { average: 4, count: 1 });
     expect(store.getState().ratings).toBe(before);
-    setCardRating(store, 'mug', { average: 0, count: 0 });
+    await setCardRating(shop, 'mug', { average: 0, count: 0 });
     expect(store.getState().ratings).toEqual({});
   });
 });

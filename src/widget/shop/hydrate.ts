@@ -16,6 +16,8 @@ interface Parts {
   readonly adopt: () => void;
   readonly cartButton: { load(): Promise<unknown> };
   readonly productDetail: { load(): Promise<unknown> };
+  /** The stars' code (ui/rating-part.ts `loadRating`), for a catalog with ratings. */
+  readonly rating: () => Promise<unknown>;
 }
 
 /** What the server embeds beside the first view it rendered (server/pages/first-view.ts). */
@@ -37,7 +39,9 @@ export interface FirstViewState {
  */
 export async function hydrateFirstView(shop: Shop, first: FirstViewState, catalog: Promise<CatalogLoadResult>, app: ComponentChild, parts: Parts): Promise<void> {
   const returning = checkoutReturn();
-  const [loaded] = await Promise.all([catalog, shop.more.load(), parts.cartButton.load(), first.product ? parts.productDetail.load() : null]);
+  // A rated product's stars are rendered with its card (ui/rating-part.ts): their code is in before hydrating.
+  const rated = catalog.then((l) => (l.ok && l.ratings ? parts.rating().then(() => l) : l));
+  const [loaded] = await Promise.all([rated, shop.more.load(), parts.cartButton.load(), first.product ? parts.productDetail.load() : null]);
   // mount.ts hydrates only with the catalog the page embeds, which is in.
   if (!loaded.ok) throw new Error('[fanshop] the page’s catalog is not valid');
   // The view the URL asks for goes in after hydration, as a render: a product, or the review

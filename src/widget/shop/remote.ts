@@ -7,6 +7,7 @@ import { catalogUrl } from './boot';
 import { withAbsoluteImageUrls } from './load';
 import { sameProductsKept } from './same-products';
 import { withPageRatings } from '../reviews/card-ratings';
+import { loadRating } from '../ui/rating-part';
 
 /**
  * A big catalog browsed a page at a time: the grid's searches and pages, and the products the
@@ -67,6 +68,8 @@ async function fetchPage(shop: Shop, endpoint: string, search: string, signal?: 
   const response = await fetch(endpoint + search, { credentials: 'omit', signal });
   if (!response.ok) throw new Error(`[fanshop] ${endpoint}${search} answered HTTP ${response.status}`);
   const page = (await response.json()) as ProductPage;
+  // A page's stars are rendered with its cards: their code and texts come first (ui/rating-part.ts).
+  if (page.ratings) await loadRating(shop.more);
   const base = catalogUrl(shop.config.catalog);
   return { ...page, products: sameProductsKept(shop.store.getState().catalog?.products ?? [], page.products.map((p) => withAbsoluteImageUrls(p, base))) };
 }

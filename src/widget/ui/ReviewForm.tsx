@@ -145,7 +145,7 @@ function ProductReview({ form, item, rt }: { form: Form; item: ProductReviewForm
     if (!written) return;
     setSentHere(true);
     shop.events.emit('review_submit', { productId: written.productId, variantId: written.variantId, rating: written.rating, change: item.changing, status: written.status });
-    void refreshCardRating(shop.store, reviewsEndpoint(shop.config, widgetOrigin), written.productId);
+    void refreshCardRating(shop, reviewsEndpoint(shop.config, widgetOrigin), written.productId);
   };
 
   let body;

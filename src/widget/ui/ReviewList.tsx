@@ -34,7 +34,7 @@ export function ReviewList({ product }: { product: Product }) {
   }, [shop, list]);
   // The card shows what the list knows (a review written meanwhile, one hidden since).
   useEffect(() => {
-    if (state.aggregate) setCardRating(shop.store, product.id, state.aggregate);
+    if (state.aggregate) void setCardRating(shop, product.id, state.aggregate);
   }, [shop, product.id, state.aggregate]);
   if (!rt) return null;
   const id = `reviews-${product.id}`;
