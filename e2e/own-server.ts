@@ -16,6 +16,9 @@ export function ownServer(offset: number, catalogText: string) {
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-own-server-'));
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
+    // A server starts in a second or two; on two cores busy with other workers' browsers and
+    // servers, its database and catalog took up to 40 s: the hook waits that long, not a test.
+    test.setTimeout(90_000);
     writeFileSync(join(dir, 'catalog.json'), catalogText);
     server = spawn(process.execPath, ['dist/server/node.mjs'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
