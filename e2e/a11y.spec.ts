@@ -1,18 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { card, cartButton, cartCount, expect, test, waitForGrid } from './fixtures';
+import { expectNoViolations } from './axe';
 
 /**
  * axe-core finds no WCAG problems in the shop's three views, at desktop and phone widths. axe
  * looks into open shadow roots; it is pointed at the shop (the host element and everything in
  * its shadow root, the cart dialog included), not at the demo merchant's own page around it.
  */
-
-async function expectNoViolations(page: Page, view: string) {
-  const { violations } = await new AxeBuilder({ page }).include('[data-fanshop]').analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
-  expect(summary, `axe violations in ${view}`).toEqual([]);
-}
 
 /** Two lines in the saved cart, so the cart view has quantities, variants and a subtotal. */
 async function seedCart(page: Page) {

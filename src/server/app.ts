@@ -14,6 +14,7 @@ import { restockTriggers } from './wishes/triggers';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
 import { productReviewsLoader } from './reviews/product-reviews';
+import { recentRatings } from './reviews/ratings';
 import type { Order } from './orders/order';
 import { facebookTabRoutes, type FacebookTabOptions } from './facebook/tab-route';
 import { productPageRoute } from './pages/product-route';
@@ -113,13 +114,16 @@ export function createApp(options: AppOptions): Hono {
   // pages and in the feed alike. Checkout prices and reserves from the catalog as written.
   const live = options.stock ? liveCatalogLoader(options.stock) : undefined;
   const shown = live ? withLiveStockLoader(loadCatalog, live) : loadCatalog;
+  // The cards' stars travel with the products (reviews/ratings.ts), read at most every 2 s.
+  const ratings = options.reviews ? recentRatings(options.reviews.store, { now: options.reviews.now }) : undefined;
+  const readRatings = ratings && (() => ratings.read());
   // A big catalog is browsed a page at a time (catalog/products-route.ts).
-  const queries = productQueries({ load: loadCatalog, stock: options.stock, likes: options.likes?.store });
+  const queries = productQueries({ load: loadCatalog, stock: options.stock, likes: options.likes?.store, ratings: readRatings });
   // The script tag's loader asks for the shop's first view with it (pages/first-view.ts).
-  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries, embedFirstView));
+  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries, embedFirstView, readRatings));
   // The pages Facebook traffic lands on send the widget's first view as HTML (pages/first-view.ts),
   // rendered from the envelope the widget would fetch, which the page embeds for it.
-  const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries).then((answer) => answer.envelope);
+  const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries, readRatings).then((answer) => answer.envelope);
   app.get('/shop', async (c) => {
     const options = { lang: visitorLanguage(c), locale: c.req.query('locale') };
     return html(standaloneShopPage({ ...options, firstView: await shopPageFirstView(options, { envelope, pageUrl: c.req.url }) }), true, true);
@@ -148,7 +152,7 @@ export function createApp(options: AppOptions): Hono {
     app.route('/', stripeWebhookRoutes({ reviewInvitation: invitation, onStockReleased: restock.released, ...options.webhooks }));
   }
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
-  if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog }));
+  if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog, onWritten: ratings?.changed }));
   if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
   restock.start(() => parsedCatalog(loadCatalog));
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));

@@ -277,6 +277,25 @@ describe('reviews in workerd', () => {
     expect(html).toContain('"aggregateRating":{"@type":"AggregateRating","ratingValue":5,"ratingCount":1');
     expect(await (await mf.dispatchFetch(`${origin}/feeds/meta-reviews.csv`)).text()).toContain('Dark and smooth');
   });
+
+  it('sends the stars with the catalog, its first views and its pages, and takes them off once the review is hidden', async () => {
+    // The review of the test above: the envelope, /shop's card and a page of products carry it.
+    const envelope = await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`);
+    const etag = envelope.headers.get('ETag');
+    expect(((await envelope.json()) as { ratings?: unknown }).ratings).toEqual({ 'espresso-blend': { average: 5, count: 1 } });
+    expect(await (await mf.dispatchFetch(`${origin}/shop`)).text()).toContain('aria-label="Rated 5.0 out of 5 by 1 buyer">★ 5.0 (1)</p>');
+    const products = await mf.dispatchFetch(`${origin}/api/products?ids=espresso-blend,stoneware-mug`);
+    expect(((await products.json()) as { ratings?: unknown }).ratings).toEqual({ 'espresso-blend': { average: 5, count: 1 } });
+    // The merchant hides it in the Durable Object; ratings are read again after at most 2 s.
+    const [hidden] = await (await data()).reviews.allReviews(['published']);
+    await (await data()).reviews.setReviewStatus(hidden!.id, 'hidden');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const after = await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`, { headers: { 'If-None-Match': etag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('ETag')).not.toBe(etag);
+    expect(await after.json()).not.toHaveProperty('ratings');
+    expect(await (await mf.dispatchFetch(`${origin}/shop`)).text()).not.toContain('part="rating"');
+  });
 });
 
 describe('stock in workerd', () => {

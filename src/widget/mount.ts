@@ -15,6 +15,7 @@ import type { FirstViewState } from './shop/hydrate';
 import { App } from './ui/App';
 import { Skeleton } from './ui/LoadingState';
 import { LazyCartButton, LazyProductDetail } from './ui/lazy-parts';
+import { loadRating } from './ui/rating-part';
 import { adoptCss } from './ui/adopt-css';
 import type { EarlyHost } from './embed';
 import css from './ui/styles.css?inline';
@@ -118,7 +119,7 @@ export function mount(element: Element, userConfig: FanshopConfig): FanshopInsta
         // Falls back to rendering afresh if the chunk cannot load or the catalog is not valid.
         if (first) {
           import('./shop/hydrate')
-            .then((m) => m.hydrateFirstView(shop, first!, pendingCatalog, app, { hydrate, adopt: () => adoptCss(root, css), cartButton: LazyCartButton, productDetail: LazyProductDetail }))
+            .then((m) => m.hydrateFirstView(shop, first!, pendingCatalog, app, { hydrate, adopt: () => adoptCss(root, css), cartButton: LazyCartButton, productDetail: LazyProductDetail, rating: loadRating }))
             .catch(fresh);
         } else fresh();
       },

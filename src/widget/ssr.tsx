@@ -6,6 +6,7 @@ import { createCartStore } from './cart/state';
 import { createEventBus } from './social/events';
 import { catalogReadyState, createShopStore } from './shop/store';
 import { servedCatalog } from './shop/load';
+import { loadRating } from './ui/rating-part';
 import { ShopContext, type Shop } from './shop/context';
 import { App } from './ui/App';
 import { LazyCartButton, LazyProductDetail } from './ui/lazy-parts';
@@ -54,7 +55,7 @@ export const renderEmbedView: RenderEmbedView = async (input) => {
 };
 
 async function render(config: ResolvedConfig, { locale, language }: LocaleChoice, envelope: FirstViewInput['envelope'], catalogUrl: string): Promise<{ html: string; product: string | null }> {
-  const [first, more] = await Promise.all([loadMessages(language), loadMoreMessages(language), LazyCartButton.load(), config.product ? LazyProductDetail.load() : null]);
+  const [first, more] = await Promise.all([loadMessages(language), loadMoreMessages(language), LazyCartButton.load(), config.product ? LazyProductDetail.load() : null, envelope.ratings ? loadRating() : null]);
   const t = { ...messagesFor(first, language, config.labels), ...messagesFor(more, language, config.labels) } as Messages;
   const store = createShopStore();
   const loaded = servedCatalog(envelope, catalogUrl);

@@ -1,4 +1,5 @@
 import type { Product } from '../catalog/types';
+import type { ProductRatings } from './reviews';
 
 /**
  * The product query API (`GET /api/products`) as the widget and the server both see it
@@ -17,6 +18,8 @@ export interface ProductPage {
   readonly products: readonly Product[];
   /** How many products match the search in each category, whatever category is chosen. */
   readonly categories: Readonly<Record<string, number>>;
+  /** The stars of this page's products that have published reviews (a server with reviews). */
+  readonly ratings?: ProductRatings;
 }
 
 /** The most products one request may ask for, by page or by ids. */

@@ -91,6 +91,16 @@ export interface ReviewAggregate {
   readonly stars: readonly [number, number, number, number, number];
 }
 
+/**
+ * A product's stars on its card (★ 4.6 (23)): the average and count of its published reviews.
+ * The catalog's envelope (core/catalog/envelope.ts) and `GET /api/products` pages carry them for
+ * their products, so the first view is rendered with them.
+ */
+export type ProductRating = Pick<ReviewAggregate, 'average' | 'count'>;
+
+/** Ratings by product id: only products with at least one published review are in it. */
+export type ProductRatings = Readonly<Record<string, ProductRating>>;
+
 /** `GET /api/reviews?ids=a,b,c`: the aggregate of each product asked for (zeros without reviews). */
 export interface ReviewAggregatesResponse {
   readonly aggregates: Readonly<Record<string, ReviewAggregate>>;

@@ -1,4 +1,5 @@
 import type { Catalog, CatalogProblem } from './types';
+import type { ProductRatings } from '../api/reviews';
 
 /**
  * A catalog parsed once at the edge. A Fanshop server answers `<catalog URL>?fanshop=1` with the
@@ -31,7 +32,17 @@ export interface PagedCatalog {
 }
 
 export type CatalogEnvelope =
-  | { readonly format: typeof ENVELOPE_FORMAT; readonly catalog: Catalog; readonly warnings: readonly CatalogProblem[]; readonly paged?: PagedCatalog }
+  | {
+      readonly format: typeof ENVELOPE_FORMAT;
+      readonly catalog: Catalog;
+      readonly warnings: readonly CatalogProblem[];
+      readonly paged?: PagedCatalog;
+      /**
+       * The stars of the envelope's products that have published reviews (a server with
+       * reviews); the first view's cards show them, so nothing arrives after it.
+       */
+      readonly ratings?: ProductRatings;
+    }
   | { readonly format: typeof ENVELOPE_FORMAT; readonly errors: readonly CatalogProblem[]; readonly warnings: readonly CatalogProblem[] };
 
 export function isCatalogEnvelope(json: unknown): json is CatalogEnvelope {

@@ -10,6 +10,8 @@ import type { LikesStore } from '../likes/store';
 import type { StockStore } from '../stock/store';
 import { liveProducts } from '../stock/live-catalog';
 import { takenStock } from '../stock/taken-stock';
+import { ratingsOf, type RatingsSnapshot } from '../reviews/ratings';
+import type { ProductRatings } from '../../core/api/reviews';
 
 // How big a catalog travels whole, shared with `fanshop build` (its measurements are there).
 export { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../../core/catalog/static-site';
@@ -27,9 +29,10 @@ const LIKES_MAX_AGE_MS = 5_000;
  * stock is read for the page's products only (stock/live-catalog.ts `liveProducts`), so a page
  * costs the same whatever the catalog's size, worked out from one read of the shop's sales and
  * holds every 2 s (stock/taken-stock.ts). Shared by `GET /api/products` and the first page the
- * parsed catalog carries.
+ * parsed catalog carries. With `ratings` (reviews/ratings.ts) a page carries the stars of its
+ * rated products, read the same way (one read every 2 s), so the cards are rendered with them.
  */
-export function productQueries(options: { load: () => Promise<LoadedCatalog>; stock?: StockStore; likes?: LikesStore; now?: () => number }) {
+export function productQueries(options: { load: () => Promise<LoadedCatalog>; stock?: StockStore; likes?: LikesStore; ratings?: () => Promise<RatingsSnapshot>; now?: () => number }) {
   const indexes = new WeakMap<Catalog, ProductIndex>();
   const byId = new WeakMap<Catalog, Map<string, Product>>();
   const categories = new WeakMap<Catalog, Record<string, number>>();
@@ -67,14 +70,16 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; st
     });
     return entry.counts;
   };
-  /** The page's products with live stock, and a tag of that stock for the ETag. */
-  const shown = async (page: Omit<ProductPage, 'products'>, products: readonly Product[]): Promise<ProductPage & { stockTag: string }> => {
-    const live = await liveProducts(stock, products, new Date(now()));
-    return { ...page, products: live.products, stockTag: live.tag };
+  /** The page's products with live stock and their stars, and tags of both for the ETag. */
+  const shown = async (page: Omit<ProductPage, 'products'>, products: readonly Product[]): Promise<QueriedPage> => {
+    const [live, rated] = await Promise.all([liveProducts(stock, products, new Date(now())), options.ratings?.()]);
+    const ratings: ProductRatings = rated?.tag ? ratingsOf(rated.ratings, products) : {};
+    const any = Object.keys(ratings).length > 0;
+    return { ...page, products: live.products, ...(any ? { ratings } : {}), stockTag: live.tag, ratingsTag: any ? (rated?.tag ?? '') : '' };
   };
   return {
     /** One page of a query over the parsed catalog, with live stock. */
-    page(catalog: Catalog, query: ParsedQuery): Promise<ProductPage & { stockTag: string }> {
+    page(catalog: Catalog, query: ParsedQuery): Promise<QueriedPage> {
       if ('ids' in query) {
         const map = productsById(catalog);
         const products = query.ids.map((id) => map.get(id)).filter((p): p is Product => p !== undefined);
@@ -97,6 +102,9 @@ export function productQueries(options: { load: () => Promise<LoadedCatalog>; st
 }
 
 export type ProductQueries = ReturnType<typeof productQueries>;
+
+/** A page as the route answers it, with tags of its live stock and its stars ('' for none) for the ETag. */
+export type QueriedPage = ProductPage & { stockTag: string; ratingsTag: string };
 
 export type ParsedQuery =
   | { readonly ids: readonly string[] }
@@ -147,19 +155,19 @@ export function productsRoute(queries: ProductQueries): Handler {
       return errorResponse(c, apiError('catalog_unavailable', 'The catalog cannot be read.'), headers);
     }
     if (!loaded.result.ok) return errorResponse(c, apiError('catalog_unavailable', 'The shop’s catalog has problems; its merchant has been told in the server log.'), headers);
-    let page: ProductPage & { stockTag: string };
+    let page: QueriedPage;
     try {
       page = await queries.page(loaded.result.catalog, query);
     } catch (error) {
       console.error('[fanshop] could not answer a product query:', error);
       return errorResponse(c, apiError('catalog_unavailable', 'Products cannot be read right now; try again.'), headers);
     }
-    const { stockTag, ...body } = page;
+    const { stockTag, ratingsTag, ...body } = page;
     if ('sort' in query && query.sort === 'liked') headers['Cache-Control'] = 'public, max-age=5';
     else {
-      // The catalog's version and the live stock of this page's products.
+      // The catalog's version, the live stock of this page's products and the shop's stars.
       headers['Cache-Control'] = 'public, max-age=3, must-revalidate';
-      headers.ETag = `"q${loaded.etag.slice(1, -1)}${stockTag ? `-${stockTag}` : ''}"`;
+      headers.ETag = `"q${loaded.etag.slice(1, -1)}${stockTag ? `-${stockTag}` : ''}${ratingsTag ? `-r${ratingsTag}` : ''}"`;
       if (etagMatches(c.req.header('If-None-Match'), headers.ETag)) return new Response(null, { status: 304, headers });
     }
     return c.json(body satisfies ProductPage, 200, headers);

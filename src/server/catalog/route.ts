@@ -5,6 +5,7 @@ import { apiError, errorResponse } from '../http/api-error';
 import { etagMatches } from '../http/etag';
 import { sha256Hex } from '../hash';
 import { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS, type ProductQueries } from './products-route';
+import { ratingsOf, type RatingsSnapshot } from '../reviews/ratings';
 
 /**
  * `GET /catalog.json`: the merchant's catalog as written (editors, `fanshop validate`), or with
@@ -21,16 +22,26 @@ import { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS, type ProductQueries } from
  * With `queries`, a catalog of more than WHOLE_CATALOG_MAX_PRODUCTS products is parsed into its
  * first page only, and the widget asks `GET /api/products` for the rest (products-route.ts).
  *
+ * With `ratings` (a server with reviews: reviews/ratings.ts), the envelope carries the stars of
+ * its rated products, and its ETag (so the first views made from it: pages/first-view.ts)
+ * follows them: a review published or hidden shows on the next load.
+ *
  * With `view`, the loader's `?fanshop=1&view=…` (src/widget/embed.ts) gets the shop's first view
  * as HTML ahead of the envelope, in one answer (pages/first-view.ts `embedFirstView`); its ETag
  * follows the view's options and the visitor's languages too.
  */
-export function catalogRoute(load: () => Promise<LoadedCatalog>, shown?: () => Promise<LoadedCatalog>, queries?: ProductQueries, view?: EmbedView): Handler {
+export function catalogRoute(
+  load: () => Promise<LoadedCatalog>,
+  shown?: () => Promise<LoadedCatalog>,
+  queries?: ProductQueries,
+  view?: EmbedView,
+  ratings?: () => Promise<RatingsSnapshot>,
+): Handler {
   return async (c) => {
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
     let answer: { loaded: LoadedCatalog; etag: string; envelope?: CatalogEnvelope };
     try {
-      if (parsed) answer = await parsedEnvelope(load, shown, queries);
+      if (parsed) answer = await parsedEnvelope(load, shown, queries, ratings);
       else {
         const loaded = await load();
         answer = { loaded, etag: loaded.etag };
@@ -87,28 +98,40 @@ const kept = (loaded: LoadedCatalog, etag: string, make: () => CatalogEnvelope):
 
 /**
  * The parsed catalog as the widget gets it, with its ETag: whole (with live stock, from
- * `shown`), or a big catalog's first page, with the live stock of that page's products only.
- * The same catalog and stock give the same envelope object.
+ * `shown`), or a big catalog's first page, with the live stock of that page's products only;
+ * with `ratings`, the stars of its rated products. The same catalog, stock and ratings give
+ * the same envelope object.
  */
 export async function parsedEnvelope(
   load: () => Promise<LoadedCatalog>,
   shown?: () => Promise<LoadedCatalog>,
   queries?: ProductQueries,
+  ratings?: () => Promise<RatingsSnapshot>,
 ): Promise<{ loaded: LoadedCatalog; etag: string; envelope: CatalogEnvelope }> {
   const base = await load();
   if (!base.result.ok) return { loaded: base, etag: `"p${base.etag.slice(1)}`, envelope: { format: ENVELOPE_FORMAT, errors: base.result.errors, warnings: base.result.warnings } };
   const { catalog, warnings } = base.result;
   if (queries && catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
+    // The first page carries its own products' stars (products-route.ts), read once with it.
     const first = await queries.page(catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
-    const etag = `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}"`;
+    const etag = `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}${first.ratingsTag ? `-r${first.ratingsTag}` : ''}"`;
+    const paged = { total: first.total, categories: first.categories, endpoint: '/api/products' };
     return {
       loaded: base,
       etag,
-      envelope: kept(base, etag, () => ({ format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged: { total: first.total, categories: first.categories, endpoint: '/api/products' } })),
+      envelope: kept(base, etag, () => ({ format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged, ...(first.ratings ? { ratings: first.ratings } : {}) })),
     };
   }
-  const loaded = shown ? await shown() : base;
+  const [loaded, rated] = await Promise.all([shown ? shown() : base, ratings?.()]);
   const result = loaded.result.ok ? loaded.result : base.result;
-  const etag = `"p${loaded.etag.slice(1)}`;
-  return { loaded, etag, envelope: kept(loaded, etag, () => ({ format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings })) };
+  const etag = rated?.tag ? `"p${loaded.etag.slice(1, -1)}-r${rated.tag}"` : `"p${loaded.etag.slice(1)}`;
+  return {
+    loaded,
+    etag,
+    envelope: kept(loaded, etag, () => {
+      // Reviews of products the catalog no longer has are left out; none at all: no field.
+      const picked = rated?.tag ? ratingsOf(rated.ratings, result.catalog.products) : {};
+      return { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings, ...(Object.keys(picked).length ? { ratings: picked } : {}) };
+    }),
+  };
 }

@@ -113,6 +113,27 @@ export function reviewCases(stores: () => DataStores, id: (what: string) => stri
       expect(await stores().reviews.reviewAggregates([])).toEqual({});
     });
 
+    it('gives the average and count of every product with a published review, and leaves the others out', async () => {
+      const [a, b, c] = [id('a'), id('b'), id('c')];
+      const written: Record<string, string> = {};
+      for (const [product, rating, status] of [[a, 5, 'published'], [a, 4, 'published'], [a, 4, 'published'], [a, 1, 'hidden'], [b, 2, 'pending'], [c, 3, 'published']] as const) {
+        const r = review({ productId: product, orderId: id('cs_test'), rating });
+        await stores().reviews.createReview(r);
+        if (status !== 'published') await stores().reviews.setReviewStatus(r.id, status);
+        written[`${product}:${rating}`] = r.id;
+      }
+      const ratings = await stores().reviews.publishedRatings();
+      expect(ratings[a]).toEqual({ average: 4.33, count: 3 });
+      expect(ratings[b]).toBeUndefined();
+      expect(ratings[c]).toEqual({ average: 3, count: 1 });
+      // Hidden by the merchant: no longer counted; approved: counted.
+      await stores().reviews.setReviewStatus(written[`${c}:3`]!, 'hidden');
+      await stores().reviews.setReviewStatus(written[`${b}:2`]!, 'published');
+      const after = await stores().reviews.publishedRatings();
+      expect(after[c]).toBeUndefined();
+      expect(after[b]).toEqual({ average: 2, count: 1 });
+    });
+
     it('gives every review newest first, or those of some statuses', async () => {
       const p = id('p');
       const old = review({ productId: p, orderId: id('cs_test'), createdAt: '2040-01-01T00:00:00.000Z' });

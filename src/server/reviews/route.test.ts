@@ -121,6 +121,20 @@ describe('review tokens of a paid order', () => {
 });
 
 describe('POST /api/reviews', () => {
+  it('puts the stars on the card at once, whatever the cache of ratings, and a change of them too', async () => {
+    const a = app();
+    const envelope = async () => ((await (await a.request('/catalog.json?fanshop=1')).json()) as { ratings?: Record<string, unknown> }).ratings;
+    const { summary } = await paidOrder(a, [{ productId: 'bircher-muesli-mix', quantity: 1 }]);
+    // Read now, and kept for 2 s (reviews/ratings.ts): the write below must not wait for that.
+    expect(await envelope()).toBeUndefined();
+    const body = { token: summary.review!.token, productId: 'bircher-muesli-mix', rating: 5, language: 'en' };
+    expect((await write(a, 'POST', body)).status).toBe(201);
+    expect(await envelope()).toEqual({ 'bircher-muesli-mix': { average: 5, count: 1 } });
+    expect((await write(a, 'PUT', { ...body, rating: 3 })).status).toBe(200);
+    expect(await envelope()).toEqual({ 'bircher-muesli-mix': { average: 3, count: 1 } });
+    expect(await (await a.request('/shop')).text()).toContain('★ 3.0 (1)');
+  });
+
   it('publishes a buyer’s review at once, which the product’s page and aggregates then count', async () => {
     const a = app();
     const { summary } = await paidOrder(a, [{ productId: 'espresso-blend', variantId: 'espresso-1kg-whole', quantity: 1 }]);

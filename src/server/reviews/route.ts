@@ -38,6 +38,8 @@ export interface ReviewsOptions {
   readonly clientAddress: (c: Context) => string;
   /** The time, in milliseconds since the epoch; tests move it. Default `Date.now`. */
   readonly now?: () => number;
+  /** Told after a review is written or changed (the cards' stars are read again: reviews/ratings.ts). */
+  readonly onWritten?: (() => void) | undefined;
 }
 
 const fail = (c: Context, error: ApiError) => errorResponse(c, error, { 'Cache-Control': 'no-store' });
@@ -208,6 +210,7 @@ export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () =
     } catch (error) {
       return unavailable(c, `save a review of ${request.productId}`, error);
     }
+    options.onWritten?.();
     c.header('Cache-Control', 'no-store');
     return c.json({ review: ownReview(review, claims.expiresAt) } satisfies ReviewWriteResponse, 201);
   });
@@ -226,6 +229,7 @@ export function reviewsRoutes(options: ReviewsOptions & { readonly catalog: () =
       });
       if (updated.outcome === 'not_found') return fail(c, apiError('review_not_found', 'This order has not reviewed this product yet (POST /api/reviews).'));
       if (updated.outcome === 'closed') return fail(c, apiError('review_edit_closed', `A review can be changed for ${REVIEW_EDIT_DAYS} days after it was written.`));
+      options.onWritten?.();
       c.header('Cache-Control', 'no-store');
       return c.json({ review: ownReview(updated.review, claims.expiresAt) } satisfies ReviewWriteResponse);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ReviewAggregate, ReviewRating, ReviewSort } from '../../core/api/reviews';
+import type { ProductRatings, ReviewAggregate, ReviewRating, ReviewSort } from '../../core/api/reviews';
 
 /** Whether the public sees a review: `published`, `pending` (held for the merchant) or `hidden`. */
 export type ReviewStatus = 'published' | 'pending' | 'hidden';
@@ -69,6 +69,11 @@ export interface ReviewStore {
   listReviews(productId: string, query: ReviewListQuery): Promise<{ total: number; reviews: Review[] }>;
   /** The published reviews of these products in numbers; zeros for a product without any. */
   reviewAggregates(productIds: readonly string[]): Promise<Record<string, ReviewAggregate>>;
+  /**
+   * The average and count of the published reviews of every product that has any, in one
+   * aggregate read: the cards' stars (reviews/ratings.ts). Products without one are left out.
+   */
+  publishedRatings(): Promise<ProductRatings>;
   /** Every review, newest first, of these statuses (all when not given): the feed, the CLI. */
   allReviews(statuses?: readonly ReviewStatus[]): Promise<Review[]>;
 }
@@ -78,6 +83,11 @@ export function aggregateOf(stars: readonly [number, number, number, number, num
   const count = stars.reduce((a, b) => a + b, 0);
   const sum = stars.reduce((a, n, i) => a + n * (i + 1), 0);
   return { count, average: count ? Math.round((sum / count) * 100) / 100 : 0, stars: [...stars] as [number, number, number, number, number] };
+}
+
+/** A product's rating from the sum and count of its published stars, rounded as `aggregateOf` rounds. */
+export function ratingOf(sum: number, count: number): { average: number; count: number } {
+  return { average: Math.round((sum / count) * 100) / 100, count };
 }
 
 /** Zeros: a product without published reviews. */

@@ -7,6 +7,8 @@ const de: CheckoutMessages = {
   popupBlocked: 'Dein Browser hat den Tab für die Kasse nicht geöffnet.',
   orderConfirmed: (total, items) => `Danke! Deine Bestellung über ${total} ist bestätigt: ${items}.`,
   orderPending: 'Deine Zahlung wird bearbeitet; du bekommst eine E-Mail, sobald sie bestätigt ist.',
+  reviewInvitation: 'Sag anderen Fans, was du davon hältst: Nur Käuferinnen und Käufer können bewerten.',
+  rateWhatYouBought: 'Bewerte deinen Kauf',
   checkoutCancelled: 'Kasse abgebrochen. Es wurde nichts berechnet; dein Warenkorb ist unverändert.',
   secureCheckout: 'Sichere Kasse',
   closeCheckout: 'Kasse schließen',

@@ -8,6 +8,8 @@ const en = {
   popupBlocked: 'Your browser kept the checkout tab from opening.',
   orderConfirmed: (total: string, items: string) => `Thank you! Your order of ${total} is confirmed: ${items}.`,
   orderPending: 'Your payment is being processed; you will get an email when it is confirmed.',
+  reviewInvitation: 'Tell other fans what you think of it: only buyers can review.',
+  rateWhatYouBought: 'Rate what you bought',
   checkoutCancelled: 'Checkout cancelled. Nothing was charged; your cart is as you left it.',
   secureCheckout: 'Secure checkout',
   closeCheckout: 'Close checkout',

@@ -11,6 +11,8 @@ interface SessionSummary {
   total: number | null;
   currency: string | null;
   lines: { productId: string | null; variantId: string | null; title: string; quantity: number }[];
+  /** A paid order's review token (core/api/checkout.ts CheckoutSessionSummary). */
+  review?: { token: string };
 }
 
 /**
@@ -79,6 +81,9 @@ export async function handleCheckoutReturn(shop: Shop, catalog: Catalog, endpoin
     const total = summary.total !== null && summary.currency ? formatMoney(money(summary.total, summary.currency), shop.locale) : '';
     const items = summary.lines.map((l) => (l.quantity > 1 ? `${l.quantity} × ${l.title}` : l.title)).join(', ');
     addNotices(shop.store, [summary.paid ? t.orderConfirmed(total, items) : t.orderPending]);
+    // "Rate what you bought": the review form of this order (ui/ReviewForm.tsx), by its link.
+    const review = summary.paid && summary.review?.token;
+    if (review) addNotices(shop.store, [{ text: t.reviewInvitation, action: { label: t.rateWhatYouBought, href: `#/review/${encodeURIComponent(review)}` } }]);
   }
 }
 

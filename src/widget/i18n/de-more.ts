@@ -40,6 +40,7 @@ const deMore: MoreMessages = {
   likeCount: (n) => (n === 1 ? '1 Like' : `${n} Likes`),
   likeFailed: 'Dein Like konnte nicht gespeichert werden. Prüfe deine Verbindung und versuche es erneut.',
   openInBrowser: 'Im Browser öffnen',
+  rated: (average, count) => `${average} von 5 Sternen, ${count === 1 ? '1 Bewertung' : `${count} Bewertungen`} von Käufern`,
   openInBrowserHint: 'Apple Pay und Google Pay funktionieren im Browser deines Handys, nicht in dieser App.',
 };
 

@@ -38,6 +38,7 @@ const enMore = {
   likeCount: (n: number) => (n === 1 ? '1 like' : `${n} likes`),
   likeFailed: 'Your like could not be saved. Check your connection and try again.',
   openInBrowser: 'Open in browser',
+  rated: (average: string, count: number) => `Rated ${average} out of 5 by ${count === 1 ? '1 buyer' : `${count} buyers`}`,
   openInBrowserHint: 'Apple Pay and Google Pay work in your phone’s browser, not in this app.',
 };
 

@@ -3,6 +3,7 @@ import type { Shop } from './context';
 import { loadCatalog, type CatalogLoadResult } from './load';
 import { afterPaint } from './after-paint';
 import { catalogReadyState } from './store';
+import { loadRating } from '../ui/rating-part';
 
 /**
  * Loads (or reloads, from Retry) the catalog and shows the grid; then, off the critical path,
@@ -20,6 +21,7 @@ export async function reloadCatalog(shop: Shop, pending?: Promise<CatalogLoadRes
     shop.store.setState({ status: 'error', errorKind: result.kind });
     return;
   }
+  if (result.ratings) await loadRating(shop.more);
   shop.store.setState(catalogReadyState(result));
   catalogShown(shop, result.catalog, returning);
 }

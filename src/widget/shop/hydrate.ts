@@ -16,6 +16,8 @@ interface Parts {
   readonly adopt: () => void;
   readonly cartButton: { load(): Promise<unknown> };
   readonly productDetail: { load(): Promise<unknown> };
+  /** The stars' code (ui/rating-part.ts `loadRating`), for a catalog with ratings. */
+  readonly rating: () => Promise<unknown>;
 }
 
 /** What the server embeds beside the first view it rendered (server/pages/first-view.ts). */
@@ -37,18 +39,22 @@ export interface FirstViewState {
  */
 export async function hydrateFirstView(shop: Shop, first: FirstViewState, catalog: Promise<CatalogLoadResult>, app: ComponentChild, parts: Parts): Promise<void> {
   const returning = checkoutReturn();
-  const [loaded] = await Promise.all([catalog, shop.more.load(), parts.cartButton.load(), first.product ? parts.productDetail.load() : null]);
+  // A rated product's stars are rendered with its card (ui/rating-part.ts): their code is in before hydrating.
+  const rated = catalog.then((l) => (l.ok && l.ratings ? parts.rating().then(() => l) : l));
+  const [loaded] = await Promise.all([rated, shop.more.load(), parts.cartButton.load(), first.product ? parts.productDetail.load() : null]);
   // mount.ts hydrates only with the catalog the page embeds, which is in.
   if (!loaded.ok) throw new Error('[fanshop] the page’s catalog is not valid');
-  const wanted = shop.store.getState().productId;
-  shop.store.setState({ ...catalogReadyState(loaded), productId: first.product });
+  // The view the URL asks for goes in after hydration, as a render: a product, or the review
+  // form of `#/review/<token>` (hydration does not set the grid's `hidden` again).
+  const { productId: wanted, reviewToken } = shop.store.getState();
+  shop.store.setState({ ...catalogReadyState(loaded), productId: first.product, reviewToken: undefined });
   // The same sheet the page links (scripts/build.mjs), adopted now that the shop takes over,
   // before the parts it renders adopt theirs: the order of a shop rendered in the browser.
   parts.adopt();
   shop.hydrating = true;
   parts.hydrate(app, shop.root as ShadowRoot);
   shop.hydrating = false;
-  if (wanted !== first.product) shop.store.setState({ productId: wanted });
+  if (wanted !== first.product || reviewToken) shop.store.setState({ productId: wanted, reviewToken });
   catalogShown(shop, loaded.catalog, returning);
   replayEarlyInput(shop.root);
 }

@@ -1,10 +1,11 @@
 import { isCatalogEnvelope, PARSED_CATALOG_PARAM, type CatalogEnvelope, type PagedCatalog } from '../../core/catalog/envelope';
 import type { Catalog, CatalogProblem, Product } from '../../core/catalog/types';
 import { formatProblems } from '../../core/catalog/format-problems';
+import type { ProductRatings } from '../../core/api/reviews';
 
 export type CatalogLoadResult =
   /** `served`: the catalog came parsed from a Fanshop server (which then also has the likes API). */
-  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog }
+  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog; ratings?: ProductRatings | undefined }
   | { ok: false; kind: 'network' | 'invalid' };
 
 /**
@@ -57,8 +58,8 @@ export function fromEnvelope(envelope: CatalogEnvelope, url: string): CatalogLoa
  * the server's first view (ssr.tsx) renders from exactly what the widget will hydrate with.
  */
 export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Catalog }>, url: string): CatalogLoadResult & { ok: true } {
-  const { paged } = envelope;
-  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href } };
+  const { paged, ratings } = envelope;
+  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href }, ratings };
 }
 
 export function done(url: string, warnings: readonly CatalogProblem[]): void {

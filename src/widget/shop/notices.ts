@@ -1,4 +1,4 @@
-import type { ShopStore } from './store';
+import type { Notice, ShopStore } from './store';
 
 /**
  * Messages for the shopper: the live region's latest, and notices that stay until dismissed.
@@ -11,9 +11,10 @@ export function announce(store: ShopStore, text: string): void {
   store.setState({ announcement: { id: nextNoticeId++, text } });
 }
 
-export function addNotices(store: ShopStore, texts: readonly string[]): void {
+/** Each a text, or a text with a link to offer (`action`: "Rate what you bought"). */
+export function addNotices(store: ShopStore, texts: readonly (string | Omit<Notice, 'id'>)[]): void {
   if (!texts.length) return;
-  store.setState((s) => ({ notices: [...s.notices, ...texts.map((text) => ({ id: nextNoticeId++, text }))] }));
+  store.setState((s) => ({ notices: [...s.notices, ...texts.map((n) => ({ id: nextNoticeId++, ...(typeof n === 'string' ? { text: n } : n) }))] }));
 }
 
 export function dismissNotice(store: ShopStore, id: number): void {

@@ -6,6 +6,8 @@ import { queryKey, type ShopState } from './store';
 import { catalogUrl } from './boot';
 import { withAbsoluteImageUrls } from './load';
 import { sameProductsKept } from './same-products';
+import { withPageRatings } from '../reviews/card-ratings';
+import { loadRating } from '../ui/rating-part';
 
 /**
  * A big catalog browsed a page at a time: the grid's searches and pages, and the products the
@@ -66,6 +68,8 @@ async function fetchPage(shop: Shop, endpoint: string, search: string, signal?: 
   const response = await fetch(endpoint + search, { credentials: 'omit', signal });
   if (!response.ok) throw new Error(`[fanshop] ${endpoint}${search} answered HTTP ${response.status}`);
   const page = (await response.json()) as ProductPage;
+  // A page's stars are rendered with its cards: their code and texts come first (ui/rating-part.ts).
+  if (page.ratings) await loadRating(shop.more);
   const base = catalogUrl(shop.config.catalog);
   return { ...page, products: sameProductsKept(shop.store.getState().catalog?.products ?? [], page.products.map((p) => withAbsoluteImageUrls(p, base))) };
 }
@@ -105,13 +109,15 @@ function sourceOf(shop: Shop): Promise<ProductSource> {
  * product view find them there), the newer copy replacing an older one. Set together with what
  * the grid shows, so a search's answer is one render.
  */
-function remembered(shop: Shop, products: readonly Product[]): Partial<ShopState> {
-  const { catalog } = shop.store.getState();
+function remembered(shop: Shop, products: readonly Product[], page?: Pick<ProductPage, 'ratings'>): Partial<ShopState> {
+  const { catalog, ratings } = shop.store.getState();
   if (!catalog || !products.length) return {};
+  // A page's stars (its server's: core/api/products.ts) replace what was known of its products.
+  const rated = page && { ratings: withPageRatings(ratings, products, page.ratings) };
   const fresh = new Map(products.map((p) => [p.id, p]));
   const kept = catalog.products.map((p) => fresh.get(p.id) ?? p);
   const known = new Set(catalog.products.map((p) => p.id));
-  return { catalog: { ...catalog, products: [...kept, ...products.filter((p) => !known.has(p.id))] } };
+  return { catalog: { ...catalog, products: [...kept, ...products.filter((p) => !known.has(p.id))] }, ...rated };
 }
 
 /** Brings the results of the grid's current search, category and sort (Browse calls it on every change). */
@@ -135,7 +141,7 @@ export function showResults(shop: Shop): void {
     sourceOf(shop).then((source) => source.page(now, 0, controller.signal)).then(
       (page) => {
         if (controller.signal.aborted) return;
-        shop.store.setState({ ...remembered(shop, page.products), results: { key: queryKey(now), total: page.total, products: page.products } });
+        shop.store.setState({ ...remembered(shop, page.products, page), results: { key: queryKey(now), total: page.total, products: page.products } });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -160,7 +166,7 @@ export function showMore(shop: Shop): void {
       const now = shop.store.getState().results;
       // A new search came in the meantime: its results are the ones that count.
       if (now?.key !== results.key) return;
-      shop.store.setState({ ...remembered(shop, page.products), results: { key: results.key, total: page.total, products: [...results.products, ...page.products] } });
+      shop.store.setState({ ...remembered(shop, page.products, page), results: { key: results.key, total: page.total, products: [...results.products, ...page.products] } });
     },
     (error: unknown) => {
       console.error('[fanshop] more products could not be loaded:', error);

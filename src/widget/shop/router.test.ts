@@ -99,6 +99,30 @@ describe('startRouter', () => {
     expect(store.getState().productId).toBe('enamel-mug');
   });
 
+  it('opens the review form of a #/review/<token> link, and no product', () => {
+    start('/shop#/review/v1.abc-_DEF.sig');
+    expect(store.getState()).toMatchObject({ reviewToken: 'v1.abc-_DEF.sig', productId: null });
+  });
+
+  it('closes the review form when the hash moves on, and on close()', () => {
+    const r = start('/shop#/review/v1.token');
+    location.hash = '/p/enamel-mug';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState()).toMatchObject({ reviewToken: undefined, productId: 'enamel-mug' });
+    location.hash = '/review/v1.token';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState().reviewToken).toBe('v1.token');
+    r.close();
+    expect(store.getState()).toMatchObject({ reviewToken: undefined, productId: null });
+    expect(location.hash).toBe('');
+  });
+
+  it('does not take a page product over a review link', () => {
+    history.replaceState(null, '', '/shop#/review/v1.token');
+    router = startRouter(store, window, 'enamel-mug');
+    expect(store.getState()).toMatchObject({ reviewToken: 'v1.token', productId: null });
+  });
+
   it('opens the product a shared ?product=<id> link names', () => {
     start('/shop?product=enamel-mug');
     expect(store.getState().productId).toBe('enamel-mug');

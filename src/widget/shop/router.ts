@@ -36,10 +36,13 @@ export function startRouter(store: ShopStore, win: Window, initial?: string): Ro
   // Whether the open product was pushed by us: then Back is history.back(), else we replace.
   let pushed = false;
   const sync = () => {
-    const productId = productFromUrl(win.location) ?? initial ?? null;
+    // `#/review/<token>`: the review form of a paid order (the confirmation's link, or the
+    // merchant's email: server/reviews/invitation.ts); the token is opaque here, the server checks it.
+    const reviewToken = /^#\/review\/(.+)/.exec(win.location.hash)?.[1];
+    const productId = reviewToken ? null : (productFromUrl(win.location) ?? initial ?? null);
     initial = undefined;
     if (!productId) pushed = false;
-    if (store.getState().productId !== productId) store.setState({ productId });
+    if (store.getState().productId !== productId || store.getState().reviewToken !== reviewToken) store.setState({ productId, reviewToken });
   };
   sync();
   win.addEventListener('hashchange', sync);
@@ -60,7 +63,7 @@ export function startRouter(store: ShopStore, win: Window, initial?: string): Ro
       url.hash = '';
       url.searchParams.delete('product');
       win.history.replaceState(win.history.state, '', url.href.replace(/#$/, ''));
-      store.setState({ productId: null });
+      store.setState({ productId: null, reviewToken: undefined });
     },
     stop() {
       win.removeEventListener('hashchange', sync);

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Catalog, Product } from '../../core/catalog/types';
 import type { ProductSort } from '../../core/catalog/search';
 import type { PagedCatalog } from '../../core/catalog/envelope';
+import type { ProductRatings } from '../../core/api/reviews';
 
 /** What the shopper is looking at. The cart lives in its own store (cart/store.ts). */
 export interface ShopState {
@@ -20,6 +21,11 @@ export interface ShopState {
   readonly results?: Results;
   /** The catalog came from a Fanshop server, so its APIs (likes) are there. */
   readonly served?: boolean;
+  /**
+   * The cards' stars by product id: what the server sent with the products (the envelope, a
+   * page of a big catalog), so the first view has them; only rated products are in it.
+   */
+  readonly ratings?: ProductRatings | undefined;
   /** Like counts by product id, as far as known (social/likes.ts), for "Most liked". */
   readonly likes?: Readonly<Record<string, number>>;
   readonly query: string;
@@ -27,6 +33,8 @@ export interface ShopState {
   readonly sort: ProductSort;
   /** The product whose detail view is open. */
   readonly productId: string | null;
+  /** The review token of `#/review/<token>`: the review form is open (reviews/). */
+  readonly reviewToken?: string | undefined;
   /** The product whose view is on screen and told (`view_item`); see checkout/return.ts. */
   readonly viewed?: string;
   readonly cartOpen: boolean;
@@ -46,10 +54,10 @@ export function queryKey(state: Pick<ShopState, 'query' | 'categoryId' | 'sort'>
  * grid's first results (shop/remote.ts asks for the rest). The browser (shop/boot.ts) and the
  * server's first view (ssr.tsx) set the same state, so a hydrated grid matches the server's.
  */
-export function catalogReadyState(loaded: { catalog: Catalog; served?: boolean | undefined; paged?: PagedCatalog | undefined }): Partial<ShopState> {
-  const { catalog, served, paged } = loaded;
+export function catalogReadyState(loaded: { catalog: Catalog; served?: boolean | undefined; paged?: PagedCatalog | undefined; ratings?: ProductRatings | undefined }): Partial<ShopState> {
+  const { catalog, served, paged, ratings } = loaded;
   const results = paged ? { key: queryKey({ query: '', categoryId: null, sort: 'featured' }), total: paged.total, products: catalog.products } : undefined;
-  return { status: 'ready', errorKind: null, catalog, served, paged, results };
+  return { status: 'ready', errorKind: null, catalog, served, paged, results, ratings };
 }
 
 export interface Results {
@@ -66,6 +74,8 @@ export interface Results {
 export interface Notice {
   readonly id: number;
   readonly text: string;
+  /** A link the notice offers, such as "Rate what you bought" (`#/review/<token>`). */
+  readonly action?: { readonly label: string; readonly href: string };
 }
 
 export type ShopStore = StoreApi<ShopState>;

@@ -50,6 +50,26 @@ export interface FanshopPurchasePayload extends FanshopCartPayload {
   transactionId: string;
 }
 
+/**
+ * `review_open`: the review form of a paid order is on screen (from the confirmation's "Rate
+ * what you bought" or the merchant's emailed link), with the products the order may review.
+ */
+export interface FanshopReviewOpenPayload {
+  productIds: string[];
+}
+
+/**
+ * `review_submit`: the server took a review (`change`: a change of one written before). `status`
+ * is `published`, or `pending` when the merchant approves reviews first.
+ */
+export interface FanshopReviewSubmitPayload {
+  productId: string;
+  variantId: string | null;
+  rating: number;
+  change: boolean;
+  status: 'published' | 'pending' | 'hidden';
+}
+
 export interface FanshopEventPayloads {
   view_item: FanshopItemPayload;
   add_to_cart: FanshopItemPayload;
@@ -62,6 +82,8 @@ export interface FanshopEventPayloads {
   /** The shopper pressed Checkout (or Buy now in Payment Links mode). */
   begin_checkout: FanshopCartPayload;
   purchase: FanshopPurchasePayload;
+  review_open: FanshopReviewOpenPayload;
+  review_submit: FanshopReviewSubmitPayload;
 }
 
 export type FanshopEventName = keyof FanshopEventPayloads;

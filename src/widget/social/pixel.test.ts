@@ -38,6 +38,11 @@ describe('pixelCall', () => {
     expect(pixelCall('remove_from_cart', mug)).toBeNull();
   });
 
+  it('sends no Pixel event for reviews: Meta has no standard one', () => {
+    expect(pixelCall('review_open', { productIds: ['mug'] })).toBeNull();
+    expect(pixelCall('review_submit', { productId: 'mug', variantId: null, rating: 5, change: false, status: 'published' })).toBeNull();
+  });
+
   it('gives every other event its own eventID', () => {
     expect(pixelCall('add_to_cart', mug)!.eventID).not.toBe(pixelCall('add_to_cart', mug)!.eventID);
   });

@@ -59,6 +59,9 @@ export function pixelCall<E extends FanshopEventName>(name: E, payload: FanshopE
       const item: FanshopItemPayload = { productId: like.productId, variantId: null, quantity: 1, value: like.value, currency: like.currency };
       return product('AddToWishlist', [item], like.value, like.currency);
     }
+    // review_open and review_submit: Meta has no standard event for a review (its standard
+    // events: https://developers.facebook.com/docs/meta-pixel/reference#standard-events), and a
+    // custom one would count nothing Ads optimise for; the host page can send one itself.
     default:
       return null;
   }

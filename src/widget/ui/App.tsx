@@ -5,7 +5,7 @@ import { defaultScheme } from '../config';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { Browse } from './Browse';
-import { LazyCartButton, LazyCartDrawer, LazyNotices, LazyProductDetail } from './lazy-parts';
+import { LazyCartButton, LazyCartDrawer, LazyNotices, LazyProductDetail, LazyReviewForm } from './lazy-parts';
 import { LiveRegion } from './LiveRegion';
 import { LoadingState } from './LoadingState';
 import { ErrorState } from './ErrorState';
@@ -17,6 +17,7 @@ export function App() {
   // The shop's own details: they stay the same object while products come and go.
   const info = useStore(shop.store, (s) => s.catalog?.shop);
   const productId = useStore(shop.store, (s) => s.productId);
+  const reviewToken = useStore(shop.store, (s) => s.reviewToken);
   // The drawer's code loads the first time the cart opens; after that it stays mounted.
   const cartOpen = useStore(shop.store, (s) => s.cartOpen);
   const hasNotices = useStore(shop.store, (s) => s.notices.length > 0);
@@ -42,8 +43,9 @@ export function App() {
       {status === 'error' && <ErrorState />}
       {status === 'ready' && (
         <>
-          <Browse hidden={productId !== null} />
+          <Browse hidden={productId !== null || !!reviewToken} />
           {productId !== null && <LazyProductDetail.Lazy key={productId} productId={productId} />}
+          {reviewToken && <LazyReviewForm.Lazy token={reviewToken} />}
           {cartUsed.current && <LazyCartDrawer.Lazy />}
         </>
       )}

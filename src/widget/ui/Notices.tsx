@@ -14,15 +14,28 @@ export function Notices() {
   const notices = useStore(shop.store, (s) => s.notices);
   if (!notices.length) return null;
   return (
-    <ul class="notices" part="notices" role="status">
+    // A list may not be a status region itself (axe: aria-allowed-role, listitem): the region holds it.
+    <div role="status">
+      <ul class="notices" part="notices">
       {notices.map((n) => (
         <li key={n.id} class="notice" part="notice">
-          <span>{n.text}</span>
+          <span>
+            {n.text}
+            {n.action && (
+              <>
+                {' '}
+                <a class="notice-action" part="notice-action" href={n.action.href}>
+                  {n.action.label}
+                </a>
+              </>
+            )}
+          </span>
           <button type="button" class="icon-button" aria-label={shop.t.dismiss} onClick={() => dismissNotice(shop.store, n.id)}>
             <CloseIcon />
           </button>
         </li>
       ))}
-    </ul>
+      </ul>
+    </div>
   );
 }

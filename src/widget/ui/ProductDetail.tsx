@@ -8,6 +8,7 @@ import { useShop } from '../shop/context';
 import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { Price } from './Price';
+import { Rating } from './Rating';
 import { Gallery } from './Gallery';
 import { VariantPicker } from './VariantPicker';
 import { QuantityInput } from './QuantityInput';
@@ -20,6 +21,11 @@ import controlsCss from './controls.css?inline';
 import { paragraphs } from '../../core/catalog/paragraphs';
 import { productOffer } from '../../core/catalog/offer';
 import { initialSelection, matchVariant } from './variant-selection';
+import { afterPaint } from '../shop/after-paint';
+import { lazy } from './lazy';
+
+/** The reviews list: its own chunk, after the view's first paint (issue 10). */
+const LazyReviewList = lazy(() => import('./ReviewList').then((m) => m.ReviewList));
 
 /**
  * One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`.
@@ -74,6 +80,10 @@ function ProductView({ productId }: { productId: string }) {
   const [selection, setSelection] = useState(() => (product ? initialSelection(product) : {}));
   const [quantity, setQuantity] = useState(1);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Reviews live on the shop's server; their list comes once the view is on screen.
+  const served = useStore(shop.store, (s) => !!s.served);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterPaint(() => setPainted(true)), []);
 
   // What the shopper opened (the view is keyed by product: App.tsx), told once as view_item.
   const opened = useRef(product && { productId: product.id, variantId: matchVariant(product, selection)?.id ?? null, price: product.price });
@@ -124,6 +134,7 @@ function ProductView({ productId }: { productId: string }) {
             {title}
           </Heading>
           <Price amount={price} compareAt={compareAt} />
+          <Rating productId={product.id} />
           <Social product={product} />
           {available > 0 && available <= 5 && <p class="stock-note" part="stock-note">{t.onlyLeft(available)}</p>}
           {/* A Payment Link sells the product as the merchant set it up on Stripe, options included. */}
@@ -158,6 +169,7 @@ function ProductView({ productId }: { productId: string }) {
           </div>
         </div>
       </div>
+      {served && painted && <LazyReviewList.Lazy product={product} />}
     </article>
   );
 }

@@ -10,6 +10,8 @@ export const LazyCartDrawer = lazy(() => import('./CartDrawer').then((m) => m.Ca
 export const LazyCartButton = lazy(() => import('./CartButton').then((m) => m.CartButton));
 export const LazyNotices = lazy(() => import('./Notices').then((m) => m.Notices));
 export const LazySocial = lazy(() => import('./Social').then((m) => m.Social));
+/** The review form of `#/review/<token>` (reviews/form.ts). */
+export const LazyReviewForm = lazy(() => import('./ReviewForm').then((m) => m.ReviewForm));
 /** Search, sort and category of a catalog the widget has whole (core/catalog/query.ts, as the server's). */
 export const searchModule = lazyModule(() => import('../../core/catalog/query'));
 export const actionsModule = lazyModule(() => import('../shop/actions'));

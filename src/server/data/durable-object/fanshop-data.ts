@@ -3,7 +3,7 @@ import type { LikeState } from '../../likes/store';
 import type { Order } from '../../orders/order';
 import type { ReserveResult, SellResult, StockCount, StockLine, StockTaken } from '../../stock/store';
 import { MIGRATIONS } from './migrations';
-import type { ReviewAggregate } from '../../../core/api/reviews';
+import type { ProductRatings, ReviewAggregate } from '../../../core/api/reviews';
 import type { Review, ReviewChanges, ReviewListQuery, ReviewStatus, ReviewUpdate } from '../../reviews/store';
 import * as reviews from './reviews';
 import * as wishes from './wishes';
@@ -114,6 +114,10 @@ export class FanshopData extends DurableObject<unknown> implements Served<ShopDa
 
   reviewAggregates(productIds: readonly string[]): Record<string, ReviewAggregate> {
     return reviews.reviewAggregates(this.sql, productIds);
+  }
+
+  publishedRatings(): ProductRatings {
+    return reviews.publishedRatings(this.sql);
   }
 
   allReviews(statuses?: readonly ReviewStatus[]): Review[] {

@@ -1,5 +1,5 @@
-import type { ReviewAggregate } from '../../../core/api/reviews';
-import { aggregateOf, NO_REVIEWS, REVIEW_ORDER, type Review, reviewFromRow, type ReviewRow as StoredRow, type ReviewChanges, type ReviewListQuery, type ReviewStatus, type ReviewUpdate } from '../../reviews/store';
+import type { ProductRatings, ReviewAggregate } from '../../../core/api/reviews';
+import { aggregateOf, NO_REVIEWS, ratingOf, REVIEW_ORDER, type Review, reviewFromRow, type ReviewRow as StoredRow, type ReviewChanges, type ReviewListQuery, type ReviewStatus, type ReviewUpdate } from '../../reviews/store';
 
 /**
  * Reviews in the Durable Object's SQLite (migrations.ts, step 2), with the semantics of the
@@ -86,6 +86,11 @@ export function reviewAggregates(sql: SqlStorage, productIds: readonly string[])
   }
   for (const [id, counts] of stars) aggregates[id] = aggregateOf(counts);
   return aggregates;
+}
+
+export function publishedRatings(sql: SqlStorage): ProductRatings {
+  const rows = sql.exec<{ product_id: string; sum: number; count: number }>("select product_id, sum(rating) as sum, count(*) as count from fanshop_reviews where status = 'published' group by product_id");
+  return Object.fromEntries(Array.from(rows, (row) => [row.product_id, ratingOf(row.sum, row.count)]));
 }
 
 export function allReviews(sql: SqlStorage, statuses?: readonly ReviewStatus[]): Review[] {

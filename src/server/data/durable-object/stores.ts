@@ -57,6 +57,7 @@ export function durableObjectStores<Id>(namespace: FanshopDataNamespace<Id>): Da
       setReviewStatus: (id, status) => shop().setReviewStatus(id, status),
       listReviews: (productId, query) => shop().listReviews(productId, query),
       reviewAggregates: (productIds) => shop().reviewAggregates(productIds),
+      publishedRatings: () => shop().publishedRatings(),
       allReviews: (statuses) => shop().allReviews(statuses),
     },
     wishes: {

@@ -1,4 +1,4 @@
-import { aggregateOf, NO_REVIEWS, REVIEW_ORDER, reviewFromRow, type ReviewRow, type ReviewStore } from '../../reviews/store';
+import { aggregateOf, NO_REVIEWS, ratingOf, REVIEW_ORDER, reviewFromRow, type ReviewRow, type ReviewStore } from '../../reviews/store';
 import type { Sql } from './sql';
 
 
@@ -56,6 +56,12 @@ export function reviewStore(sql: Sql): ReviewStore {
       }
       for (const [id, counts] of stars) aggregates[id] = aggregateOf(counts);
       return aggregates;
+    },
+    async publishedRatings() {
+      const rows = await sql.query<{ product_id: string; sum: number; count: number }>(
+        "select product_id, sum(rating)::int as sum, count(*)::int as count from fanshop_reviews where status = 'published' group by product_id",
+      );
+      return Object.fromEntries(rows.map((row) => [row.product_id, ratingOf(row.sum, row.count)]));
     },
     async allReviews(statuses) {
       const rows = await sql.query<ReviewRow>('select * from fanshop_reviews where $1::text[] is null or status = any($1::text[]) order by created_at desc, id desc', [statuses ? [...statuses] : null]);
