@@ -1,3 +1,5 @@
+import type { RecommendationSource } from '../../core/api/recommendations';
+
 /**
  * Events the widget tells the host page about. Each is delivered three ways: the config's
  * `on.<name>` / `onEvent` callbacks, a bubbling, composed DOM CustomEvent `fanshop:<name>` on the
@@ -50,6 +52,22 @@ export interface FanshopPurchasePayload extends FanshopCartPayload {
   transactionId: string;
 }
 
+/**
+ * `recommendation_click`: the shopper opened (or added to the cart) a recommended product.
+ * `source` is why it was recommended (core/api/recommendations.ts), `from` the row it was in.
+ */
+export interface FanshopRecommendationPayload {
+  productId: string;
+  source: RecommendationSource;
+  from: 'also_liked' | 'bought_together' | 'cart';
+}
+
+/** `wish_submit`: the shopper asked to be told when a product (or variant) can be bought. Never the email. */
+export interface FanshopWishPayload {
+  productId: string;
+  variantId: string | null;
+}
+
 export interface FanshopEventPayloads {
   view_item: FanshopItemPayload;
   add_to_cart: FanshopItemPayload;
@@ -62,6 +80,8 @@ export interface FanshopEventPayloads {
   /** The shopper pressed Checkout (or Buy now in Payment Links mode). */
   begin_checkout: FanshopCartPayload;
   purchase: FanshopPurchasePayload;
+  recommendation_click: FanshopRecommendationPayload;
+  wish_submit: FanshopWishPayload;
 }
 
 export type FanshopEventName = keyof FanshopEventPayloads;
