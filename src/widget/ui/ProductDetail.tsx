@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { LoadingState } from './LoadingState';
 import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
-import { availableUnits } from '../../core/catalog/availability';
+import { availableUnits, comingSoon } from '../../core/catalog/availability';
 import { addToCart, buyNow, itemPayload } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { useStore } from './use-store';
@@ -20,6 +20,8 @@ import controlsCss from './controls.css?inline';
 import { paragraphs } from '../../core/catalog/paragraphs';
 import { productOffer } from '../../core/catalog/offer';
 import { initialSelection, matchVariant } from './variant-selection';
+import { NotifyMe } from './NotifyMe';
+import { ProductRecommendations } from './recommendations-slot';
 
 /**
  * One product: gallery, description, options, quantity, "Add to cart". Opened by `#/p/<id>`.
@@ -70,6 +72,8 @@ function ProductView({ productId }: { productId: string }) {
   adoptCss(shop.root, css);
   const { t, config } = shop;
   const catalog = useStore(shop.store, (s) => s.catalog)!;
+  // A shop with its server: "Notify me" and the recommendations ask it.
+  const served = useStore(shop.store, (s) => !!s.served);
   const product = catalog.products.find((p) => p.id === productId);
   const [selection, setSelection] = useState(() => (product ? initialSelection(product) : {}));
   const [quantity, setQuantity] = useState(1);
@@ -133,9 +137,15 @@ function ProductView({ productId }: { productId: string }) {
               {t.buyNow}
             </a>
           ) : soldOut || available <= 0 ? (
-            <button type="button" class="button primary wide" disabled>
-              {t.soldOut}
-            </button>
+            // What core/catalog/availability.ts `wishable` says here, without its bytes in the first view:
+            // a chosen variant or a product without any cannot be bought; with no variant chosen, all of them.
+            served && (variant || !product.variants.length || soldOut) ? (
+              <NotifyMe product={product} variant={variant} />
+            ) : (
+              <button type="button" class="button primary wide" disabled>
+                {comingSoon(product) ? t.comingSoon : t.soldOut}
+              </button>
+            )
           ) : (
             <div class="buy-row">
               <QuantityInput value={Math.min(quantity, limit)} max={limit} label={t.quantity} onChange={setQuantity} />
@@ -158,6 +168,7 @@ function ProductView({ productId }: { productId: string }) {
           </div>
         </div>
       </div>
+      {served && <ProductRecommendations productId={product.id} />}
     </article>
   );
 }
