@@ -205,6 +205,7 @@ test('a coming-soon product says so on its card, and Notify me takes an email on
   await soon.getByRole('button', { name: 'Notify me' }).click();
 
   await expect(detail(page).getByRole('heading', { name: 'Tour hoodie 2027' })).toBeVisible();
+  await expect(detail(page).locator('[part="stock-note"]')).toHaveText('Coming soon');
   await expect(detail(page).getByRole('button', { name: 'Add to cart' })).toHaveCount(0);
   await detail(page).getByRole('button', { name: 'Notify me' }).click();
   const email = detail(page).getByRole('textbox', { name: 'Your email' });
@@ -265,6 +266,7 @@ test('a sold-out product offers Notify me on its card and in its view', async ({
   const mug = card(page, 'Limited edition enamel mug');
   await expect(mug.locator('[part="badge"]')).toHaveText('Sold out');
   await mug.getByRole('button', { name: 'Notify me' }).click();
+  await expect(detail(page).locator('[part="stock-note"]')).toHaveText('Sold out');
   await detail(page).getByRole('button', { name: 'Notify me' }).click();
   await expect(detail(page).getByText('We’ll email you once when “Limited edition enamel mug” is back. Nothing else. You can unsubscribe with one click.')).toBeVisible();
 });
@@ -290,6 +292,7 @@ test('a German shopper reads the rows, the cart row and Notify me in German', as
     await expect(row(page, 'Wird oft zusammen gekauft').locator('.rec-title')).toHaveText(['Bircher-Müsli Mischung']);
 
     await page.goto(`${origin}/shop#/p/tour-hoodie-2027`);
+    await expect(detail(page).locator('[part="stock-note"]')).toHaveText('Demnächst');
     await detail(page).getByRole('button', { name: 'Benachrichtige mich' }).click();
     await expect(detail(page).getByText('Wir schreiben dir einmal, sobald „Tour-Kapuzenpullover 2027“ erhältlich ist. Sonst nichts. Abmelden kannst du dich mit einem Klick.')).toBeVisible();
     await detail(page).getByRole('textbox', { name: 'Deine E-Mail-Adresse' }).fill('kein-at-zeichen');
@@ -366,6 +369,12 @@ for (const locale of ['en', 'de'] as const) {
         await loadAllImages(page);
         await soon.screenshot({ path: `test-results/screenshots/coming-soon-card-${locale}-${width}.png` });
 
+        await page.goto(`${origin}/shop#/p/tour-hoodie-2027`);
+        await detail(page).getByRole('button', { name: t.notify }).click();
+        await expect(detail(page).getByRole('textbox')).toBeFocused();
+        await loadAllImages(page);
+        await snap(page, `notify-me-form-${locale}-${width}`);
+
         await page.goto(`${origin}/shop#/p/stoneware-teapot`);
         await expect(row(page, t.bought)).toBeVisible();
         await loadAllImages(page);
@@ -377,12 +386,6 @@ for (const locale of ['en', 'de'] as const) {
         await loadAllImages(page);
         await snap(page, `recommendations-cart-${locale}-${width}`, { fullPage: false });
         await page.keyboard.press('Escape');
-
-        await page.goto(`${origin}/shop#/p/tour-hoodie-2027`);
-        await detail(page).getByRole('button', { name: t.notify }).click();
-        await expect(detail(page).getByRole('textbox')).toBeFocused();
-        await loadAllImages(page);
-        await snap(page, `notify-me-form-${locale}-${width}`);
       } finally {
         await context.close();
       }

@@ -100,10 +100,10 @@ function readAsked(text: string | null): string[] {
   }
 }
 
-/** A short SHA-256 of the address: enough to tell "the same email" on this device, not to read it back. */
+/** A short SHA-256 of the address as the server keeps it (its local part's case counts): enough to tell "the same email" on this device, not to read it back. */
 async function emailMark(email: string): Promise<string | undefined> {
   // Web Crypto is there on https and localhost only; elsewhere nothing is remembered.
   if (!globalThis.crypto?.subtle) return undefined;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email.toLowerCase())));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email)));
   return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }

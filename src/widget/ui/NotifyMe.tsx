@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Product, ProductVariant } from '../../core/catalog/types';
+import { comingSoon } from '../../core/catalog/availability';
 import { useShop } from '../shop/context';
 import { laterParts } from './later-parts';
 
@@ -14,9 +15,22 @@ export function NotifyMe({ product, variant }: { product: Product; variant: Prod
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
   const Form = laterParts.get()?.WishForm;
-  if (open && Form) return <Form product={product} variant={variant} />;
+  // What the disabled button said before: "Coming soon" or "Sold out" (of the chosen variant).
+  const note = (
+    <p class="stock-note" part="stock-note">
+      {comingSoon(product) ? shop.t.comingSoon : shop.t.soldOut}
+    </p>
+  );
+  if (open && Form)
+    return (
+      <>
+        {note}
+        <Form product={product} variant={variant} />
+      </>
+    );
   return (
     <>
+      {note}
       <button
         type="button"
         class="button primary wide"
