@@ -26,13 +26,22 @@ export interface WishInput {
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-export async function sendWish(shop: Shop, input: WishInput, fetchImpl: Fetch = fetch, storage: KeyValueStorage = safeStorage(() => window.localStorage)): Promise<WishOutcome> {
+export interface WishTransport {
+  /** Default: `/api/wishes` on the server that serves the widget. */
+  readonly endpoint?: string;
+  readonly fetch?: Fetch;
+  /** Where this device remembers what it asked for. Default: localStorage, or memory where it is blocked. */
+  readonly storage?: KeyValueStorage;
+}
+
+export async function sendWish(shop: Shop, input: WishInput, transport: WishTransport = {}): Promise<WishOutcome> {
+  const { fetch: fetchImpl = fetch, storage = safeStorage(() => window.localStorage) } = transport;
   const email = normalizeEmail(input.email);
   if (!email) return { ok: false, error: 'invalid_email' };
   const body: WishRequestBody = { productId: input.productId, variantId: input.variantId, email, language: shop.locale, consent: true };
   let response: Response;
   try {
-    response = await fetchImpl(new URL('/api/wishes', widgetOrigin).href, {
+    response = await fetchImpl(transport.endpoint ?? new URL('/api/wishes', widgetOrigin).href, {
       method: 'POST',
       credentials: 'omit',
       headers: { 'Content-Type': 'application/json' },
