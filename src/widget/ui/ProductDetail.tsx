@@ -119,6 +119,7 @@ function ProductView({ productId }: { productId: string }) {
   const compareAt = variant ? variant.compareAtPrice : product.compareAtPrice;
 
   return (
+    <>
     <article class="detail" part="detail" data-detail data-product-id={product.id}>
       {back}
       <div class="detail-body">
@@ -168,8 +169,10 @@ function ProductView({ productId }: { productId: string }) {
           </div>
         </div>
       </div>
-      {served && <ProductRecommendations productId={product.id} />}
     </article>
+    {/* Below the product, not part of it: [data-detail] and its parts stay the product's own. */}
+    {served && <ProductRecommendations productId={product.id} />}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { h, render } from 'preact';
+import { h, render, type ComponentChild } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../core/catalog/parse';
 import { createCartStore } from '../cart/state';
@@ -33,7 +33,7 @@ afterEach(() => {
   root?.remove();
 });
 
-function mount(node: ReturnType<typeof h>) {
+function mount(node: ComponentChild) {
   const store = createShopStore();
   store.setState(catalogReadyState({ catalog, served: true }));
   const opened: string[] = [];
