@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { card, cartButton, cartCount, expect, hostPage, hydrated, loadAllImages, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
+import { card, cartButton, cartCount, expect, holdWidget, hostPage, hydrated, loadAllImages, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
 import { ownServer } from './own-server';
 
 /**
@@ -258,6 +258,31 @@ test('a coming-soon product says so on its card, and Notify me takes an email on
     execFileSync(process.execPath, ['dist/server/fanshop-cli.mjs', 'wishes', 'list', '--emails', 'tour-hoodie-2027'], { env: { ...process.env, FANSHOP_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' }),
   );
   expect(csv.trim().split('\n')).toEqual(['email,language,variant,asked,notified', expect.stringMatching(/^Fan\.One@example\.com,en(-US)?,,\d{4}-\d\d-\d\dT[^,]+,$/)]);
+});
+
+test('the server renders Coming soon and Notify me as the widget does: hydration keeps the nodes and their text', async ({ page }) => {
+  const release = await holdWidget(page);
+  await page.goto(`${origin}/shop`);
+  const notify = card(page, 'Tour hoodie 2027').getByRole('button', { name: 'Notify me' });
+  await expect(notify).toBeVisible();
+  const badge = await card(page, 'Tour hoodie 2027').locator('[part="badge"]').elementHandle();
+  const button = await notify.elementHandle();
+  release();
+  await hydrated(page);
+  expect(await badge!.evaluate((el) => [el.isConnected, el.textContent])).toEqual([true, 'Coming soon']);
+  expect(await button!.evaluate((el) => [el.isConnected, el.textContent])).toEqual([true, 'Notify me']);
+  await notify.click();
+  await expect(detail(page).getByRole('heading', { name: 'Tour hoodie 2027' })).toBeVisible();
+
+  // Its own page: the server's view is the widget's.
+  const again = await holdWidget(page);
+  await page.goto(`${origin}/p/tour-hoodie-2027`);
+  const note = await detail(page).locator('[part="stock-note"]').elementHandle();
+  const viewButton = await detail(page).getByRole('button', { name: 'Notify me' }).elementHandle();
+  again();
+  await hydrated(page);
+  expect(await note!.evaluate((el) => [el.isConnected, el.textContent])).toEqual([true, 'Coming soon']);
+  expect(await viewButton!.evaluate((el) => [el.isConnected, el.textContent])).toEqual([true, 'Notify me']);
 });
 
 test('a sold-out product offers Notify me on its card and in its view', async ({ page }) => {
