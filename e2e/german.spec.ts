@@ -26,7 +26,7 @@ async function expectGermanShop(page: Page) {
 
   // A sold-out product and a product's detail view are German too.
   await expect(card(page, 'Emaillebecher, limitierte Auflage').locator('[part="badge"]')).toHaveText('Ausverkauft');
-  await expect(card(page, 'Emaillebecher, limitierte Auflage').getByRole('button', { name: 'Benachrichtige mich' })).toBeVisible();
+  await expect(card(page, 'Emaillebecher, limitierte Auflage').getByRole('button', { name: 'Benachrichtigen' })).toBeVisible();
   await muesli.getByRole('link').click();
   const detail = page.locator('[data-detail]');
   await expect(detail.getByRole('heading', { name: 'Bircher-Müsli Mischung' })).toBeVisible();

@@ -54,7 +54,7 @@ test('the last unit goes to one fan; the other is told in German, and the card a
     await waitForGrid(slow);
     const dripper = card(slow, 'Keramik-Handfilter');
     await expect(dripper.locator('[part="badge"]')).toHaveText('Ausverkauft');
-    await expect(dripper.getByRole('button', { name: 'Benachrichtige mich' })).toBeVisible();
+    await expect(dripper.getByRole('button', { name: 'Benachrichtigen' })).toBeVisible();
     await expect(slow.getByText('Keramik-Handfilter ist ausverkauft und wurde aus deinem Warenkorb entfernt.')).toBeVisible();
     await expect(cartCount(slow)).toHaveText('1');
     for (const width of [320, 520, 1280]) {

@@ -75,7 +75,7 @@ test.describe('without JavaScript', () => {
       await snap(page, `product-page-nojs-${width}`);
       await page.goto(`/p/enamel-mug-limited?locale=de`);
       await expect(page.locator('[data-detail] [part="stock-note"]')).toHaveText('Ausverkauft');
-      await expect(page.locator('[data-detail]').getByRole('button', { name: 'Benachrichtige mich' })).toBeVisible();
+      await expect(page.locator('[data-detail]').getByRole('button', { name: 'Benachrichtigen' })).toBeVisible();
       await snap(page, `product-page-nojs-sold-out-de-${width}`);
     });
   }

@@ -304,7 +304,7 @@ test('a German shopper reads the rows, the cart row and Notify me in German', as
     await waitForGrid(page);
     const soon = card(page, 'Tour-Kapuzenpullover 2027');
     await expect(soon.locator('[part="badge"]')).toHaveText('Demnächst');
-    await expect(soon.getByRole('button', { name: 'Benachrichtige mich' })).toBeVisible();
+    await expect(soon.getByRole('button', { name: 'Benachrichtigen' })).toBeVisible();
 
     await card(page, 'Teekanne aus Steinzeug').getByRole('button', { name: 'In den Warenkorb' }).click();
     await cartButton(page).click();
@@ -318,10 +318,10 @@ test('a German shopper reads the rows, the cart row and Notify me in German', as
 
     await page.goto(`${origin}/shop#/p/tour-hoodie-2027`);
     await expect(detail(page).locator('[part="stock-note"]')).toHaveText('Demnächst');
-    await detail(page).getByRole('button', { name: 'Benachrichtige mich' }).click();
+    await detail(page).getByRole('button', { name: 'Benachrichtigen' }).click();
     await expect(detail(page).getByText('Wir schreiben dir einmal, sobald „Tour-Kapuzenpullover 2027“ erhältlich ist. Sonst nichts. Abmelden kannst du dich mit einem Klick.')).toBeVisible();
     await detail(page).getByRole('textbox', { name: 'Deine E-Mail-Adresse' }).fill('kein-at-zeichen');
-    await detail(page).getByRole('button', { name: 'Benachrichtige mich' }).click();
+    await detail(page).getByRole('button', { name: 'Benachrichtigen' }).click();
     await expect(detail(page).getByRole('alert')).toHaveText('Gib eine E-Mail-Adresse wie name@beispiel.de ein.');
   } finally {
     await context.close();
@@ -384,7 +384,7 @@ for (const locale of ['en', 'de'] as const) {
   for (const width of [320, 520, 1280]) {
     test(`screenshots in ${locale} at ${width}px: the rows, the cart's row, the Notify me form, a coming-soon card`, async ({ browser }) => {
       const context = await browser.newContext({ locale: locale === 'de' ? 'de-DE' : 'en-US', viewport: { width, height: 900 } });
-      const t = locale === 'de' ? { add: 'In den Warenkorb', cart: 'Warenkorb', notify: 'Benachrichtige mich', teapot: 'Teekanne aus Steinzeug', soon: 'Tour-Kapuzenpullover 2027', bought: 'Wird oft zusammen gekauft', mayLike: 'Das könnte dir auch gefallen' } : { add: 'Add to cart', cart: 'Cart', notify: 'Notify me', teapot: 'Stoneware teapot', soon: 'Tour hoodie 2027', bought: 'Often bought together', mayLike: 'You may also like' };
+      const t = locale === 'de' ? { add: 'In den Warenkorb', cart: 'Warenkorb', notify: 'Benachrichtigen', teapot: 'Teekanne aus Steinzeug', soon: 'Tour-Kapuzenpullover 2027', bought: 'Wird oft zusammen gekauft', mayLike: 'Das könnte dir auch gefallen' } : { add: 'Add to cart', cart: 'Cart', notify: 'Notify me', teapot: 'Stoneware teapot', soon: 'Tour hoodie 2027', bought: 'Often bought together', mayLike: 'You may also like' };
       try {
         const page = await context.newPage();
         await page.goto(`${origin}/shop`);

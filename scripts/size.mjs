@@ -38,9 +38,12 @@ export const BUDGET = 12_000;
  * skip layout and paint (content-visibility: a keystroke at 10,000 products showed its results
  * at a median of 67 ms instead of 97), and a failed search is told where the shopper looks, +15 B.
  * 17,700: the loader starts the catalog's request and shows a first view the server sends with
- * it (path 1), +820 B in fanshop.js; the widget hydrates it, +130 B in fanshop.mjs.
+ * it (path 1), +820 B in fanshop.js; the widget hydrates it, +130 B in fanshop.mjs. 17,800: a
+ * card says "Coming soon" instead of "Sold out" where the catalog says so, and either offers
+ * "Notify me" (the words in each table, the button, the rule of coming soon), about +100 B; the
+ * recommendation rows and the Notify me form come after the first paint and cost it nothing.
  */
-export const RENDERED_BUDGET = 17_700;
+export const RENDERED_BUDGET = 17_800;
 /** The loader's `view` parameter for the README's snippet on a page in this language (src/widget/embed.ts). */
 export const snippetView = (/** @type {string} */ pageLang) => JSON.stringify([null, { catalog: '/catalog.json' }, {}, pageLang]);
 

@@ -45,7 +45,7 @@ describe('renderFirstView (the server-rendered first view)', () => {
     expect(grid).toMatch(/part="badge">Sold out<\/span>[\s\S]*?aria-describedby="title-enamel-mug-limited">Notify me<\/button>/);
     const view = (await renderFirstView({ envelope: envelope(demo(soon)), catalogUrl, pageLang: 'de', product: 'stoneware-teapot' })).html;
     expect(view).toContain('<p class="stock-note" part="stock-note">Demnächst</p>');
-    expect(view).toContain('part="button notify-me" aria-expanded="false">Benachrichtige mich</button>');
+    expect(view).toContain('part="button notify-me" aria-expanded="false">Benachrichtigen</button>');
     expect(view).not.toContain('In den Warenkorb</button></div>');
   });
 

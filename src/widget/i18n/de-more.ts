@@ -47,7 +47,7 @@ const deMore: MoreMessages = {
   wishEmail: 'Deine E-Mail-Adresse',
   wishConsent: (title) => `Wir schreiben dir einmal, sobald „${title}“ wieder da ist. Sonst nichts. Abmelden kannst du dich mit einem Klick.`,
   wishConsentSoon: (title) => `Wir schreiben dir einmal, sobald „${title}“ erhältlich ist. Sonst nichts. Abmelden kannst du dich mit einem Klick.`,
-  wishSend: 'Benachrichtige mich',
+  wishSend: 'Benachrichtigen',
   wishSending: 'Wird gesendet…',
   wishDone: (title) => `Danke! Wir sagen dir Bescheid, sobald „${title}“ da ist.`,
   wishAgain: 'Du stehst mit dieser E-Mail-Adresse schon auf der Liste. Wir schreiben dir einmal, mehr nicht.',
@@ -55,7 +55,7 @@ const deMore: MoreMessages = {
   wishAvailable: 'Gute Nachricht: Das kannst du jetzt kaufen. Lade die Seite neu, um es in den Warenkorb zu legen.',
   wishGone: 'Dieses Produkt gibt es im Shop nicht mehr.',
   wishRateLimited: 'Das waren viele Versuche. Warte eine Minute und versuch es dann noch einmal.',
-  wishUnavailable: '„Benachrichtige mich“ ist in diesem Shop gerade nicht verfügbar.',
+  wishUnavailable: '„Benachrichtigen“ ist in diesem Shop gerade nicht verfügbar.',
   wishFailed: 'Das konnte nicht gesendet werden. Prüf deine Verbindung und versuch es noch einmal.',
 };
 

@@ -27,7 +27,7 @@ const de: FirstMessages = {
   buyNow: 'Jetzt kaufen',
   soldOut: 'Ausverkauft',
   comingSoon: 'Demnächst',
-  notifyMe: 'Benachrichtige mich',
+  notifyMe: 'Benachrichtigen',
   sale: 'Sale',
   from: (price) => `ab ${price}`,
   wasPrice: (price) => `statt ${price}`,

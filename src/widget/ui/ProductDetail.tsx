@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { LoadingState } from './LoadingState';
 import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
-import { availableUnits, comingSoon } from '../../core/catalog/availability';
+import { availableUnits } from '../../core/catalog/availability';
 import { addToCart, buyNow, itemPayload } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { useStore } from './use-store';
@@ -144,7 +144,7 @@ function ProductView({ productId }: { productId: string }) {
               <NotifyMe product={product} variant={variant} />
             ) : (
               <button type="button" class="button primary wide" disabled>
-                {comingSoon(product) ? t.comingSoon : t.soldOut}
+                {product.availability === 'coming_soon' ? t.comingSoon : t.soldOut}
               </button>
             )
           ) : (

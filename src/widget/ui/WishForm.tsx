@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Product, ProductVariant } from '../../core/catalog/types';
-import { comingSoon } from '../../core/catalog/availability';
 import { productTitle } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { sendWish, wishErrorText, type WishError } from '../shop/wishes';
@@ -81,7 +80,7 @@ export function WishForm({ product, variant }: { product: Product; variant: Prod
         </p>
       )}
       <p class="wish-note" id={`${id}-consent`}>
-        {(comingSoon(product) ? t.wishConsentSoon : t.wishConsent)(title)}
+        {(product.availability === 'coming_soon' ? t.wishConsentSoon : t.wishConsent)(title)}
       </p>
     </form>
   );
