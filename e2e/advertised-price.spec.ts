@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { cards, expect, test, waitForGrid } from './fixtures';
-import { specPort } from './ports';
+import { ownServer } from './own-server';
 
 /**
  * A shopper who sees a product on a card and then opens its shared page (`/p/<id>`, what a
@@ -14,27 +11,9 @@ import { specPort } from './ports';
  * variant of the filter coffee (250 g) sold out, so its card must not say "from €11.90" while
  * its page offers it from €21.90.
  */
-const port = specPort(5);
-const origin = `http://localhost:${port}`;
-const dir = mkdtempSync(join(tmpdir(), 'fanshop-offer-'));
-let server: ChildProcess;
-
-test.beforeAll(async () => {
-  const catalog = JSON.parse(readFileSync('public/catalog.json', 'utf8')) as { products: { id: string; variants?: { stock?: number }[] }[] };
-  const coffee = catalog.products.find((p) => p.id === 'house-filter-roast')!;
-  coffee.variants![0]!.stock = 0;
-  writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
-  server = spawn(process.execPath, ['dist/server/node.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 15_000 }).toBe(200);
-});
-
-test.afterAll(() => {
-  server?.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+const catalog = JSON.parse(readFileSync('public/catalog.json', 'utf8')) as { products: { id: string; variants?: { stock?: number }[] }[] };
+catalog.products.find((p) => p.id === 'house-filter-roast')!.variants![0]!.stock = 0;
+const { origin } = ownServer(5, JSON.stringify(catalog));
 
 test('every card shows the price and availability its product page advertises', async ({ page, request }) => {
   await page.goto(`${origin}/shop`);

@@ -10,8 +10,9 @@ import { cards, expect, test } from './fixtures';
  * - A shop the widget renders itself (a catalog from static hosting): fanshop.js, fanshop.mjs
  *   with the chunks it imports statically, and the message table of the shop's language (which
  *   mount() loads in parallel with the catalog), followed through their static imports.
- * - The pages whose first view the server renders (/shop, the Page tab, /p/<id>): the HTML and
- *   the stylesheet its shadow root links, and no script at all before the first card.
+ * - The pages whose first view the server renders (/shop, the Page tab, /p/<id>): the HTML alone,
+ *   with the stylesheets inside it (server/pages/inline-styles.ts), allowed by the strict CSP by
+ *   their hashes; no other file and no script at all before the first card.
  * The product view, the cart and the rest arrive after the first paint.
  */
 
@@ -107,7 +108,7 @@ test('a shop the widget renders itself: before the first card, only the loader, 
   expect(widgetFiles.filter((f) => /ProductDetail|CartDrawer/.test(f))).toEqual([]);
 });
 
-test('a server-rendered /shop shows its first card before any script: only the page and its stylesheet are needed', async ({ page }) => {
+test('a server-rendered /shop shows its first card, styled, from its HTML alone: no stylesheet or script is fetched before it', async ({ page, consoleErrors }) => {
   // Hold every script back: the first card must show without them.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -124,13 +125,16 @@ test('a server-rendered /shop shows its first card before any script: only the p
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => /\.(m?js|css)$/.test(path)),
   );
-  console.log(`[initial-load] server-rendered /shop, fetched before the first card:\n  ${fetched.join('\n  ')}`);
-  const stylesheet = /<link rel="stylesheet" href="(\/fanshop-first-view-[\w-]{8}\.css)">/.exec(await response!.text())?.[1];
-  expect(stylesheet).toBeDefined();
-  // The demo page's own stylesheet, and the widget's first view's: no script.
-  expect(fetched.sort()).toEqual(['/demo/shop-page.css', stylesheet!].sort());
-  const css = await page.request.get(stylesheet!);
-  expect(css.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-  expect(css.headers()['content-type']).toMatch(/^text\/css/);
+  console.log(`[initial-load] server-rendered /shop, fetched before the first card:\n  ${fetched.join('\n  ') || '(nothing)'}`);
+  expect(fetched).toEqual([]);
+  // The stylesheets are inside the page, and the CSP allows exactly them, by hash, not any inline style.
+  const csp = response!.headers()['content-security-policy']!;
+  expect(csp).toMatch(/style-src 'self'( 'sha256-[\w+/]+=*')+;/);
+  expect(csp).not.toContain('unsafe-inline');
+  // Styled: the grid is a grid, and the card's button has the shop's look, not the browser's.
+  const grid = page.locator('[data-fanshop] [part="grid"]');
+  await expect(grid).toHaveCSS('display', 'grid');
+  await expect(cards(page).first().getByRole('button', { name: 'Add to cart' })).not.toHaveCSS('border-radius', '0px');
+  expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   release();
 });

@@ -33,7 +33,8 @@ export function ownServer(offset: number, catalogText: string) {
     });
   };
   test.beforeAll(async () => {
-    // Starting takes a while on a busy machine (the database's migrations): as long as the poll may wait.
+    // A server starts in a second or two; on two cores busy with other workers' browsers and
+    // servers, its database and catalog took up to 40 s: the hook waits that long, not a test.
     test.setTimeout(90_000);
     writeFileSync(join(dir, 'catalog.json'), catalogText);
     await start();

@@ -16,8 +16,12 @@ import { serverDefines, widgetBase } from './widget-base.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const conditions = ['workerd', 'worker', 'browser', 'import', 'default'];
 
-/** @param {string} [outDir] where worker.mjs goes (the tests build into a folder of their own) */
-export async function buildWorker(outDir = 'dist/worker') {
+/**
+ * @param {string} [outDir] where worker.mjs goes (the tests build into a folder of their own)
+ * @param {string} [entry] the Worker's entry: a merchant's own with hooks in the tests
+ *   (src/server/testing/worker-with-hooks.ts)
+ */
+export async function buildWorker(outDir = 'dist/worker', entry = 'src/server/worker.ts') {
   await build({
     root,
     configFile: false,
@@ -30,7 +34,7 @@ export async function buildWorker(outDir = 'dist/worker') {
     resolve: { conditions },
     ssr: { target: 'webworker', noExternal: true, resolve: { conditions, externalConditions: conditions } },
     build: {
-      ssr: 'src/server/worker.ts',
+      ssr: entry,
       outDir,
       emptyOutDir: true,
       target: 'es2022',

@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -46,5 +47,16 @@ export function serverDefines() {
   const dir = new URL('../dist/client/', import.meta.url);
   const css = readdirSync(dir).find((f) => /^fanshop-first-view-[\w-]{8}\.css$/.test(f));
   if (!css) throw new Error('[fanshop] no fanshop-first-view-*.css in dist/client: build the widget first (npm run build)');
-  return { __FANSHOP_FIRST_VIEW_CSS__: JSON.stringify(`/${css}`) };
+  // Sent inside the pages that need them before their first paint (server/pages/inline-styles.ts),
+  // allowed by the strict CSP through their hashes: the first view's stylesheet, and the /shop and
+  // /p pages' own.
+  /** @type {Record<string, string>} */
+  const styles = {};
+  for (const path of [`/${css}`, '/demo/shop-page.css', '/product-page.css']) {
+    const text = readFileSync(new URL(`.${path}`, dir), 'utf8');
+    if (/<\//.test(text)) throw new Error(`[fanshop] ${path} has "</" in it, which cannot go inside a <style> element`);
+    styles[path] = text;
+  }
+  const hashes = Object.values(styles).map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  return { __FANSHOP_FIRST_VIEW_CSS__: JSON.stringify(`/${css}`), __FANSHOP_INLINE_STYLES__: JSON.stringify(styles), __FANSHOP_INLINE_STYLE_HASHES__: JSON.stringify(hashes) };
 }

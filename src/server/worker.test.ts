@@ -28,6 +28,8 @@ const catalogText = readFileSync(join(assets, 'catalog.json'), 'utf8');
 const catalog = JSON.parse(catalogText) as { products: { id: string; price: number; title: string | Record<string, string> }[] };
 const muesli = catalog.products.find((p) => p.id === 'bircher-muesli-mix')!;
 const origin = 'https://shop.example';
+/** The Worker of a merchant's own entry with hooks (src/server/testing/worker-with-hooks.ts). */
+const hookedOrigin = 'https://hooked.example';
 const secret = 'whsec_test_worker';
 // wrangler.jsonc `compatibility_date`; per worker (miniflare's default is a date from before
 // URL followed the standard, without URL.canParse).
@@ -62,7 +64,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => graph.listen(0, '127.0.0.1', resolve));
   const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`;
-  [local] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), buildWorker(outDir)]);
+  [local] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), buildWorker(outDir), buildWorker(join(outDir, 'hooked'), 'src/server/testing/worker-with-hooks.ts')]);
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
   const scriptPath = join(outDir, 'worker.mjs');
   mf = new Miniflare({
@@ -89,6 +91,26 @@ beforeAll(async () => {
           META_PIXEL_ID: '555000',
           META_CAPI_TOKEN: 'worker-capi-token',
           META_GRAPH_API_BASE: graphUrl,
+        },
+      },
+      // A merchant's own entry with hooks (src/server/testing/worker-with-hooks.ts), its own data.
+      {
+        name: 'hooked',
+        compatibilityDate,
+        modules: true,
+        scriptPath: join(outDir, 'hooked', 'worker.mjs'),
+        modulesRoot: join(outDir, 'hooked'),
+        assets: assetsOptions('hooked'),
+        routes: ['hooked.example/*'],
+        durableObjects: { FANSHOP_DATA: { className: 'FanshopData', useSQLite: true } },
+        bindings: {
+          STRIPE_SECRET_KEY: local.secretKey,
+          STRIPE_WEBHOOK_SECRET: secret,
+          STRIPE_API_BASE: local.url,
+          FANSHOP_ALLOWED_ORIGINS: hookedOrigin,
+          FANSHOP_REVIEW_SECRET: reviewSecret,
+          HOOK_URL: graphUrl,
+          HOOK_KEY: 'mailer-key',
         },
       },
       // A merchant who deployed before setting any secret or binding the Durable Object.
@@ -367,6 +389,39 @@ describe('recommendations and "Notify me" in workerd', () => {
     expect(await (await mf.dispatchFetch(url)).text()).toContain('Abmelden');
     expect((await mf.dispatchFetch(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
     expect(await wishes.listWishes('nordlicht-hoodie')).toEqual([]);
+  });
+});
+
+describe('hooks in workerd, from a merchant’s own entry (src/server/testing/worker-with-hooks.ts)', () => {
+  it('tells onRestock who wished for a product once its held last unit comes back', async () => {
+    const post = (path: string, body: unknown, ip: string) =>
+      mf.dispatchFetch(`${hookedOrigin}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: hookedOrigin, 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
+    // ceramic-pour-over-dripper: stock 1 in the demo catalog. A shopper holds it in checkout.
+    const dripper = { ...cart([{ productId: 'ceramic-pour-over-dripper', quantity: 1 }]), returnUrl: `${hookedOrigin}/shop` };
+    const held = await post('/api/checkout', dripper, '203.0.113.250');
+    expect(held.status, await held.clone().text()).toBe(200);
+    const { id } = (await held.json()) as { id: string };
+    // Another sees it sold out, and asks to be told.
+    const wish = await post('/api/wishes', { productId: 'ceramic-pour-over-dripper', email: 'waiting.fan@example.com', language: 'de', consent: true }, '203.0.113.251');
+    expect(await wish.json()).toEqual({ received: true });
+    expect(graphEvents.filter((e) => e.path === '/restock')).toEqual([]);
+
+    // The first shopper's session expires: the unit comes back, and the hook hears of it.
+    const session = await stripe.checkout.sessions.retrieve(id);
+    const payload = JSON.stringify(stripeEvent('checkout.session.expired', { ...session, status: 'expired', url: null }));
+    const delivered = await mf.dispatchFetch(`${hookedOrigin}/api/webhooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) }, body: payload });
+    expect(await delivered.json()).toEqual({ received: true });
+    await expect.poll(() => graphEvents.filter((e) => e.path === '/restock').length, { timeout: 5000 }).toBe(1);
+    const notice = JSON.parse(graphEvents.find((e) => e.path === '/restock')!.body) as { product: { id: string; stock: number }; wishes: { email: string; language: string; unsubscribeUrl: string }[] };
+    expect(notice.product).toMatchObject({ id: 'ceramic-pour-over-dripper', stock: 1 });
+    // The link is on the shop's address as its catalog gives it (`shop.baseUrl`).
+    const { baseUrl } = (JSON.parse(catalogText) as { shop: { baseUrl: string } }).shop;
+    expect(notice.wishes).toEqual([{ email: 'waiting.fan@example.com', language: 'de', unsubscribeUrl: expect.stringMatching(new RegExp(`^${baseUrl}/api/wishes/unsubscribe\\?token=u1\\.`)) }]);
+
+    // Once told, a wish is not sent again, whatever comes next.
+    await mf.dispatchFetch(`${hookedOrigin}/catalog.json`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(graphEvents.filter((e) => e.path === '/restock')).toHaveLength(1);
   });
 });
 

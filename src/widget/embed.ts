@@ -137,6 +137,9 @@ function prefetch(host: EarlyHost, catalog: string, options: unknown[], here: st
   return settled;
 }
 
+/** Once the browser has painted what is on screen now (a frame, then a task); at once in a hidden page, which paints nothing. */
+const painted = () => new Promise<void>((resolve) => (document.visibilityState === 'hidden' ? resolve() : requestAnimationFrame(() => setTimeout(resolve, 0))));
+
 if (!window.Fanshop) {
   const here = script?.src ?? location.href;
   const moduleUrl = new URL('fanshop.mjs', here).href;
@@ -153,8 +156,8 @@ if (!window.Fanshop) {
   const declared = () => document.querySelectorAll<EarlyHost>('[data-fanshop]').forEach((host) => host.shadowRoot && keepTaps(host));
   declared();
   // Once the page's shops are there: each one's catalog (and first view), then fanshop.mjs, once
-  // every first view is in or known not to come: the first cards need none of it, and it does
-  // not compete with them for a slow phone's connection.
+  // every first view is in and painted, or known not to come: the first cards need none of it,
+  // and it does not compete with them for a slow phone's connection or its CPU.
   const ready = new Promise<void>((resolve) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve())).then(() => {
     declared();
     const global = window.FanshopConfig;
@@ -171,7 +174,11 @@ if (!window.Fanshop) {
       // The options the widget will mount with (auto-mount.ts) and the page's language, as written.
       return host.shadowRoot || host.fanshopPrefetch || !catalog ? null : prefetch(host, catalog, [global ?? null, data, { ...host.dataset }, document.documentElement.lang], here, keepTaps);
     });
-    return Promise.all(views).then((): Promise<Module> => import(/* @vite-ignore */ moduleUrl));
+    // A first view on screen is painted before the widget's code is asked for: its compiling and
+    // running would hold that frame back (issue 12's bench: 20 ms on /shop's first card).
+    return Promise.all(views)
+      .then(() => (hosts.some((host) => host.shadowRoot) ? painted() : undefined))
+      .then((): Promise<Module> => import(/* @vite-ignore */ moduleUrl));
   });
   ready.catch((error) => console.error(`[fanshop] could not load ${moduleUrl}:`, error));
   window.Fanshop = {

@@ -9,7 +9,7 @@ import type { LoadedCatalog } from './source';
 import type { LikesStore } from '../likes/store';
 import type { StockStore } from '../stock/store';
 import { liveProducts } from '../stock/live-catalog';
-import { recentStock } from '../stock/recent-stock';
+import { takenStock } from '../stock/taken-stock';
 
 // How big a catalog travels whole, shared with `fanshop build` (its measurements are there).
 export { FIRST_PAGE_SIZE, WHOLE_CATALOG_MAX_PRODUCTS } from '../../core/catalog/static-site';
@@ -25,16 +25,17 @@ const LIKES_MAX_AGE_MS = 5_000;
  * The product queries of one server: an index built once per parsed catalog (the merchant's
  * text does not change with stock), answered with the products as shoppers see them now: live
  * stock is read for the page's products only (stock/live-catalog.ts `liveProducts`), so a page
- * costs the same whatever the catalog's size, and each item at most every 2 s (stock/recent-stock.ts). Shared by `GET /api/products` and the first page
- * the parsed catalog carries.
+ * costs the same whatever the catalog's size, worked out from one read of the shop's sales and
+ * holds every 2 s (stock/taken-stock.ts). Shared by `GET /api/products` and the first page the
+ * parsed catalog carries.
  */
 export function productQueries(options: { load: () => Promise<LoadedCatalog>; stock?: StockStore; likes?: LikesStore; now?: () => number }) {
   const indexes = new WeakMap<Catalog, ProductIndex>();
   const byId = new WeakMap<Catalog, Map<string, Product>>();
   const categories = new WeakMap<Catalog, Record<string, number>>();
   const now = options.now ?? Date.now;
-  // Read from the store at most every 2 s per item (stock/recent-stock.ts).
-  const stock = options.stock && recentStock(options.stock);
+  // Sales and holds read from the store at most every 2 s, for every page (stock/taken-stock.ts).
+  const stock = options.stock && takenStock(options.stock);
   let likes: { catalog: Catalog; at: number; counts: Promise<Record<string, number>> } | undefined;
   const indexOf = (catalog: Catalog) => {
     let index = indexes.get(catalog);

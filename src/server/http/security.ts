@@ -1,8 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
+import { INLINE_STYLE_HASHES } from '../pages/inline-styles';
 
 /**
- * A strict Content-Security-Policy on every page we serve: no inline scripts or styles, no eval.
- * The demo pages prove the widget runs under it (its styles are constructed stylesheets).
+ * A strict Content-Security-Policy on every page we serve: no inline scripts, no eval, and no
+ * inline styles but the few stylesheets the pages send inside them, by their hashes
+ * (pages/inline-styles.ts). The demo pages prove the widget runs under it (its styles are
+ * constructed stylesheets).
  * `framable` pages (the shop itself) may be framed by any site: merchants frame them; a list of
  * sources instead allows only those (the Facebook Page tab: facebook/tab-route.ts). `stripe`
  * opens the policy to Stripe.js, for embedded checkout with real keys.
@@ -14,7 +17,7 @@ export function strictCsp(options: { framable?: boolean | readonly string[]; str
   return [
     "default-src 'self'",
     `script-src 'self'${stripe('https://js.stripe.com https://*.js.stripe.com')}`,
-    "style-src 'self'",
+    `style-src 'self' ${INLINE_STYLE_HASHES.join(' ')}`,
     `img-src 'self' data:${stripe('https://*.stripe.com')}`,
     `connect-src 'self'${stripe('https://api.stripe.com https://checkout.stripe.com')}`,
     `frame-src 'self'${stripe('https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com https://checkout.stripe.com')}`,

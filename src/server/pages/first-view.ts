@@ -4,12 +4,13 @@ import type { CatalogEnvelope } from '../../core/catalog/envelope';
 // components (src/widget/ssr.tsx; eslint.config.js allows this import here alone).
 import { renderEmbedView, renderFirstView } from '#widget-ssr';
 import { acceptedTags } from './page-locale';
-import { html, scriptJson, type Html } from './html';
+import { html, scriptJson, stylesheet, type Html } from './html';
 
 /**
  * The stylesheet of the server-rendered first view: dist/client/fanshop-first-view-<hash>.css
  * (scripts/build.mjs, from src/widget/ui/first-view.css), cached for a year like every hashed
- * file. Linked from inside the shadow root, so the strict CSP (`style-src 'self'`) allows it.
+ * file. The loader links it (`embedFirstView`); the pages send it inside the shadow root
+ * (inline-styles.ts), which the strict CSP allows by its hash.
  */
 export const FIRST_VIEW_STYLESHEET = __FANSHOP_FIRST_VIEW_CSS__;
 
@@ -61,7 +62,7 @@ export interface FirstViewOptions {
 /**
  * The children of a page's `<div data-fanshop>` that show the shop before its JavaScript runs
  * and without it: a declarative shadow root (`<template shadowrootmode="open">`, which the
- * parser makes the div's shadow root) holding the widget's first view with its stylesheet linked, and
+ * parser makes the div's shadow root) holding the widget's first view and its stylesheet, and
  * the envelope it was rendered from as inert JSON, which the widget hydrates with instead of
  * fetching the catalog again (src/widget/mount.ts, shop/hydrate.ts).
  * https://developer.mozilla.org/docs/Web/HTML/Element/template#shadowrootmode
@@ -85,7 +86,7 @@ export async function firstView(options: FirstViewOptions): Promise<Html | undef
     return await pageViews(envelope, key, async () => {
       const view = await renderFirstView(input);
       const state = { locale: view.locale, product: view.product, envelope };
-      return html`<template shadowrootmode="open"><link rel="stylesheet" href="${options.root ?? ''}${FIRST_VIEW_STYLESHEET}">${raw(view.html)}</template><script type="application/json" data-fanshop-first-view>${scriptJson(state)}</script>`;
+      return html`<template shadowrootmode="open">${stylesheet(`${options.root ?? ''}${FIRST_VIEW_STYLESHEET}`)}${raw(view.html)}</template><script type="application/json" data-fanshop-first-view>${scriptJson(state)}</script>`;
     });
   } catch (error) {
     console.error('[fanshop] could not render the shop’s first view; the page is sent without it:', error);

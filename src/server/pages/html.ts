@@ -1,4 +1,5 @@
 import { html as honoHtml, raw } from 'hono/html';
+import { inlineStyle } from './inline-styles';
 
 /** HTML made by `html` (or `raw`): a template puts it in as it is, where a plain string is escaped. */
 export type Html = ReturnType<typeof raw>;
@@ -24,6 +25,12 @@ export function scriptJson(value: unknown): Html {
   return raw(JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/** A page's stylesheet: inside it when it is one the first paint needs (inline-styles.ts), else linked. */
+export function stylesheet(href: string): Html {
+  const text = inlineStyle(href);
+  return text === undefined ? html`<link rel="stylesheet" href="${href}">` : html`<style>${raw(text)}</style>`;
+}
+
 /**
  * The shared skeleton of the server's pages; every asset is external, for the strict CSP.
  * `head`: tags crawlers should meet early (a product page's Open Graph), right after the title.
@@ -37,7 +44,7 @@ export function page(options: { title: string; lang?: string; css?: readonly str
     <title>${options.title}</title>
     ${options.head ? html`${options.head}\n    ` : ''}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
     ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
-    ${(options.css ?? []).map((href, i) => html`${i ? '\n    ' : ''}<link rel="stylesheet" href="${href}">`)}
+    ${(options.css ?? []).map((href, i) => html`${i ? '\n    ' : ''}${stylesheet(href)}`)}
   </head>
   <body>
 ${options.body}

@@ -163,7 +163,7 @@ describe('GET /p/:id as Facebook’s crawler reads it', () => {
     const at = (s: string) => html.indexOf(s);
     expect(at('<meta charset="utf-8">')).toBeLessThan(at('<title>'));
     expect(at('<title>Nordlicht hoodie – Nordlicht Supply</title>')).toBeLessThan(at('<meta property="og:type"'));
-    expect(at('<script type="application/ld+json">')).toBeLessThan(at('<link rel="stylesheet"'));
+    expect(at('<script type="application/ld+json">')).toBeLessThan(at('<style>'));
   });
 
   it('keeps absolute image sources and resolves relative ones against the base URL’s path', async () => {
@@ -180,7 +180,9 @@ describe('GET /p/:id as Facebook’s crawler reads it', () => {
     // The page's own files and links live under the base URL's path too.
     expect(hoodiePage.html).toContain('<img src="/shop/images/hoodie-ice.svg"');
     expect(hoodiePage.html).toContain('<script src="/shop/fanshop.js" data-catalog="/shop/catalog.json" async></script>');
-    expect(hoodiePage.html).toContain('<link rel="stylesheet" href="/shop/product-page.css">');
+    // Its stylesheet is inside it (pages/inline-styles.ts), under whatever path.
+    expect(hoodiePage.html).toContain(`<style>${readFileSync('public/product-page.css', 'utf8')}</style>`);
+    expect(hoodiePage.html).not.toContain('<link rel="stylesheet"');
   });
 
   it('writes prices with the currency’s own minor digits (no decimals for yen)', async () => {

@@ -16,6 +16,12 @@ export interface StockStore {
    */
   available(items: readonly StockCount[], now: Date): Promise<Record<string, number>>;
   /**
+   * What sales and holds take from the catalog's numbers now, for the whole shop in one read:
+   * the few items that have any (taken-stock.ts works out `available` from it for a page of any
+   * catalog). Records nothing.
+   */
+  taken(now: Date): Promise<StockTaken>;
+  /**
    * Holds every line's units until `expiresAt`, all or nothing. The same `key` while its last
    * reservation is held and unexpired gives that reservation back (`replay`), with its own
    * `expiresAt`, holding nothing more: a double click or a retried request reserves once. Once
@@ -38,6 +44,14 @@ export interface StockCount {
   /** `stockItemId`: the product's id, or `<product>/<variant>`. */
   readonly item: string;
   readonly stock: number;
+}
+
+/** Sales and holds, by item; an item in neither has all its catalog stock (stock/taken-stock.ts). */
+export interface StockTaken {
+  /** Items with units sold since their catalog number was recorded: that number, and the units. */
+  readonly sold: ReadonlyMap<string, { readonly baseline: number; readonly sold: number }>;
+  /** Units held by reservations that have not ended or expired, by item. */
+  readonly held: ReadonlyMap<string, number>;
 }
 
 export interface StockLine extends StockCount {

@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { LikeState } from '../../likes/store';
 import type { Order } from '../../orders/order';
-import type { ReserveResult, SellResult, StockCount, StockLine } from '../../stock/store';
+import type { ReserveResult, SellResult, StockCount, StockLine, StockTaken } from '../../stock/store';
 import { MIGRATIONS } from './migrations';
 import type { ReviewAggregate } from '../../../core/api/reviews';
 import type { Review, ReviewChanges, ReviewListQuery, ReviewStatus, ReviewUpdate } from '../../reviews/store';
@@ -162,6 +162,23 @@ export class FanshopData extends DurableObject<unknown> implements Served<ShopDa
       const held = heldUnits(this.sql, items, now);
       return Object.fromEntries(items.map((c) => [c.item, Math.max(0, free(rows.get(c.item), held.get(c.item) ?? 0))]));
     });
+  }
+
+  taken(now: Date): StockTaken {
+    const sold = new Map(Array.from(this.sql.exec<StockRow>('select item, baseline, sold from fanshop_stock where sold > 0'), (r) => [r.item, { baseline: r.baseline, sold: r.sold }]));
+    const held = new Map(
+      Array.from(
+        this.sql.exec<{ item: string; held: number }>(
+          `select l.item as item, sum(l.quantity) as held
+           from fanshop_reservation_lines l join fanshop_reservations r on r.id = l.reservation_id
+           where r.state = 'held' and r.expires_at > ?
+           group by l.item`,
+          now.getTime(),
+        ),
+        (r) => [r.item, r.held],
+      ),
+    );
+    return { sold, held };
   }
 
   reserve(key: string, lines: readonly StockLine[], expiresAt: Date, now: Date): ReserveResult {

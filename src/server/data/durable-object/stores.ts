@@ -45,6 +45,7 @@ export function durableObjectStores<Id>(namespace: FanshopDataNamespace<Id>): Da
     },
     stock: {
       available: (items, now) => shop().available(items, now),
+      taken: (now) => shop().taken(now),
       reserve: (key, lines, expiresAt, now) => shop().reserve(key, lines, expiresAt, now),
       release: (reservationId) => shop().release(reservationId),
       sell: (reservationId, now) => shop().sell(reservationId, now),

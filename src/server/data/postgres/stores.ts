@@ -155,6 +155,24 @@ function stockStore(sql: Sql): StockStore {
       );
     },
 
+    async taken(now) {
+      // Lines still flagged held but run out count as held in `fanshop_stock.held` until the
+      // next writer unflags them: taken off here, as `available` does.
+      const [rows, over] = await Promise.all([
+        sql.query<StockRow>('select item, baseline, sold, held from fanshop_stock where sold > 0 or held > 0'),
+        sql.query<{ item: string; quantity: number }>('select item, sum(quantity)::int as quantity from fanshop_reservation_lines where held and expires_at <= $1 group by item', [now]),
+      ]);
+      const ranOutOf = new Map(over.map((r) => [r.item, r.quantity]));
+      const sold = new Map<string, { baseline: number; sold: number }>();
+      const held = new Map<string, number>();
+      for (const row of rows) {
+        if (row.sold > 0) sold.set(row.item, { baseline: row.baseline, sold: row.sold });
+        const units = row.held - (ranOutOf.get(row.item) ?? 0);
+        if (units > 0) held.set(row.item, units);
+      }
+      return { sold, held };
+    },
+
     // One call of the function in migrations.ts: lock the items' rows in item order (recording a
     // changed catalog number first), stop counting lines that ran out, give back the key's
     // reservation if it is still held, else hold every line or none.
