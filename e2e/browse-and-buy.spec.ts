@@ -91,13 +91,14 @@ test('deep links open a product and Back closes it', async ({ page }) => {
   await expect(page).not.toHaveURL(/#\/p\//);
 });
 
-test('a sold-out product cannot be added', async ({ page }) => {
+test('a sold-out product cannot be added: its card offers Notify me', async ({ page }) => {
   await page.goto('/');
   await waitForGrid(page);
-  const soldOut = cards(page).filter({ has: page.getByRole('button', { name: 'Sold out' }) });
+  const soldOut = cards(page).filter({ has: page.locator('[part="badge"]', { hasText: 'Sold out' }) });
   await expect(soldOut).toHaveCount(1);
   await expect(soldOut.getByRole('heading')).toHaveText('Limited edition enamel mug');
-  await expect(soldOut.getByRole('button', { name: 'Sold out' })).toBeDisabled();
+  await expect(soldOut.getByRole('button', { name: 'Add to cart' })).toHaveCount(0);
+  await expect(soldOut.getByRole('button', { name: 'Notify me' })).toBeEnabled();
 });
 
 test('choosing a colour shows that colour’s picture', async ({ page }) => {

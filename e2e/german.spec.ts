@@ -25,7 +25,8 @@ async function expectGermanShop(page: Page) {
   await expect(page.locator('[part="card"] [part="price-now"]').first()).toHaveText(/\d+,\d{2}\s€/);
 
   // A sold-out product and a product's detail view are German too.
-  await expect(card(page, 'Emaillebecher, limitierte Auflage').getByRole('button', { name: 'Ausverkauft' })).toBeDisabled();
+  await expect(card(page, 'Emaillebecher, limitierte Auflage').locator('[part="badge"]')).toHaveText('Ausverkauft');
+  await expect(card(page, 'Emaillebecher, limitierte Auflage').getByRole('button', { name: 'Benachrichtigen' })).toBeVisible();
   await muesli.getByRole('link').click();
   const detail = page.locator('[data-detail]');
   await expect(detail.getByRole('heading', { name: 'Bircher-Müsli Mischung' })).toBeVisible();

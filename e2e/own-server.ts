@@ -14,23 +14,48 @@ export function ownServer(offset: number, catalogText: string) {
   const port = specPort(offset);
   const origin = `http://localhost:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-own-server-'));
+  const dataDir = join(dir, 'data');
   let server: ChildProcess | undefined;
+  const start = async () => {
+    server = spawn(process.execPath, ['dist/server/node.mjs'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: dataDir },
+      stdio: 'ignore',
+    });
+    await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+  };
+  const stop = async () => {
+    const stopping = server;
+    server = undefined;
+    if (!stopping || stopping.exitCode !== null) return;
+    await new Promise((resolve) => {
+      stopping.once('exit', resolve);
+      stopping.kill();
+    });
+  };
   test.beforeAll(async () => {
     // A server starts in a second or two; on two cores busy with other workers' browsers and
     // servers, its database and catalog took up to 40 s: the hook waits that long, not a test.
     test.setTimeout(90_000);
     writeFileSync(join(dir, 'catalog.json'), catalogText);
-    server = spawn(process.execPath, ['dist/server/node.mjs'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: join(dir, 'data') },
-      stdio: 'ignore',
-    });
-    await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+    await start();
   });
-  test.afterAll(() => {
-    server?.kill();
+  test.afterAll(async () => {
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { origin };
+  /**
+   * Runs `work` with the server stopped, as the merchant runs the CLI on an embedded database
+   * (FANSHOP_DATA_DIR, which one process opens at a time), then starts it again on the same data.
+   */
+  const whileStopped = async <T>(work: (dataDir: string) => Promise<T> | T): Promise<T> => {
+    await stop();
+    try {
+      return await work(dataDir);
+    } finally {
+      await start();
+    }
+  };
+  return { origin, whileStopped };
 }
 
 /** A merchant's real size, 2,000 products (scripts/big-catalog.mjs), on a server of the spec's own. */

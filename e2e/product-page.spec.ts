@@ -74,7 +74,8 @@ test.describe('without JavaScript', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await snap(page, `product-page-nojs-${width}`);
       await page.goto(`/p/enamel-mug-limited?locale=de`);
-      await expect(page.locator('[data-detail]').getByRole('button', { name: 'Ausverkauft' })).toBeVisible();
+      await expect(page.locator('[data-detail] [part="stock-note"]')).toHaveText('Ausverkauft');
+      await expect(page.locator('[data-detail]').getByRole('button', { name: 'Benachrichtigen' })).toBeVisible();
       await snap(page, `product-page-nojs-sold-out-de-${width}`);
     });
   }

@@ -50,9 +50,12 @@ export const BUDGET = 12_000;
  * the card (~90 B with their style), so that nothing arrives after the first paint and nothing
  * moves; the stars' code and sentence load only for a shop with ratings. The form, the list
  * and their texts are lazy chunks. Paths 1 and 2, the first views of a shop with its Fanshop
- * server (the only shops with reviews), grew by 5 to 7 B.
+ * server (the only shops with reviews), grew by 5 to 7 B. 18,200: a card says "Coming soon"
+ * instead of "Sold out" where the catalog says so, and either offers "Notify me" (the words in
+ * each table, the button, the rule of coming soon), +99 B en, +105 B de; the recommendation rows
+ * and the Notify me form come after the first paint and cost it nothing.
  */
-export const RENDERED_BUDGET = 18_100;
+export const RENDERED_BUDGET = 18_200;
 /** The loader's `view` parameter for the README's snippet on a page in this language (src/widget/embed.ts). */
 export const snippetView = (/** @type {string} */ pageLang) => JSON.stringify([null, { catalog: '/catalog.json' }, {}, pageLang]);
 

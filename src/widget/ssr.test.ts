@@ -36,6 +36,19 @@ describe('renderFirstView (the server-rendered first view)', () => {
     expect(html).not.toContain('like-button');
   });
 
+  it('renders a coming-soon product as the widget does: "Coming soon" on its card, Notify me on its card and in its view', async () => {
+    const soon = (c: Catalog): Catalog => ({ ...c, products: c.products.map((p) => (p.id === 'stoneware-teapot' ? { ...p, availability: 'coming_soon' } : p)) });
+    const grid = (await renderFirstView({ envelope: envelope(demo(soon)), catalogUrl, pageLang: 'en' })).html;
+    const card = grid.slice(grid.indexOf('<article class="card" part="card" data-product-id="stoneware-teapot"'));
+    expect(card.slice(0, card.indexOf('</article>'))).toMatch(/<span class="badge-label sold-out" part="badge">Coming soon<\/span>[\s\S]*part="button notify-me" aria-describedby="title-stoneware-teapot">Notify me<\/button>/);
+    // A sold-out one says so, and takes an email too.
+    expect(grid).toMatch(/part="badge">Sold out<\/span>[\s\S]*?aria-describedby="title-enamel-mug-limited">Notify me<\/button>/);
+    const view = (await renderFirstView({ envelope: envelope(demo(soon)), catalogUrl, pageLang: 'de', product: 'stoneware-teapot' })).html;
+    expect(view).toContain('<p class="stock-note" part="stock-note">Demnächst</p>');
+    expect(view).toContain('part="button notify-me" aria-expanded="false">Benachrichtigen</button>');
+    expect(view).not.toContain('In den Warenkorb</button></div>');
+  });
+
   it('speaks German with German prices for a German page', async () => {
     const { html, locale } = await renderFirstView({ envelope: envelope(demo()), catalogUrl, pageLang: 'de' });
     expect(locale).toBe('de');

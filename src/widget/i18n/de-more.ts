@@ -42,6 +42,22 @@ const deMore: MoreMessages = {
   openInBrowser: 'Im Browser öffnen',
   rated: (average, count) => `${average} von 5 Sternen, ${count === 1 ? '1 Bewertung' : `${count} Bewertungen`} von Käufern`,
   openInBrowserHint: 'Apple Pay und Google Pay funktionieren im Browser deines Handys, nicht in dieser App.',
+  alsoLiked: 'Fans, denen das gefällt, mögen auch',
+  boughtTogether: 'Wird oft zusammen gekauft',
+  youMayAlsoLike: 'Das könnte dir auch gefallen',
+  wishEmail: 'Deine E-Mail-Adresse',
+  wishConsent: (title) => `Wir schreiben dir einmal, sobald „${title}“ wieder da ist. Sonst nichts. Abmelden kannst du dich mit einem Klick.`,
+  wishConsentSoon: (title) => `Wir schreiben dir einmal, sobald „${title}“ erhältlich ist. Sonst nichts. Abmelden kannst du dich mit einem Klick.`,
+  wishSend: 'Benachrichtigen',
+  wishSending: 'Wird gesendet…',
+  wishDone: (title) => `Danke! Wir sagen dir Bescheid, sobald „${title}“ da ist.`,
+  wishAgain: 'Du stehst mit dieser E-Mail-Adresse schon auf der Liste. Wir schreiben dir einmal, mehr nicht.',
+  wishInvalidEmail: 'Gib eine E-Mail-Adresse wie name@beispiel.de ein.',
+  wishAvailable: 'Gute Nachricht: Das kannst du jetzt kaufen. Lade die Seite neu, um es in den Warenkorb zu legen.',
+  wishGone: 'Dieses Produkt gibt es im Shop nicht mehr.',
+  wishRateLimited: 'Das waren viele Versuche. Warte eine Minute und versuch es dann noch einmal.',
+  wishUnavailable: '„Benachrichtigen“ ist in diesem Shop gerade nicht verfügbar.',
+  wishFailed: 'Das konnte nicht gesendet werden. Prüf deine Verbindung und versuch es noch einmal.',
 };
 
 export default deMore;

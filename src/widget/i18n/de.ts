@@ -26,6 +26,8 @@ const de: FirstMessages = {
   addToCart: 'In den Warenkorb',
   buyNow: 'Jetzt kaufen',
   soldOut: 'Ausverkauft',
+  comingSoon: 'Demnächst',
+  notifyMe: 'Benachrichtigen',
   sale: 'Sale',
   from: (price) => `ab ${price}`,
   wasPrice: (price) => `statt ${price}`,

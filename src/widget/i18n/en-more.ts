@@ -40,6 +40,22 @@ const enMore = {
   openInBrowser: 'Open in browser',
   rated: (average: string, count: number) => `Rated ${average} out of 5 by ${count === 1 ? '1 buyer' : `${count} buyers`}`,
   openInBrowserHint: 'Apple Pay and Google Pay work in your phone’s browser, not in this app.',
+  alsoLiked: 'Fans who liked this also liked',
+  boughtTogether: 'Often bought together',
+  youMayAlsoLike: 'You may also like',
+  wishEmail: 'Your email',
+  wishConsent: (title: string) => `We’ll email you once when “${title}” is back. Nothing else. You can unsubscribe with one click.`,
+  wishConsentSoon: (title: string) => `We’ll email you once when “${title}” is available. Nothing else. You can unsubscribe with one click.`,
+  wishSend: 'Notify me',
+  wishSending: 'Sending…',
+  wishDone: (title: string) => `Thanks! We’ll let you know when “${title}” is here.`,
+  wishAgain: 'You’re already on the list with this email. We’ll let you know once, nothing more.',
+  wishInvalidEmail: 'Enter an email address such as name@example.com.',
+  wishAvailable: 'Good news: this can be bought now. Reload the page to add it to your cart.',
+  wishGone: 'This product is no longer in the shop.',
+  wishRateLimited: 'That was a lot of tries. Wait a minute, then try again.',
+  wishUnavailable: '“Notify me” is not available in this shop right now.',
+  wishFailed: 'This could not be sent. Check your connection and try again.',
 };
 
 export type MoreMessages = typeof enMore;

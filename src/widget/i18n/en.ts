@@ -31,6 +31,8 @@ const en = {
   addToCart: 'Add to cart',
   buyNow: 'Buy now',
   soldOut: 'Sold out',
+  comingSoon: 'Coming soon',
+  notifyMe: 'Notify me',
   sale: 'Sale',
   from: (price: string) => `from ${price}`,
   wasPrice: (price: string) => `was ${price}`,

@@ -1,3 +1,5 @@
+import type { RecommendationSource } from '../../core/api/recommendations';
+
 /**
  * Events the widget tells the host page about. Each is delivered three ways: the config's
  * `on.<name>` / `onEvent` callbacks, a bubbling, composed DOM CustomEvent `fanshop:<name>` on the
@@ -70,6 +72,22 @@ export interface FanshopReviewSubmitPayload {
   status: 'published' | 'pending' | 'hidden';
 }
 
+/**
+ * `recommendation_click`: the shopper opened (or added to the cart) a recommended product.
+ * `source` is why it was recommended (core/api/recommendations.ts), `from` the row it was in.
+ */
+export interface FanshopRecommendationPayload {
+  productId: string;
+  source: RecommendationSource;
+  from: 'also_liked' | 'bought_together' | 'cart';
+}
+
+/** `wish_submit`: the shopper asked to be told when a product (or variant) can be bought. Never the email. */
+export interface FanshopWishPayload {
+  productId: string;
+  variantId: string | null;
+}
+
 export interface FanshopEventPayloads {
   view_item: FanshopItemPayload;
   add_to_cart: FanshopItemPayload;
@@ -84,6 +102,8 @@ export interface FanshopEventPayloads {
   purchase: FanshopPurchasePayload;
   review_open: FanshopReviewOpenPayload;
   review_submit: FanshopReviewSubmitPayload;
+  recommendation_click: FanshopRecommendationPayload;
+  wish_submit: FanshopWishPayload;
 }
 
 export type FanshopEventName = keyof FanshopEventPayloads;

@@ -7,6 +7,7 @@ import { useStore } from './use-store';
 import { Heading } from './Heading';
 import { CartLineRow } from './CartLineRow';
 import { CloseIcon } from './close-icon';
+import { CartRecommendations } from './recommendations-slot';
 import { openInBrowserUrl } from '../social/open-in-browser';
 import { formatMoney } from '../../core/money';
 import { adoptCss } from './adopt-css';
@@ -93,6 +94,7 @@ export function CartDrawer() {
                 <CartLineRow key={`${line.productId}/${line.variantId ?? ''}`} line={line} />
               ))}
             </ul>
+            {open && <CartRecommendations />}
             <div class="drawer-foot" part="cart-footer">
               <p class="subtotal">
                 <span>{t.subtotal}</span>

@@ -4,6 +4,7 @@ import { useShop } from '../shop/context';
 import { Heading } from './Heading';
 import { Price } from './Price';
 import { productOffer } from '../../core/catalog/offer';
+import { comingSoon } from '../../core/catalog/availability';
 import { actionsModule, LazySocial } from './lazy-parts';
 import { Rating } from './rating-part';
 import { useStore } from './use-store';
@@ -15,6 +16,7 @@ export function ProductCard({ product }: { product: Product }) {
   const title = localize(product.title, shop.locale, fallback);
   const offer = productOffer(product);
   const soldOut = !offer.inStock;
+  const soldOutText = comingSoon(product) ? t.comingSoon : t.soldOut;
   const image = product.images[0];
   const href = `#/p/${encodeURIComponent(product.id)}`;
   const titleId = `title-${product.id}`;
@@ -35,7 +37,7 @@ export function ProductCard({ product }: { product: Product }) {
           <div class="card-image" />
         )}
         {soldOut ? (
-          <span class="badge-label sold-out" part="badge">{t.soldOut}</span>
+          <span class="badge-label sold-out" part="badge">{soldOutText}</span>
         ) : (
           offer.onSale && <span class="badge-label sale" part="badge">{t.sale}</span>
         )}
@@ -53,6 +55,11 @@ export function ProductCard({ product }: { product: Product }) {
         <a class="button primary" part="button buy-now" href={product.paymentLink} target="_blank" rel="noopener" aria-describedby={titleId} onClick={() => void actionsModule.load().then((m) => m.buyNow(shop, product))}>
           {t.buyNow}
         </a>
+      ) : soldOut && shop.store.getState().served ? (
+        // With its server, the shop takes an email for it: "Notify me" opens its view, where the form is.
+        <button type="button" class="button primary" part="button notify-me" aria-describedby={titleId} onClick={open}>
+          {t.notifyMe}
+        </button>
       ) : (
       <button
         type="button"
@@ -64,7 +71,7 @@ export function ProductCard({ product }: { product: Product }) {
           product.variants.length ? shop.router.open(product.id) : void actionsModule.load().then((m) => m.addToCart(shop, product, undefined, 1))
         }
       >
-        {soldOut ? t.soldOut : t.addToCart}
+        {soldOut ? soldOutText : t.addToCart}
       </button>
       )}
     </article>

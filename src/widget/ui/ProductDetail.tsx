@@ -23,6 +23,8 @@ import { productOffer } from '../../core/catalog/offer';
 import { initialSelection, matchVariant } from './variant-selection';
 import { afterPaint } from '../shop/after-paint';
 import { lazy } from './lazy';
+import { NotifyMe } from './NotifyMe';
+import { ProductRecommendations } from './recommendations-slot';
 
 /** The reviews list: its own chunk, after the view's first paint (issue 10). */
 const LazyReviewList = lazy(() => import('./ReviewList').then((m) => m.ReviewList));
@@ -76,12 +78,13 @@ function ProductView({ productId }: { productId: string }) {
   adoptCss(shop.root, css);
   const { t, config } = shop;
   const catalog = useStore(shop.store, (s) => s.catalog)!;
+  // A shop with its server: "Notify me", the recommendations and the reviews ask it.
+  const served = useStore(shop.store, (s) => !!s.served);
   const product = catalog.products.find((p) => p.id === productId);
   const [selection, setSelection] = useState(() => (product ? initialSelection(product) : {}));
   const [quantity, setQuantity] = useState(1);
   const heading = useRef<HTMLHeadingElement>(null);
-  // Reviews live on the shop's server; their list comes once the view is on screen.
-  const served = useStore(shop.store, (s) => !!s.served);
+  // The reviews list comes once the view is on screen.
   const [painted, setPainted] = useState(false);
   useEffect(() => afterPaint(() => setPainted(true)), []);
 
@@ -125,6 +128,7 @@ function ProductView({ productId }: { productId: string }) {
   const compareAt = variant ? variant.compareAtPrice : product.compareAtPrice;
 
   return (
+    <>
     <article class="detail" part="detail" data-detail data-product-id={product.id}>
       {back}
       <div class="detail-body">
@@ -144,9 +148,15 @@ function ProductView({ productId }: { productId: string }) {
               {t.buyNow}
             </a>
           ) : soldOut || available <= 0 ? (
-            <button type="button" class="button primary wide" disabled>
-              {t.soldOut}
-            </button>
+            // What core/catalog/availability.ts `wishable` says here, without its bytes in the first view:
+            // a chosen variant or a product without any cannot be bought; with no variant chosen, all of them.
+            served && (variant || !product.variants.length || soldOut) ? (
+              <NotifyMe product={product} variant={variant} />
+            ) : (
+              <button type="button" class="button primary wide" disabled>
+                {product.availability === 'coming_soon' ? t.comingSoon : t.soldOut}
+              </button>
+            )
           ) : (
             <div class="buy-row">
               <QuantityInput value={Math.min(quantity, limit)} max={limit} label={t.quantity} onChange={setQuantity} />
@@ -171,6 +181,9 @@ function ProductView({ productId }: { productId: string }) {
       </div>
       {served && painted && <LazyReviewList.Lazy product={product} />}
     </article>
+    {/* Below the product, not part of it: [data-detail] and its parts stay the product's own. */}
+    {served && <ProductRecommendations productId={product.id} />}
+    </>
   );
 }
 

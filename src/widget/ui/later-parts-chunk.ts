@@ -1,0 +1,2 @@
+export { CartRowView, ProductRowsView, cartRow, productRows } from './Recommendations';
+export { WishForm } from './WishForm';
