@@ -22,10 +22,11 @@ const cards = new WeakMap<Product, VNode>();
 
 /**
  * Cards a new list of results shows in the frame that answers the keystroke: two rows of the
- * widest grid (4 columns), more than a phone's screen shows. The rest follow in the next task,
- * after that frame is painted. Rendering the 24 cards of a search's answer at once took most of
- * a keystroke's time at 10,000 products (issue 12's bench: the answer's cards, 15-25 ms of
- * script on this machine, before the frame could paint).
+ * widest grid (4 columns), more than a phone's screen shows. The rest follow once that frame is
+ * painted and the browser is idle (at most 200 ms later), unless the next key came first.
+ * Rendering the 24 cards of a search's answer at once took most of a keystroke's time at 10,000
+ * products (issue 12's bench: the answer's cards, 15-25 ms of script on this machine, before
+ * the frame could paint).
  */
 export const FIRST_CARDS = 8;
 
@@ -103,9 +104,22 @@ export function Browse(props: { hidden: boolean }) {
   const [, setRounds] = useState(0);
   const staged = listed.length > FIRST_CARDS && listed !== whole.current && !extends_(listed, whole.current);
   useEffect(() => {
-    // Runs after the browser painted the staged cards (Preact's effects wait for the frame).
-    whole.current = listed;
-    if (staged) setRounds((n) => n + 1);
+    if (!staged) {
+      whole.current = listed;
+      return;
+    }
+    // After the staged cards are painted (Preact's effects wait for the frame), the rest once the
+    // browser is idle: a key typed before then brings a new list, and these are never rendered.
+    const rest = () => {
+      whole.current = listed;
+      setRounds((n) => n + 1);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(rest, { timeout: 200 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(rest, 50);
+    return () => clearTimeout(id);
   }, [listed, staged]);
   const visible = staged ? listed.slice(0, FIRST_CARDS) : listed;
   // A search that failed is told under the search box, a "Show more" that failed by its button.
