@@ -9,16 +9,11 @@ import { readSearchIndex } from '../core/catalog/search-index';
 import { FIRST_PAGE_SIZE, idBucket, numbered, readStaticPaging, SHARD_SIZE, shardCount, WHOLE_CATALOG_MAX_PRODUCTS } from '../core/catalog/static-site';
 import { imagePaths } from './build';
 import { main, nodeIo, type CliIo } from './commands';
+import { runCli } from './testing';
 
 const demoPath = new URL('../../public/catalog.json', import.meta.url).pathname;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { ...nodeIo, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 type Json = { products: { id: string; images?: { src: string }[] }[]; paged?: unknown } & Record<string, unknown>;
 const readJsonFile = async (path: string): Promise<Json> => JSON.parse(await readFile(path, 'utf8')) as Json;

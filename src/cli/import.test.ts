@@ -8,18 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samples } from '../core/import/fixtures/image-bytes';
-import { main, nodeIo, type CliIo } from './commands';
+import { runCli } from './testing';
 
 const fixtures = fileURLToPath(new URL('../core/import/fixtures/', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/fanshop.mjs', import.meta.url));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { ...nodeIo, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 /** The built command as a merchant runs it (`npx fanshop …`); `npm test` builds before Vitest. */
 async function runBin(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

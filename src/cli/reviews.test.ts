@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, nodeIo, type CliIo } from './commands';
+import { runCli } from './testing';
 import { openNodeData } from '../server/data/node';
 import { createApp } from '../server/app';
 import type { Review } from '../server/reviews/store';
@@ -16,13 +16,7 @@ const out = mkdtempSync(join(tmpdir(), 'fanshop-cli-reviews-out-'));
 const demoPath = new URL('../../public/catalog.json', import.meta.url).pathname;
 const env = { FANSHOP_DATA_DIR: dir };
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { ...nodeIo, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv, { env });
 
 const review = (id: string, extra: Partial<Review>): Review => ({
   id,

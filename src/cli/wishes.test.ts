@@ -2,20 +2,14 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from './commands';
+import { runCli } from './testing';
 import { openNodeData } from '../server/data/node';
 
 /** `fanshop wishes list` against the embedded database, as a merchant runs it with the server stopped. */
 const dir = mkdtempSync(join(tmpdir(), 'fanshop-cli-wishes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readFile: async () => '', fetch, env: { FANSHOP_DATA_DIR: dir } };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv, { readFile: async () => '', env: { FANSHOP_DATA_DIR: dir } });
 
 describe('fanshop wishes', () => {
   it('counts the wishes per product and variant, and exports one product’s emails', async () => {
