@@ -1,4 +1,5 @@
 import type { ProductRating, ProductRatings } from '../../core/api/reviews';
+import { recentRead } from '../data/recent-read';
 import { sha256Hex } from '../hash';
 import type { ReviewStore } from './store';
 
@@ -21,8 +22,8 @@ export interface RecentRatings {
 /**
  * The cards' stars for the catalog's envelope, its first views and `GET /api/products` pages,
  * read from the store in one aggregate query (`publishedRatings`) at most every 2 s whatever
- * the traffic, as live stock is (stock/live-catalog.ts), and at once after a review written
- * through this server. A review the merchant hides or approves (`fanshop reviews`, another
+ * the traffic and ahead of that end (data/recent-read.ts), as live stock is
+ * (stock/live-catalog.ts), and at once after a review written through this server. A review the merchant hides or approves (`fanshop reviews`, another
  * process) shows within those 2 s: the tag is a hash of the numbers themselves, so whatever
  * changed them, the envelope's ETag and its cached first views change with it. If the store
  * cannot be read the shop is served without stars (logged), and the next request asks again.
@@ -30,7 +31,6 @@ export interface RecentRatings {
 export function recentRatings(store: Pick<ReviewStore, 'publishedRatings'>, options: { maxAgeMs?: number; now?: () => number } = {}): RecentRatings {
   const maxAge = options.maxAgeMs ?? 2000;
   const now = options.now ?? Date.now;
-  let last: { at: number; snapshot: Promise<RatingsSnapshot> } | undefined;
   // The previous snapshot, given back while the numbers stay the same, so its tag is not hashed again.
   let previous: { json: string; snapshot: RatingsSnapshot } | undefined;
   const snapshotOf = async (ratings: ProductRatings): Promise<RatingsSnapshot> => {
@@ -42,24 +42,18 @@ export function recentRatings(store: Pick<ReviewStore, 'publishedRatings'>, opti
     previous = { json, snapshot };
     return snapshot;
   };
+  const recent = recentRead(
+    () =>
+      store.publishedRatings().then(snapshotOf, (error: unknown) => {
+        console.error('[fanshop] cannot read the reviews’ ratings; the shop is shown without stars:', error);
+        throw error;
+      }),
+    { maxAgeMs: maxAge, now },
+  );
   return {
-    read() {
-      const time = now();
-      if (last && time - last.at < maxAge && time >= last.at) return last.snapshot;
-      const entry = {
-        at: time,
-        snapshot: store.publishedRatings().then(snapshotOf, (error: unknown) => {
-          console.error('[fanshop] cannot read the reviews’ ratings; the shop is shown without stars:', error);
-          if (last === entry) last = undefined;
-          return NONE;
-        }),
-      };
-      last = entry;
-      return entry.snapshot;
-    },
-    changed() {
-      last = undefined;
-    },
+    // A failed read is not kept (the next request asks again); this one is served without stars.
+    read: () => recent.get().catch(() => NONE),
+    changed: () => recent.forget(),
   };
 }
 
