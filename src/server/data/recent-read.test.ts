@@ -121,6 +121,41 @@ describe('recentRead', () => {
     expect(r.asked).toEqual([0, 2100]);
   });
 
+  it('within staleMs after maxAge gives the old value at once and reads for the next request; past it, waits', async () => {
+    const r = reads();
+    const kept = recentRead(r.read, { maxAgeMs: 2000, staleMs: 60_000, aheadDelayMs: 0 });
+    const first = kept.get(0);
+    r.pending[0]!.settle('v0');
+    await first;
+    expect(await kept.get(30_000)).toBe('v0');
+    await settled();
+    expect(r.asked).toEqual([0, 30_000]);
+    r.pending[1]!.settle('v1');
+    await settled();
+    expect(await kept.get(30_100)).toBe('v1');
+    // Long after: a read that is waited for.
+    const late = kept.get(200_000);
+    expect(r.asked).toEqual([0, 30_000, 200_000]);
+    r.pending[2]!.settle('v2');
+    expect(await late).toBe('v2');
+  });
+
+  it('never gives a value still being read as an old one, nor one from before forget()', async () => {
+    const r = reads();
+    const kept = recentRead(r.read, { maxAgeMs: 2000, staleMs: 60_000, aheadDelayMs: 0 });
+    const first = kept.get(0);
+    const second = kept.get(5000);
+    expect(r.asked).toEqual([0, 5000]);
+    r.pending[0]!.settle('v0');
+    r.pending[1]!.settle('v1');
+    expect([await first, await second]).toEqual(['v0', 'v1']);
+    kept.forget();
+    const after = kept.get(5001);
+    expect(r.asked).toEqual([0, 5000, 5001]);
+    r.pending[2]!.settle('v2');
+    expect(await after).toBe('v2');
+  });
+
   it('with maxAge 0 reads for every request', async () => {
     const r = reads();
     const kept = recentRead(r.read, { maxAgeMs: 0 });
