@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { themeKeys } from '../../widget/config';
+import { elementAttributes } from '../../widget/element/attributes';
+import { changedTokens, darkColours, defaultTheme } from './choices';
+
+describe('the builder’s choices', () => {
+  it('are theme tokens the widget has, by the widget’s names', () => {
+    for (const key of Object.keys(defaultTheme)) expect(themeKeys).toContain(key);
+    for (const key of Object.keys(defaultTheme)) expect(elementAttributes).toContain(`theme-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  });
+
+  it('start from the widget’s own defaults, light and dark (styles.css)', async () => {
+    // Vitest hands CSS imports over empty; the file is read as text. (The studio's project has
+    // no Node types, so the module is named at run time.)
+    const fs = (await import(['node', 'fs'].join(':'))) as { readFileSync(path: URL, encoding: 'utf8'): string };
+    const css = fs.readFileSync(new URL('../../widget/ui/styles.css', import.meta.url), 'utf8');
+    const light = css.slice(0, css.indexOf('[data-scheme="dark"]'));
+    const dark = css.slice(css.indexOf('[data-scheme="dark"]'));
+    const fallback = (text: string, name: string) => new RegExp(`var\\(--fanshop-${name}, ([^)]+)\\)`).exec(text)?.[1];
+    const long = (hex: string | undefined) => (hex && hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex);
+    expect(long(fallback(light, 'primary'))).toBe(defaultTheme.primary);
+    expect(long(fallback(light, 'background'))).toBe(defaultTheme.background);
+    expect(long(fallback(light, 'text'))).toBe(defaultTheme.text);
+    expect(fallback(css, 'radius')).toBe(defaultTheme.radius);
+    expect(fallback(css, 'columns')).toBe(String(defaultTheme.columns));
+    expect(long(fallback(dark, 'primary'))).toBe(darkColours.primary);
+    expect(long(fallback(dark, 'background'))).toBe(darkColours.background);
+    expect(long(fallback(dark, 'text'))).toBe(darkColours.text);
+  });
+});
+
+describe('changedTokens', () => {
+  it('is empty for the default look', () => {
+    expect(changedTokens(defaultTheme)).toEqual({});
+  });
+
+  it('keeps each token that differs, and only those', () => {
+    expect(changedTokens({ ...defaultTheme, primary: '#C0392B', columns: 3 })).toEqual({ primary: '#C0392B', columns: 3 });
+    expect(changedTokens({ ...defaultTheme, radius: '0px', fontFamily: 'Georgia, serif', density: 'compact' })).toEqual({ radius: '0px', fontFamily: 'Georgia, serif', density: 'compact' });
+  });
+
+  it('compares colours without regard to case', () => {
+    expect(changedTokens({ ...defaultTheme, primary: '#0F5CC0' })).toEqual({});
+  });
+
+  it('compares colours with the dark defaults in the dark scheme', () => {
+    expect(changedTokens({ ...defaultTheme, ...darkColours, scheme: 'dark' })).toEqual({ scheme: 'dark' });
+    // The light defaults are a choice in the dark scheme.
+    expect(changedTokens({ ...defaultTheme, scheme: 'dark' })).toEqual({ scheme: 'dark', ...{ primary: defaultTheme.primary, background: defaultTheme.background, text: defaultTheme.text } });
+  });
+});
