@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { themeKeys } from '../../widget/config';
 import { elementAttributes } from '../../widget/element/attributes';
-import { changedTokens, darkColours, defaultTheme } from './choices';
+import { changedTokens, darkColours, defaultTheme, withScheme } from './choices';
 
 describe('the builder’s choices', () => {
   it('are theme tokens the widget has, by the widget’s names', () => {
@@ -47,5 +47,16 @@ describe('changedTokens', () => {
     expect(changedTokens({ ...defaultTheme, ...darkColours, scheme: 'dark' })).toEqual({ scheme: 'dark' });
     // The light defaults are a choice in the dark scheme.
     expect(changedTokens({ ...defaultTheme, scheme: 'dark' })).toEqual({ scheme: 'dark', ...{ primary: defaultTheme.primary, background: defaultTheme.background, text: defaultTheme.text } });
+  });
+});
+
+describe('withScheme', () => {
+  it('moves colours at their defaults to the new scheme’s defaults', () => {
+    expect(withScheme(defaultTheme, 'dark')).toEqual({ ...defaultTheme, ...darkColours, scheme: 'dark' });
+    expect(withScheme({ ...defaultTheme, ...darkColours, scheme: 'dark' }, 'auto')).toEqual({ ...defaultTheme, scheme: 'auto' });
+  });
+
+  it('keeps a colour the merchant picked', () => {
+    expect(withScheme({ ...defaultTheme, primary: '#c0392b' }, 'dark')).toEqual({ ...defaultTheme, ...darkColours, primary: '#c0392b', scheme: 'dark' });
   });
 });

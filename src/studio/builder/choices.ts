@@ -75,3 +75,17 @@ export function changedTokens(theme: ThemeChoices): Partial<ThemeChoices> {
   }
   return changed;
 }
+
+/**
+ * The theme in another scheme: a colour still at the old scheme's default moves to the new
+ * one's, so choosing Dark gives the dark look rather than light colours on a dark shop; a
+ * colour the merchant picked stays.
+ */
+export function withScheme(theme: ThemeChoices, scheme: ThemeChoices['scheme']): ThemeChoices {
+  const colours = (s: ThemeChoices['scheme']) => (s === 'dark' ? darkColours : defaultTheme);
+  const from = colours(theme.scheme);
+  const to = colours(scheme);
+  const next = { ...theme, scheme };
+  for (const key of ['primary', 'background', 'text'] as const) if (theme[key].toLowerCase() === from[key]) next[key] = to[key];
+  return next;
+}
