@@ -24,7 +24,7 @@ export function SnippetBox({ t, snippet }: { t: BuilderMessages; snippet: string
     }
   };
   return (
-    <section class="fsb-snippet" aria-labelledby="fsb-snippet-label">
+    <section class="fsb-snippet">
       <label id="fsb-snippet-label" for="fsb-snippet-text">
         {t.snippet}
       </label>
