@@ -111,6 +111,24 @@ describe('Builder', () => {
   });
 });
 
+describe('Builder without the Clipboard API', () => {
+  it('selects the snippet and tells the merchant to copy it when no way to copy works', async () => {
+    // An insecure context has no navigator.clipboard, and happy-dom has no execCommand('copy').
+    const clipboard = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    try {
+      await act(async () => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === 'Copy')!.click());
+      expect(root.querySelector('[role="status"]')!.textContent).toBe('Could not copy: select the snippet and copy it yourself.');
+      const area = root.querySelector('textarea')!;
+      expect(document.activeElement).toBe(area);
+      expect([area.selectionStart, area.selectionEnd]).toEqual([0, snippet().length]);
+    } finally {
+      if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+});
+
 describe('Builder in German', () => {
   it('speaks the studio page’s language', () => {
     render(null, root);
