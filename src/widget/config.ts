@@ -101,10 +101,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
-export const themeKeys: readonly (keyof ThemeTokens)[] = ['primary', 'onPrimary', 'background', 'text', 'radius', 'fontFamily', 'density', 'columns', 'scheme'];
+const themeKeys: (keyof ThemeTokens)[] = ['primary', 'onPrimary', 'background', 'text', 'radius', 'fontFamily', 'density', 'columns', 'scheme'];
 
 /** Options a `data-*` attribute can set, as written (resolveConfig reads numbers from text). */
-export const datasetKeys = ['catalog', 'locale', 'product', 'headingLevel', 'maxQuantity', 'maxLines', 'checkoutUrl', 'likesUrl', 'facebookAppId', 'shareHashtag', 'pixelId'] as const;
+const datasetKeys = ['catalog', 'locale', 'product', 'headingLevel', 'maxQuantity', 'maxLines', 'checkoutUrl', 'likesUrl', 'facebookAppId', 'shareHashtag', 'pixelId'] as const;
 
 /**
  * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-product`,

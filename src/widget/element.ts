@@ -1,5 +1,5 @@
 import { resolveConfig, themeProperties, type FanshopConfig, type ThemeTokens } from './config';
-import { elementAttributes, elementConfig, remountKey } from './element/attributes';
+import { elementConfig, remountKey } from './element/attributes';
 import type { FanshopInstance } from './mount';
 
 /**
@@ -21,8 +21,6 @@ let widget: Promise<Module> | undefined;
 const loadWidget = () => (widget ??= import(/* @vite-ignore */ new URL('fanshop.mjs', here).href));
 
 class FanshopShopElement extends HTMLElement {
-  static readonly observedAttributes = elementAttributes;
-
   #theme: Partial<ThemeTokens> | null = null;
   #labels: Record<string, unknown> | null = null;
   #instance: FanshopInstance | null = null;
@@ -32,6 +30,18 @@ class FanshopShopElement extends HTMLElement {
   #scheduled = false;
   /** Bumped by every mount and unmount, so a widget module that arrives late mounts only the newest. */
   #generation = 0;
+  /**
+   * Every attribute counts (config.ts knows which are options), so no list is kept here; but
+   * not `style`, which the element sets itself for the theme.
+   */
+  #attributes = new MutationObserver((records) => {
+    if (records.some((r) => r.attributeName !== 'style')) this.#schedule();
+  });
+
+  constructor() {
+    super();
+    this.#attributes.observe(this, { attributes: true });
+  }
 
   connectedCallback(): void {
     // A framework may have set a property before this element was upgraded: it shadows the
@@ -47,10 +57,6 @@ class FanshopShopElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.#schedule();
-  }
-
-  attributeChangedCallback(): void {
     this.#schedule();
   }
 

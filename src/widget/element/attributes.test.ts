@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { elementAttributes, elementConfig, remountKey } from './attributes';
+import { elementConfig, remountKey } from './attributes';
 
 const attrs = (o: Record<string, string>) => Object.entries(o).map(([name, value]) => ({ name, value }));
-
-describe('elementAttributes', () => {
-  it('are the data-* options without their prefix, in kebab case', () => {
-    expect(elementAttributes).toEqual(
-      expect.arrayContaining(['catalog', 'locale', 'product', 'heading-level', 'show-title', 'max-quantity', 'max-lines', 'checkout-url', 'likes-url', 'facebook-app-id', 'share-hashtag', 'pixel-id']),
-    );
-    expect(elementAttributes).toEqual(expect.arrayContaining(['theme-primary', 'theme-on-primary', 'theme-background', 'theme-text', 'theme-radius', 'theme-font-family', 'theme-density', 'theme-columns', 'theme-scheme']));
-  });
-});
 
 describe('elementConfig', () => {
   it('reads each attribute as its data-* twin is read', () => {
@@ -20,13 +11,21 @@ describe('elementConfig', () => {
     expect(config).toEqual({ catalog: '/catalog.json', locale: 'de', headingLevel: '3', showTitle: false, maxQuantity: '5', checkoutUrl: 'https://x.example/api/checkout', pixelId: '123' });
   });
 
+  it('reads every data-* option by its name without the prefix', () => {
+    const names = { catalog: 'catalog', locale: 'locale', product: 'product', 'heading-level': 'headingLevel', 'max-quantity': 'maxQuantity', 'max-lines': 'maxLines', 'checkout-url': 'checkoutUrl', 'likes-url': 'likesUrl', 'facebook-app-id': 'facebookAppId', 'share-hashtag': 'shareHashtag', 'pixel-id': 'pixelId' };
+    const config = elementConfig({ attributes: attrs(Object.fromEntries(Object.keys(names).map((name) => [name, `v-${name}`]))) }) as Record<string, unknown>;
+    for (const [name, option] of Object.entries(names)) expect(config[option], name).toBe(`v-${name}`);
+    const theme = elementConfig({ attributes: attrs({ 'theme-primary': 'a', 'theme-on-primary': 'b', 'theme-background': 'c', 'theme-text': 'd', 'theme-radius': 'e', 'theme-font-family': 'f', 'theme-density': 'g', 'theme-columns': 'h', 'theme-scheme': 'i' }) }).theme;
+    expect(theme).toEqual({ primary: 'a', onPrimary: 'b', background: 'c', text: 'd', radius: 'e', fontFamily: 'f', density: 'g', columns: 'h', scheme: 'i' });
+  });
+
   it('reads theme-* attributes as theme tokens', () => {
     const config = elementConfig({ attributes: attrs({ catalog: '/c.json', 'theme-primary': '#c00', 'theme-font-family': 'Georgia, serif', 'theme-columns': '3', 'theme-scheme': 'dark' }) });
     expect(config.theme).toEqual({ primary: '#c00', fontFamily: 'Georgia, serif', columns: '3', scheme: 'dark' });
   });
 
   it('leaves out unknown and empty attributes (class, style, a framework’s own)', () => {
-    const config = elementConfig({ attributes: attrs({ catalog: '/c.json', class: 'shop', style: 'color:red', 'data-v-1234': '', locale: '' }) });
+    const config = elementConfig({ attributes: attrs({ catalog: '/c.json', class: 'shop', style: 'color:red', 'data-v-1234': '', 'data-catalog': '/other.json', theme: 'x', locale: '' }) });
     expect(config).toEqual({ catalog: '/c.json' });
   });
 

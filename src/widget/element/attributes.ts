@@ -1,18 +1,13 @@
-import { configFromDataset, datasetKeys, themeKeys, type FanshopConfig, type ThemeTokens } from '../config';
+import { configFromDataset, type FanshopConfig, type ThemeTokens } from '../config';
 
 /**
  * The attributes of `<fanshop-shop>`: the script tag's `data-*` options without the prefix
  * (`catalog`, `locale`, `heading-level`, `theme-primary`, …), so a page moves from one embed to
- * the other by renaming attributes, and config.ts stays the one place options are read.
+ * the other by renaming attributes. Every attribute is handed to config.ts as the `data-*` one
+ * would be, and config.ts picks the options it knows: it stays the one place options are read,
+ * and an option added there is an attribute at once.
  */
-const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-
-export const elementAttributes: readonly string[] = [
-  ...datasetKeys.map(kebab),
-  'show-title',
-  ...themeKeys.map((key) => `theme-${kebab(key)}`),
-];
 
 /** What a page gives the element: its attributes, and the `theme` and `labels` properties. */
 export interface ElementInput {
@@ -30,9 +25,8 @@ export interface ElementInput {
  * // { catalog: '/catalog.json', locale: 'de', theme: { radius: '4px', primary: '#c00' } }
  */
 export function elementConfig(input: ElementInput): Partial<FanshopConfig> {
-  const known = new Set(elementAttributes);
   const dataset: Record<string, string> = {};
-  for (const { name, value } of input.attributes) if (known.has(name)) dataset[camel(name)] = value;
+  for (const { name, value } of input.attributes) dataset[camel(name)] = value;
   const config = configFromDataset(dataset);
   const theme = { ...config.theme, ...plainObject(input.theme) };
   if (Object.keys(theme).length) config.theme = theme;
