@@ -5,6 +5,8 @@
  *   client/fanshop.mjs       the widget as an ES module exporting `mount`, which the loader
  *                            imports; fanshop-*.mjs are its chunks loaded on demand
  *   client/fanshop-frame.js  the host loader for the iframe embed
+ *   client/fanshop-element.js  the <fanshop-shop> custom element (an ES module that imports
+ *                            fanshop.mjs from beside itself; no first view of the others grows)
  *   client/fanshop-first-view-*.css  the stylesheet server-rendered first views link
  *                            (src/widget/ui/first-view.css; its name goes into the server)
  *   client/*                 public/ (demo catalog and images)
@@ -90,6 +92,7 @@ async function firstViewStylesheet() {
 await classicScript('src/widget/embed.ts', 'fanshop.js', true);
 await classicScript('src/widget/frame-host.ts', 'fanshop-frame.js', false);
 await esModule('src/widget/index.ts', 'fanshop.mjs');
+await esModule('src/widget/element.ts', 'fanshop-element.js');
 await firstViewStylesheet();
 
 await build({

@@ -109,6 +109,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const checker = staticGraph(chunk('untrusted-catalog'));
   const staticHosting = total(new Set([...initialFiles('de'), ...checker]));
   console.log(`  a catalog from static hosting (checked in the browser): ${staticHosting} bytes gzip`);
+  // <fanshop-shop> (src/widget/element.ts): its own small module, then path 3's files without fanshop.js.
+  const element = new Set(['fanshop-element.js', ...[...(rows[1]?.files ?? [])].filter((f) => f !== 'fanshop.js')]);
+  console.log(`  <fanshop-shop> (de): ${total(element)} bytes gzip (fanshop-element.js ${gzipBytes('fanshop-element.js')} instead of fanshop.js)`);
   const lazy = readdirSync(dir).filter((f) => f.endsWith('.mjs') && !rows.some((r) => r.files.has(f)));
   console.log(`on demand: ${lazy.map((f) => `${f.replace(/-[\w-]{8}\.mjs$/, '')} ${gzipBytes(f)}`).join(', ')}`);
   const served = await fromServer();

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { buildBuilderHarness } from './builder-harness/build';
+import { card, cards, expect, snap, test, waitForGrid } from './fixtures';
+import { ownServer } from './own-server';
+import { specPort } from './ports';
+
+/**
+ * The embed builder (src/studio/builder, issue 11): change the look, see the preview change,
+ * copy the snippet, paste it into a blank page on another origin, and see that shop with that
+ * look. The shop is a server of the spec's own (offset 19) that allows the blank page's origin
+ * (offset 18), as the builder tells the merchant to set up.
+ */
+const blankOrigin = `http://localhost:${specPort(18)}`;
+const { origin: shopOrigin } = ownServer(19, readFileSync('public/catalog.json', 'utf8'), {
+  FANSHOP_ALLOWED_ORIGINS: `http://localhost:${specPort(19)},${blankOrigin}`,
+});
+
+let harness = '';
+/** What was pasted into the blank page, which it serves as its body. */
+let pasted = '';
+let blank: Server | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  harness = readFileSync(await buildBuilderHarness(`test-results/builder-harness-${specPort(18)}`), 'utf8');
+  blank = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My page</title></head><body>${pasted}</body></html>`);
+  });
+  await new Promise<void>((resolve) => blank!.listen(specPort(18), '127.0.0.1', resolve));
+});
+test.afterAll(async () => {
+  await new Promise((resolve) => blank?.close(resolve));
+});
+
+/**
+ * Opens the builder on the shop's origin, under the shop's strict CSP, as the studio will serve
+ * it. When the studio's shell merges, this becomes: log in, open the studio's Builder section.
+ */
+async function openBuilder(page: Page) {
+  const csp = (await page.request.get(`${shopOrigin}/shop`)).headers()['content-security-policy']!;
+  await page.route(`${shopOrigin}/studio-builder.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: harness }));
+  await page.route(`${shopOrigin}/studio-builder.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': csp },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Studio – embed builder</title></head><body><main id="studio"></main><script type="module" src="/studio-builder.js"></script></body></html>`,
+    }),
+  );
+  await page.goto(`${shopOrigin}/studio-builder.html`);
+  await expect(page.getByRole('heading', { name: 'Embed your shop' })).toBeVisible();
+  await waitForGrid(page);
+}
+
+const addToCart = (page: Page) => card(page, 'Bircher muesli mix').getByRole('button', { name: 'Add to cart' });
+
+for (const way of ['element', 'script'] as const) {
+  test(`the builder's ${way} snippet, pasted into a blank page on another site, shows the shop in the chosen look`, async ({ page, context, browser, consoleErrors }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shopOrigin });
+    await openBuilder(page);
+    await expect(addToCart(page)).toHaveCSS('background-color', 'rgb(15, 92, 192)');
+
+    // The look changes in the preview as the controls move.
+    await page.getByLabel('Accent colour').fill('#c0392b');
+    await expect(addToCart(page)).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+    await page.getByLabel('Corner radius').selectOption('0px');
+    await expect(addToCart(page)).toHaveCSS('border-radius', '0px');
+    await page.getByLabel('Language').selectOption('de');
+    await expect(card(page, 'Bircher-Müsli Mischung').getByRole('button', { name: 'In den Warenkorb' })).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+
+    await page.getByRole('radio', { name: way === 'element' ? /Custom element/ : /Script tag/ }).check();
+    await page.getByLabel('Address of the page the shop goes on').fill(`${blankOrigin}/`);
+    await expect(page.getByRole('listitem').filter({ hasText: `FANSHOP_ALLOWED_ORIGINS=${blankOrigin}` })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(page.locator('.fsb-copy').getByRole('status')).toHaveText('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.getByRole('textbox', { name: 'Snippet for your page' }).inputValue());
+    expect(copied).toContain(way === 'element' ? `<fanshop-shop catalog="${shopOrigin}/catalog.json"` : `src="${shopOrigin}/fanshop.js"`);
+    expect(consoleErrors).toEqual([]);
+
+    // Pasted into a blank page of another origin, in another browser profile: the shop, in that look.
+    pasted = copied;
+    const merchant = await browser.newPage();
+    const merchantErrors: string[] = [];
+    merchant.on('console', (m) => m.type() === 'error' && merchantErrors.push(m.text()));
+    await merchant.goto(`${blankOrigin}/`);
+    await waitForGrid(merchant);
+    await expect(cards(merchant)).toHaveCount(31);
+    const buy = card(merchant, 'Bircher-Müsli Mischung').getByRole('button', { name: 'In den Warenkorb' });
+    await expect(buy).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+    await expect(buy).toHaveCSS('border-radius', '0px');
+    // The origin the builder said to allow is allowed: a like reaches the shop's server.
+    const like = card(merchant, 'Bircher-Müsli Mischung').locator('[part="like-button"]');
+    const liked = merchant.waitForResponse((r) => r.url().startsWith(`${shopOrigin}/api/likes`) && r.request().method() !== 'OPTIONS');
+    await like.click();
+    expect((await liked).ok()).toBe(true);
+    expect(merchantErrors).toEqual([]);
+    await merchant.close();
+  });
+}
+
+test('the builder has no accessibility problems axe can find', async ({ page }) => {
+  await openBuilder(page);
+  // The controls, the snippet, the warnings and the shop in the preview.
+  await page.getByLabel('Address of the page the shop goes on').fill('https://www.example.com/shop');
+  const { violations } = await new AxeBuilder({ page }).include('#studio').analyze();
+  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+for (const width of [320, 520, 1280]) {
+  test(`screenshot: the builder at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 1000 });
+    await openBuilder(page);
+    await page.getByLabel('Accent colour').fill('#c0392b');
+    await page.getByLabel('Address of the page the shop goes on').fill('https://www.example.com/shop');
+    await expect(addToCart(page)).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+    await snap(page, `builder-${width}`);
+    await page.getByRole('region', { name: 'Preview' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/builder-${width}-preview.png` });
+  });
+}
