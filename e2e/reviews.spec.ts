@@ -144,6 +144,8 @@ test('a buyer rates what they bought from the confirmation and sees it on the ca
   const rating = card(page, MUESLI).locator('[part="rating"]');
   await expect(rating).toHaveText('★ 5.0 (1)');
   await expect(rating).toHaveAccessibleName('Rated 5.0 out of 5 by 1 buyer');
+  // Styled as it renders: its rule (rating.css) comes with its code.
+  await expect(rating).toHaveCSS('font-size', '14px');
   await expect(card(page, GRANOLA).locator('[part="rating"]')).toHaveCount(0);
 
   // After a reload the stars are in the server's first view: no request of their own, nothing moves.
@@ -161,6 +163,8 @@ test('a buyer rates what they bought from the confirmation and sees it on the ca
   // The script tag's first view (the demo merchant's page) has them too.
   await page.goto(`${origin}/`);
   await expect(card(page, MUESLI).locator('[part="rating"]')).toHaveText('★ 5.0 (1)');
+  await hydrated(page);
+  await expect(card(page, MUESLI).locator('[part="rating"]')).toHaveCSS('font-size', '14px');
   expect(asked).toEqual([]);
 
   await card(page, MUESLI).getByRole('link', { name: MUESLI }).click();

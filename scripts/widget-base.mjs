@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { Features } from 'lightningcss';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -34,7 +35,10 @@ export const widgetBase = {
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   plugins: [injectPreactH()],
   // cssTarget: the browsers with color-mix() (the oldest feature the styles need), so nothing
-  // is lowered; lowering color-scheme adds --lightningcss-* variables nobody uses.
+  // is lowered; lowering color-scheme adds --lightningcss-* variables nobody uses. Those browsers
+  // lack light-dark(), for which Lightning CSS lowered color-scheme anyway (--lightningcss-light
+  // and -dark in each dark scheme's rule, in every stylesheet): the styles use no light-dark().
+  css: { lightningcss: { exclude: Features.LightDark } },
   build: { target: 'es2020', cssTarget: ['chrome111', 'edge111', 'firefox113', 'safari16.2'], minify: process.env.FANSHOP_NOMINIFY ? false : true, sourcemap: false },
 };
 

@@ -33,8 +33,3 @@ export function wishable(product: Product, variant: ProductVariant | undefined):
   if (comingSoon(product)) return true;
   return variant ? availableUnits(product, variant) <= 0 : soldOut(product);
 }
-
-/** The product's variant with this id; undefined for `null` or an id it does not have. */
-export function findVariant(product: Product, variantId: string | null): ProductVariant | undefined {
-  return variantId === null ? undefined : product.variants.find((v) => v.id === variantId);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMoney, currencyExponent, formatMoney, money, sumMoney, timesMoney, toMajorUnits } from './money';
+import { currencyExponent, formatMoney, money, toMajorUnits } from './money';
+import { addMoney, sumMoney, timesMoney } from './arithmetic';
 
 // Intl output uses non-breaking spaces; compare with them normalised to plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -12,23 +12,6 @@ export function money(amount: number, currency: string): Money {
   return { amount, currency };
 }
 
-function sameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw new RangeError(`[fanshop] cannot add ${a.currency} to ${b.currency}`);
-}
-
-export function addMoney(a: Money, b: Money): Money {
-  sameCurrency(a, b);
-  return money(a.amount + b.amount, a.currency);
-}
-
-export function timesMoney(a: Money, quantity: number): Money {
-  return money(a.amount * quantity, a.currency);
-}
-
-export function sumMoney(items: readonly Money[], currency: string): Money {
-  return items.reduce(addMoney, money(0, currency));
-}
-
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: string, currency: string): Intl.NumberFormat {

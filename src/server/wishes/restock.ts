@@ -1,4 +1,5 @@
-import { availableUnits, findVariant, soldOut } from '../../core/catalog/availability';
+import { availableUnits, soldOut } from '../../core/catalog/availability';
+import { findVariant } from '../../core/catalog/find-variant';
 import type { Catalog, Product, ProductVariant } from '../../core/catalog/types';
 import { liveProducts } from '../stock/live-catalog';
 import type { StockStore } from '../stock/store';

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { WishResponse } from '../../core/api/wishes';
-import { findVariant, wishable } from '../../core/catalog/availability';
+import { wishable } from '../../core/catalog/availability';
+import { findVariant } from '../../core/catalog/find-variant';
 import { localize } from '../../core/catalog/localize';
 import type { Catalog } from '../../core/catalog/types';
 import { apiError, errorResponse, type ApiError } from '../http/api-error';

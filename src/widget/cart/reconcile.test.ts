@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, parseCatalog, type Catalog } from '../../core/catalog';
-import { availableUnits, findVariant } from '../../core/catalog/availability';
+import { availableUnits } from '../../core/catalog/availability';
+import { findVariant } from '../../core/catalog/find-variant';
 import { reconcileCart } from './reconcile';
 import type { CartLimits, CartLine } from './store';
 

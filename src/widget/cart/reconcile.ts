@@ -1,6 +1,7 @@
 import type { Catalog } from '../../core/catalog/types';
 import type { CartLine, CartLimits } from './store';
-import { availableUnits, findVariant } from '../../core/catalog/availability';
+import { availableUnits } from '../../core/catalog/availability';
+import { findVariant } from '../../core/catalog/find-variant';
 
 export type CartChange =
   | { readonly kind: 'gone'; readonly line: CartLine }

@@ -48,15 +48,14 @@ export type LabelOverrides = Partial<Record<keyof Messages, unknown>> | Record<s
  */
 export function messagesFor<T extends object>(base: T, language: string, overrides?: Record<string, unknown>): T {
   if (!overrides) return base;
-  const flat = { ...overrides, ...(typeof overrides[language] === 'object' ? (overrides[language] as object) : {}) };
   const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(flat)) {
-    const current: unknown = (base as Record<string, unknown>)[key];
-    if (!Object.hasOwn(base, key) || typeof value !== 'string' || (typeof current !== 'string' && typeof current !== 'function')) continue;
-    merged[key] =
-      typeof current === 'function'
-        ? (...args: unknown[]) => value.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''))
-        : value;
+  // The language's own overrides win. Only a table's own keys take a string: spreading what is
+  // not an object of labels (`de: 'x'`) adds only keys no table has, and every value of a table
+  // is a string or a function.
+  for (const [key, value] of Object.entries({ ...overrides, ...(overrides[language] as object) })) {
+    const current = merged[key];
+    if (Object.hasOwn(base, key) && typeof value === 'string')
+      merged[key] = typeof current === 'function' ? (...args: unknown[]) => value.replace(/\{(\d)\}/g, (_, i: string) => String(args[+i] ?? '')) : value;
   }
   return merged as T;
 }

@@ -1,6 +1,6 @@
 import type { Product } from '../../core/catalog/types';
 import { localize } from '../../core/catalog/localize';
-import { findVariant } from '../../core/catalog/availability';
+import { findVariant } from '../../core/catalog/find-variant';
 
 /** The options of a variant as a shopper reads them ("Black / M"), or '' for none. */
 export function variantLabel(product: Product | undefined, variantId: string | null, locale: string, fallback: string): string {

@@ -1,6 +1,5 @@
 import { isCatalogEnvelope, PARSED_CATALOG_PARAM, type CatalogEnvelope, type PagedCatalog } from '../../core/catalog/envelope';
 import type { Catalog, CatalogProblem, Product } from '../../core/catalog/types';
-import { formatProblems } from '../../core/catalog/format-problems';
 import type { ProductRatings } from '../../core/api/reviews';
 
 export type CatalogLoadResult =
@@ -64,11 +63,12 @@ export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Cata
 
 export function done(url: string, warnings: readonly CatalogProblem[]): void {
   performance.mark('fanshop:catalog-parsed');
-  if (warnings.length) console.warn(`[fanshop] the catalog ${url} has fields Fanshop ignores:\n${formatProblems(warnings)}`);
+  if (warnings.length) void import('./catalog-problems').then((m) => m.warnIgnored(url, warnings));
 }
 
+/** The error state's word for a catalog with problems; the console lists them once their code is in. */
 export function report(url: string, errors: readonly CatalogProblem[], warnings: readonly CatalogProblem[]): CatalogLoadResult {
-  console.error(`[fanshop] the catalog ${url} has ${errors.length} problem(s):\n${formatProblems([...errors, ...warnings])}\nCheck it with: npx fanshop validate ${url}`);
+  void import('./catalog-problems').then((m) => m.logProblems(url, errors, warnings));
   return { ok: false, kind: 'invalid' };
 }
 

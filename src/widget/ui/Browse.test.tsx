@@ -11,7 +11,8 @@ import { loadMessages, loadMoreMessages, type Messages } from '../i18n/messages'
 import { messagesFor } from '../i18n/locale';
 import { ShopContext, type Shop } from '../shop/context';
 import { catalogReadyState, createShopStore, setFilters } from '../shop/store';
-import { Browse, FIRST_CARDS } from './Browse';
+import { Browse } from './Browse';
+import { FIRST_CARDS } from './list-changes';
 
 /** Effects run after the next paint (requestAnimationFrame, then a timeout). */
 const afterPaint = () => new Promise((resolve) => setTimeout(resolve, 100));

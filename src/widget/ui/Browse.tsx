@@ -7,7 +7,7 @@ import { afterPaint } from '../shop/after-paint';
 import { useStore } from './use-store';
 import { Toolbar } from './Toolbar';
 import { ProductCard } from './ProductCard';
-import { preloadParts, remoteModule, searchModule } from './lazy-parts';
+import { listChanges, preloadParts, remoteModule, searchModule } from './lazy-parts';
 
 /** Cards rendered at first and added by each "Show more": a 1,000-product catalog shows fast. */
 const PAGE = 48;
@@ -19,21 +19,6 @@ const PAGE = 48;
  * card already on screen (issue 12: every keystroke rendered all 48 cards, three times).
  */
 const cards = new WeakMap<Product, VNode>();
-
-/**
- * Cards a new list of results shows in the frame that answers the keystroke: two rows of the
- * widest grid (4 columns), more than a phone's screen shows. The rest follow once that frame is
- * painted and the browser is idle (at most 200 ms later), unless the next key came first.
- * Rendering the 24 cards of a search's answer at once took most of a keystroke's time at 10,000
- * products (issue 12's bench: the answer's cards, 15-25 ms of script on this machine, before
- * the frame could paint).
- */
-export const FIRST_CARDS = 8;
-
-/** Whether `list` is `before` with more products after it (Show more), not a new list. */
-function extends_(list: readonly Product[], before: readonly Product[]): boolean {
-  return list.length >= before.length && before.every((p, i) => list[i] === p);
-}
 
 /** The grid with its search, filter and sort: what the shopper sees first. */
 export function Browse(props: { hidden: boolean }) {
@@ -72,19 +57,11 @@ export function Browse(props: { hidden: boolean }) {
     else if (sort === 'liked') void import('../social/likes').then((m) => m.likesFor(shop).wantAll());
   }, [shop, paged, query, categoryId, sort]);
 
-  // Tell the host page what the shopper searched for once they pause typing: once per new
-  // query or category, counted with the results in (they may arrive after the last keystroke).
+  // Tell the host page what the shopper searched for once they pause typing (list-changes.ts):
+  // its code is in whenever the list changed, with the search's or the big catalog's.
+  const changes = listChanges.get();
   const reported = useRef(`${query}\u0000${categoryId}`);
-  const { events } = shop;
-  useEffect(() => {
-    const key = `${query}\u0000${categoryId}`;
-    if (key === reported.current || !current) return;
-    const timer = setTimeout(() => {
-      reported.current = key;
-      events.emit('search', { query: query.trim(), categoryId, resultCount: total });
-    }, 500);
-    return () => clearTimeout(timer);
-  }, [events, query, categoryId, current, total]);
+  useEffect(() => changes?.reportSearch(shop, reported, query, categoryId, current, total), [changes, shop, query, categoryId, current, total]);
 
   // Once, when the grid first renders: whether it had cards then is what the mark measures.
   const firstRenderHadCards = useRef(products.length > 0);
@@ -102,26 +79,18 @@ export function Browse(props: { hidden: boolean }) {
   const listed = paged ? products : products.slice(0, shown);
   const whole = useRef(listed);
   const [, setRounds] = useState(0);
-  const staged = listed.length > FIRST_CARDS && listed !== whole.current && !extends_(listed, whole.current);
+  const staged = !!changes?.stagedList(listed, whole.current);
   useEffect(() => {
     if (!staged) {
       whole.current = listed;
       return;
     }
-    // After the staged cards are painted (Preact's effects wait for the frame), the rest once the
-    // browser is idle: a key typed before then brings a new list, and these are never rendered.
-    const rest = () => {
+    return changes!.whenIdle(() => {
       whole.current = listed;
       setRounds((n) => n + 1);
-    };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(rest, { timeout: 200 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(rest, 50);
-    return () => clearTimeout(id);
-  }, [listed, staged]);
-  const visible = staged ? listed.slice(0, FIRST_CARDS) : listed;
+    });
+  }, [changes, listed, staged]);
+  const visible = staged ? changes!.firstCards(listed) : listed;
   // A search that failed is told under the search box, a "Show more" that failed by its button.
   const failure = paged && results.failed && (
     <div class="message" part="error" role="alert">

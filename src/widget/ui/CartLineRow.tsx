@@ -1,7 +1,7 @@
 import { localize } from '../../core/catalog/localize';
 import { formatMoney } from '../../core/money';
 import { lineTotal, type CartLine } from '../cart/store';
-import { findVariant } from '../../core/catalog/availability';
+import { findVariant } from '../../core/catalog/find-variant';
 import { changeQuantity, lineLimit, removeFromCart } from '../shop/actions';
 import { useShop } from '../shop/context';
 import { QuantityInput } from './QuantityInput';

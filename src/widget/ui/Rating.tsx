@@ -1,6 +1,8 @@
 import { useShop } from '../shop/context';
 import { formatAverage } from '../reviews/average';
 import { useStore } from './use-store';
+import { adoptCss } from './adopt-css';
+import css from './rating.css?inline';
 
 /**
  * A product's stars, ★ 4.6 (23), on its card and in its view: only once it has a published
@@ -11,6 +13,7 @@ import { useStore } from './use-store';
  */
 export function Rating({ productId }: { productId: string }) {
   const shop = useShop();
+  adoptCss(shop.root, css);
   const rating = useStore(shop.store, (s) => s.ratings?.[productId]);
   if (!rating) return null;
   const average = formatAverage(rating.average, shop.locale);

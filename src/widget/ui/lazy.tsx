@@ -1,5 +1,5 @@
 import { h, type ComponentType } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useShop } from '../shop/context';
 import { lazyModule } from './lazy-module';
 
@@ -13,7 +13,8 @@ export function lazy<P extends object>(loader: () => Promise<ComponentType<P>>) 
   function Lazy(props: P) {
     const { t, more } = useShop();
     const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-    const attempt = useCallback(() => {
+    // useMemo, not useCallback: no other part of the first view needs useCallback's code.
+    const attempt = useMemo(() => () => {
       setState('loading');
       // The part and its labels (en-more.ts) arrive together.
       Promise.all([component.load(), more.load()]).then(
