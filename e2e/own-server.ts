@@ -8,9 +8,10 @@ import { specPort } from './ports';
 
 /**
  * A server of the spec's own, on an empty database, with `catalogText` as its catalog, on
- * its own port (e2e/ports.ts): started before the spec's tests, stopped after.
+ * its own port (e2e/ports.ts): started before the spec's tests, stopped after. `env`: settings
+ * of the spec's own (the studio's password).
  */
-export function ownServer(offset: number, catalogText: string) {
+export function ownServer(offset: number, catalogText: string, env: Readonly<Record<string, string>> = {}) {
   const port = specPort(offset);
   const origin = `http://localhost:${port}`;
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-own-server-'));
@@ -18,7 +19,7 @@ export function ownServer(offset: number, catalogText: string) {
   let server: ChildProcess | undefined;
   const start = async () => {
     server = spawn(process.execPath, ['dist/server/node.mjs'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: dataDir },
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', FANSHOP_CATALOG: join(dir, 'catalog.json'), FANSHOP_DATA_DIR: dataDir },
       stdio: 'ignore',
     });
     await expect.poll(async () => (await fetch(`${origin}/catalog.json`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
@@ -55,7 +56,7 @@ export function ownServer(offset: number, catalogText: string) {
       await start();
     }
   };
-  return { origin, whileStopped };
+  return { origin, whileStopped, catalogPath: join(dir, 'catalog.json') };
 }
 
 /** A merchant's real size, 2,000 products (scripts/big-catalog.mjs), on a server of the spec's own. */
