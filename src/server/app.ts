@@ -116,7 +116,8 @@ export function createApp(options: AppOptions): Hono {
   const studioCsp = strictCsp();
   const access = options.studio ? studioAccess(options.studio.password) : undefined;
   const guard = studioGuard({ sessions: access && (async () => (await access()).sessions), csp: studioCsp });
-  for (const path of ['/studio', '/studio/*', '/api/studio', '/api/studio/*']) app.use(path, guard);
+  // (Hono's `/studio/*` matches `/studio` itself too.)
+  for (const path of ['/studio/*', '/api/studio/*']) app.use(path, guard);
 
   app.get('/', () => html(demoMerchantPage()));
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));

@@ -114,6 +114,17 @@ describe('every studio route', () => {
         expect((await request(shop, route, { ...from, Cookie: cookie })).status, `${JSON.stringify(from)} ${route.method} ${route.path}`).toBe(403);
   });
 
+  it('guards a route mounted later under /api/studio/ without a guard of its own (the other sections’ APIs)', async () => {
+    const shop = app();
+    shop.get('/api/studio/insights/later', (c) => c.json({ secret: 'numbers' }));
+    shop.post('/api/studio/builder/later', (c) => c.json({ changed: true }));
+    expect((await shop.request(`${origin}/api/studio/insights/later`)).status).toBe(401);
+    const cookie = await login(shop);
+    expect((await shop.request(`${origin}/api/studio/insights/later`, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await shop.request(`${origin}/api/studio/builder/later`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await shop.request(`${origin}/api/studio/builder/later`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } })).status).toBe(200);
+  });
+
   it('is not there without a password: the API answers 404, the page says how to turn it on', async () => {
     const shop = app('off');
     for (const route of routes.filter((r) => r.path.startsWith('/api/'))) expect((await request(shop, route, { Origin: origin })).status, `${route.method} ${route.path}`).toBe(404);
