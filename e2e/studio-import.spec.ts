@@ -51,7 +51,10 @@ test('the import journey: log in, drop a Shopify export, see products and proble
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('alert')).toHaveText('That password is not right. Check it and try again.');
   await expectNoViolations(page, 'the login form with its error');
-  await snap(page, 'studio-login-1280');
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 700 });
+    await snap(page, `studio-login-${width}`);
+  }
 
   await logIn(page);
   await drop(page, 'products_export.csv', shopifyExport);
@@ -80,6 +83,9 @@ test('the import journey: log in, drop a Shopify export, see products and proble
   await page.getByRole('button', { name: 'Save as the shop’s catalog' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved: the shop now shows these 3 products. The old catalog is kept as ${catalogPath}.bak.`);
   expect(readFileSync(`${catalogPath}.bak`, 'utf8')).toBe(before);
+  // The import kept the shop's currency, language and address, not the importer's placeholders.
+  const [old, saved] = [before, readFileSync(catalogPath, 'utf8')].map((text) => (JSON.parse(text) as { shop: { currency: string; defaultLocale: string; baseUrl: string } }).shop);
+  expect(saved).toMatchObject({ currency: old!.currency, defaultLocale: old!.defaultLocale, baseUrl: old!.baseUrl });
 
   // The server reads its file again when it changes (within a second).
   await expect.poll(async () => {
@@ -116,7 +122,7 @@ test('moderation: approve and hide reviews, and show a hidden one again, in the 
     if (!de) {
       await expect(page.locator('.review')).toHaveCount(2);
       await expectNoViolations(page, 'the moderation view with waiting reviews');
-      await snap(page, 'studio-reviews-en-320-before', { fullPage: true });
+      await snap(page, 'studio-reviews-en-waiting-1280', { fullPage: true });
       await page.locator('.review').filter({ hasText: 'Warm and soft' }).getByRole('button', { name: 'Approve' }).click();
       await expect(page.getByRole('status')).toHaveText('Published.');
       await page.locator('.review').filter({ hasText: 'Spam' }).getByRole('button', { name: 'Hide' }).click();

@@ -6,6 +6,7 @@ import { studioFetch } from '../api';
 import { studioLanguage, textsFor } from '../i18n';
 import { IMPORT_TEXTS } from './messages';
 import { detectPlatform, runImport, type Platform, type StudioImport } from './run-import';
+import { currentShop, type ShopDefaults } from './current-shop';
 
 type Choice = Platform | 'detect';
 type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'failed'; text: string };
@@ -20,6 +21,7 @@ export default function ImportView() {
   const t = textsFor(IMPORT_TEXTS, language);
   const [choice, setChoice] = useState<Choice>('detect');
   const [currency, setCurrency] = useState('EUR');
+  const [shop, setShop] = useState<ShopDefaults | undefined>();
   const [file, setFile] = useState<{ name: string; text: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [dragging, setDragging] = useState(false);
@@ -31,12 +33,22 @@ export default function ImportView() {
     void studioFetch('/api/studio/session')
       .then(async (r) => r.ok && live && setCatalogFile(((await r.json()) as StudioSession).catalogFile))
       .catch(() => undefined);
+    // The shop the import replaces keeps its name, currency, language and address.
+    void fetch('/catalog.json', { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((json: unknown) => {
+        const found = currentShop(json);
+        if (!live || !found) return;
+        setShop(found);
+        setCurrency(found.currency);
+      })
+      .catch(() => undefined);
     return () => void (live = false);
   }, []);
 
   const currencyOk = /^[A-Za-z]{3}$/.test(currency);
   const platform = choice === 'detect' ? (file ? detectPlatform(file.text) : undefined) : choice;
-  const done: StudioImport | undefined = file && platform && currencyOk ? runImport(file.text, platform, { currency: currency.toUpperCase(), locale: language, baseUrl: location.origin }) : undefined;
+  const done: StudioImport | undefined = file && platform && currencyOk ? runImport(file.text, platform, { currency: currency.toUpperCase(), locale: shop?.locale ?? language, baseUrl: shop?.baseUrl ?? location.origin, ...(shop ? { shopName: shop.shopName } : {}) }) : undefined;
   const catalog = done && !done.catalogProblems.length ? done.result.catalog : undefined;
 
   const read = async (chosen: File | undefined) => {

@@ -26,3 +26,13 @@ describe('the studio’s import', () => {
     expect(done.result.problems[0]).toMatchObject({ line: 1 });
   });
 });
+
+describe('the shop an import keeps', () => {
+  it('is the current catalog’s name, currency, language and address', async () => {
+    const { currentShop } = await import('./current-shop');
+    const demo = JSON.parse(readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8'));
+    expect(currentShop(demo)).toEqual({ shopName: expect.any(String), currency: demo.shop.currency, locale: demo.shop.defaultLocale, baseUrl: demo.shop.baseUrl });
+    expect(currentShop({ shop: { name: 'x' } })).toBeUndefined();
+    expect(currentShop('junk')).toBeUndefined();
+  });
+});
