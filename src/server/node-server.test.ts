@@ -100,7 +100,7 @@ describe('the Node server', { timeout: 20_000 }, () => {
   });
 });
 
-describe('the Node server’s studio', { timeout: 60_000 }, () => {
+describe('the Node server’s studio', { timeout: 120_000 }, () => {
   const logIn = (server: NodeServer, password: string) =>
     fetch(`${server.url}/api/studio/login`, { method: 'POST', headers: { Origin: server.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
   const printed = () => (console.log as unknown as { mock: { calls: unknown[][] } }).mock.calls.map((args) => args.join(' '));
