@@ -143,5 +143,5 @@ describe('fanshop import', () => {
       expect(imported.code, imported.stderr).toBe(0);
       expect(await runBin('validate', out)).toEqual({ code: 0, stdout: `${out} is valid: ${valid}\n`, stderr: '' });
     }
-  });
+  }, 60_000); // Eight runs of the built command: a few seconds each on a busy machine.
 });

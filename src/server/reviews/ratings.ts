@@ -1,5 +1,7 @@
 import type { ProductRating, ProductRatings } from '../../core/api/reviews';
+import { recentRead } from '../data/recent-read';
 import { sha256Hex } from '../hash';
+import { STALE_MS } from '../stock/taken-stock';
 import type { ReviewStore } from './store';
 
 /** The ratings of every rated product, and a tag that changes whenever any of them does (for ETags and caches). */
@@ -21,16 +23,18 @@ export interface RecentRatings {
 /**
  * The cards' stars for the catalog's envelope, its first views and `GET /api/products` pages,
  * read from the store in one aggregate query (`publishedRatings`) at most every 2 s whatever
- * the traffic, as live stock is (stock/live-catalog.ts), and at once after a review written
- * through this server. A review the merchant hides or approves (`fanshop reviews`, another
- * process) shows within those 2 s: the tag is a hash of the numbers themselves, so whatever
- * changed them, the envelope's ETag and its cached first views change with it. If the store
- * cannot be read the shop is served without stars (logged), and the next request asks again.
+ * the traffic, ahead of that end and kept for the first visitor after a quiet spell of up to a
+ * minute (data/recent-read.ts), as live stock is (stock/live-catalog.ts), and read at once
+ * after a review written or moderated through this server. A review changed in another process
+ * (another instance on the same database) shows within those 2 s while the shop has visitors,
+ * and to the second visitor after a quiet spell: the tag is a hash of the numbers themselves,
+ * so whatever changed them, the envelope's ETag and its cached first views change with it. If
+ * the store cannot be read the shop is served without stars (logged), and the next request
+ * asks again.
  */
 export function recentRatings(store: Pick<ReviewStore, 'publishedRatings'>, options: { maxAgeMs?: number; now?: () => number } = {}): RecentRatings {
   const maxAge = options.maxAgeMs ?? 2000;
   const now = options.now ?? Date.now;
-  let last: { at: number; snapshot: Promise<RatingsSnapshot> } | undefined;
   // The previous snapshot, given back while the numbers stay the same, so its tag is not hashed again.
   let previous: { json: string; snapshot: RatingsSnapshot } | undefined;
   const snapshotOf = async (ratings: ProductRatings): Promise<RatingsSnapshot> => {
@@ -42,24 +46,19 @@ export function recentRatings(store: Pick<ReviewStore, 'publishedRatings'>, opti
     previous = { json, snapshot };
     return snapshot;
   };
+  const recent = recentRead(
+    () =>
+      store.publishedRatings().then(snapshotOf, (error: unknown) => {
+        console.error('[fanshop] cannot read the reviews’ ratings; the shop is shown without stars:', error);
+        throw error;
+      }),
+    // As live stock: no visitor waits on the read after a pause of up to a minute (data/recent-read.ts).
+    { maxAgeMs: maxAge, staleMs: maxAge && STALE_MS, now },
+  );
   return {
-    read() {
-      const time = now();
-      if (last && time - last.at < maxAge && time >= last.at) return last.snapshot;
-      const entry = {
-        at: time,
-        snapshot: store.publishedRatings().then(snapshotOf, (error: unknown) => {
-          console.error('[fanshop] cannot read the reviews’ ratings; the shop is shown without stars:', error);
-          if (last === entry) last = undefined;
-          return NONE;
-        }),
-      };
-      last = entry;
-      return entry.snapshot;
-    },
-    changed() {
-      last = undefined;
-    },
+    // A failed read is not kept (the next request asks again); this one is served without stars.
+    read: () => recent.get().catch(() => NONE),
+    changed: () => recent.forget(),
   };
 }
 

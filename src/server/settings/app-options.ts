@@ -4,6 +4,7 @@ import type { AppOptions } from '../app';
 import type { CatalogSource } from '../catalog/source';
 import { catalogFromUrl } from '../catalog/url';
 import type { DataStores } from '../data/stores';
+import { observedStock } from '../stock/observed-stock';
 import type { Settings } from './schema';
 import { LOCAL_TEST_MODE_REVIEW_SECRET, reviewTokens } from '../reviews/token';
 import { unsubscribeTokens } from '../wishes/token';
@@ -87,7 +88,10 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
     settings.META_PIXEL_ID && settings.META_CAPI_TOKEN
       ? { pixelId: settings.META_PIXEL_ID, accessToken: settings.META_CAPI_TOKEN, testEventCode: settings.META_TEST_EVENT_CODE, graphApiBase: settings.META_GRAPH_API_BASE?.href.replace(/\/$/, '') }
       : undefined;
-  const { data } = parts;
+  // One stock store for checkout, the webhook and what shows live stock, so that what this
+  // server holds or sells shows at once (stock/observed-stock.ts).
+  const stock = parts.data && observedStock(parts.data.stock);
+  const data = parts.data && stock && { ...withoutClose(parts.data), stock };
   // The local test mode takes no real payment, so a secret anyone can read does no harm there
   // and spares the demo a setting; with a Stripe key the merchant's own secret is needed
   // (settings/schema.ts warns when it is missing).
@@ -151,6 +155,11 @@ function embedded(settings: Settings, parts: RuntimeParts) {
   if (parts.localStripe) return { publishableKey: parts.localStripe.publishableKey, stripeJs: parts.localStripe.stripeJs };
   if (settings.STRIPE_PUBLISHABLE_KEY) return { publishableKey: settings.STRIPE_PUBLISHABLE_KEY };
   return undefined;
+}
+
+/** The stores an app is given: everything but `close`, which stays with whoever opened them. */
+function withoutClose({ close: _close, ...stores }: DataStores): Omit<DataStores, 'close'> {
+  return stores;
 }
 
 /** The studio (`/studio`), on when a password is set: its hash wins over the password itself. */

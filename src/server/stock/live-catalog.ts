@@ -1,7 +1,10 @@
 import type { Catalog, Product } from '../../core/catalog/types';
 import { sha256Hex } from '../hash';
 import type { LoadedCatalog } from '../catalog/source';
+import { recentRead, type RecentRead } from '../data/recent-read';
+import { stockChanges } from './observed-stock';
 import { stockItemId, type StockCount, type StockStore } from './store';
+import { STALE_MS } from './taken-stock';
 
 /** The items whose stock the catalog tracks (a `stock` number), worked out once per parsed catalog. */
 const tracked = new WeakMap<Catalog, StockCount[]>();
@@ -67,27 +70,32 @@ export interface LiveCatalog {
 
 /**
  * The catalog as shoppers should see it: stock less what is sold and held (stock/store.ts),
- * asked of the store at most once per `maxAgeMs` (default 2 s) whatever the traffic, and at
- * once when the catalog itself changes. A catalog that tracks no stock is given back as it is.
+ * asked of the store at most once per `maxAgeMs` (default 2 s) whatever the traffic, read ahead
+ * of its end so that no visitor waits on it after a pause of up to a minute (data/recent-read.ts,
+ * `STALE_MS`), and at once when the catalog changes or this server holds or sells stock. A catalog that tracks no stock is given back as it is.
  */
 export function liveCatalogLoader(stock: StockStore, options: { maxAgeMs?: number; now?: () => number } = {}): (catalog: Catalog) => Promise<LiveCatalog> {
   const maxAge = options.maxAgeMs ?? 2000;
   const now = options.now ?? Date.now;
-  let last: { source: Catalog; at: number; live: Promise<LiveCatalog> } | undefined;
+  let last: { source: Catalog; live: RecentRead<LiveCatalog> } | undefined;
+  // What this server sold or held shows on the next page (stock/observed-stock.ts).
+  stockChanges(stock)?.(() => last?.live.forget());
   return (catalog) => {
-    const time = now();
-    if (last && last.source === catalog && time - last.at < maxAge) return last.live;
-    const items = trackedItems(catalog);
-    const live = items.length
-      ? stock.available(items, new Date(time)).then(async (available) => ({ catalog: withLiveStock(catalog, available), stockTag: await sha256Hex(JSON.stringify(items.map((i) => available[i.item])), 8) }))
-      : Promise.resolve({ catalog, stockTag: '' });
-    const entry = { source: catalog, at: time, live };
-    last = entry;
-    // A failed read is not kept: the next request asks again.
-    live.catch(() => {
-      if (last === entry) last = undefined;
-    });
-    return live;
+    if (last?.source !== catalog) {
+      const items = trackedItems(catalog);
+      // The same numbers give back the same object, so what is made from it (the envelope, its
+      // first views) is not made again for every read.
+      let previous: LiveCatalog | undefined;
+      const read = async (time: number): Promise<LiveCatalog> => {
+        if (!items.length) return { catalog, stockTag: '' };
+        const available = await stock.available(items, new Date(time));
+        const stockTag = await sha256Hex(JSON.stringify(items.map((i) => available[i.item])), 8);
+        if (previous?.stockTag !== stockTag) previous = { catalog: withLiveStock(catalog, available), stockTag };
+        return previous;
+      };
+      last = { source: catalog, live: recentRead(read, { maxAgeMs: maxAge, staleMs: STALE_MS, now }) };
+    }
+    return last.live.get();
   };
 }
 

@@ -1,9 +1,12 @@
-import type { StockCount, StockStore, StockTaken } from './store';
+import { recentRead } from '../data/recent-read';
+import { stockChanges } from './observed-stock';
+import type { StockCount, StockStore } from './store';
 
 /**
  * The stock store's `available` for the pages of a big catalog, from one read of what sales and
  * holds take (`taken`), shared by every page and keystroke for `maxAgeMs` (default 2 s, as long
- * as the whole catalog's live stock is kept: live-catalog.ts). An item nobody bought or holds
+ * as the whole catalog's live stock is kept: live-catalog.ts) and read ahead of its end
+ * (data/recent-read.ts). An item nobody bought or holds
  * has its catalog number; the store is asked itself only for an item whose catalog number
  * changed since units of it were sold (it records the new number, which starts a new count).
  *
@@ -13,21 +16,20 @@ import type { StockCount, StockStore, StockTaken } from './store';
  * itself, so nothing is sold on an old number. data/conformance.ts holds every engine's `taken`
  * to give what its `available` gives.
  */
+/**
+ * How long after its end a read may still be given, once, while the next is read
+ * (data/recent-read.ts): a shop whose visitors come a minute apart makes none of them wait on
+ * the store. Holds and sales made through this server are seen at once (stock/observed-stock.ts).
+ */
+export const STALE_MS = 60_000;
+
 export function takenStock(stock: Pick<StockStore, 'available' | 'taken'>, maxAgeMs = 2000): Pick<StockStore, 'available'> {
-  let last: { at: number; taken: Promise<StockTaken> } | undefined;
+  const recent = recentRead((time) => stock.taken(new Date(time)), { maxAgeMs, staleMs: maxAgeMs && STALE_MS });
+  stockChanges(stock as StockStore)?.(() => recent.forget());
   return {
     async available(items, now) {
       if (!items.length) return {};
-      const time = now.getTime();
-      if (!last || time - last.at >= maxAgeMs || time < last.at) {
-        const read = { at: time, taken: stock.taken(now) };
-        last = read;
-        // A failed read is not kept: the next page asks again.
-        read.taken.catch(() => {
-          if (last === read) last = undefined;
-        });
-      }
-      const taken = await last.taken;
+      const taken = await recent.get(now.getTime());
       const answer: Record<string, number> = {};
       const renumbered: StockCount[] = [];
       for (const { item, stock: number } of items) {
