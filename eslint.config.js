@@ -37,6 +37,31 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/studio/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/studio/**/*.{ts,tsx}'],
+    ignores: ['src/studio/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The studio runs in the merchant’s browser.'),
+            forbid(['**/server/**', '**/cli/**', '**/tools/**'], 'The studio shares only core/ with the server: its API’s types live in src/core/api/studio.ts.'),
+            forbid(['**/widget/**'], 'The studio is a bundle of its own: it imports core/, not the widget’s internals (a preview embeds the built widget instead).'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {
@@ -45,7 +70,7 @@ export default tseslint.config(
         {
           patterns: [
             forbid(['preact', 'preact/*', 'zustand', 'zustand/*', 'hono', 'hono/*', 'stripe', 'node:*'], 'core/ runs in browsers, Node and Workers alike: no UI library, no server library, no Node built-ins.'),
-            forbid(['**/widget/**', '**/server/**', '**/cli/**', '**/tools/**'], 'core/ is imported by the other layers, never the other way round.'),
+            forbid(['**/widget/**', '**/studio/**', '**/server/**', '**/cli/**', '**/tools/**'], 'core/ is imported by the other layers, never the other way round.'),
           ],
         },
       ],
@@ -60,7 +85,7 @@ export default tseslint.config(
         {
           patterns: [
             forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The widget runs in the shopper’s browser.'),
-            forbid(['**/server/**', '**/cli/**', '**/tools/**'], 'The widget shares only core/ with the server: API types live in src/core/api.'),
+            forbid(['**/server/**', '**/cli/**', '**/tools/**', '**/studio/**'], 'The widget shares only core/ with the server: API types live in src/core/api.'),
           ],
         },
       ],
@@ -75,7 +100,7 @@ export default tseslint.config(
         {
           patterns: [
             forbid(['preact', 'preact/*', 'zustand', 'zustand/*'], 'The server renders HTML with Hono’s html template.'),
-            forbid(['**/widget/**'], 'The server shares only core/ with the widget.'),
+            forbid(['**/widget/**', '../../studio/**', '../../../studio/**'], 'The server shares only core/ with the widget and the studio (src/studio).'),
             forbid(['**/tools/**'], 'Development tools are loaded only by node-server.ts, and only without STRIPE_SECRET_KEY outside production.'),
           ],
           paths: [{ name: '#widget-ssr', message: 'Only src/server/pages/first-view.ts renders the widget’s first view.' }],

@@ -56,7 +56,7 @@ export function ownServer(offset: number, catalogText: string, env: Readonly<Rec
       await start();
     }
   };
-  return { origin, whileStopped };
+  return { origin, whileStopped, catalogPath: join(dir, 'catalog.json') };
 }
 
 /** A merchant's real size, 2,000 products (scripts/big-catalog.mjs), on a server of the spec's own. */

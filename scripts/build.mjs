@@ -9,6 +9,9 @@
  *                            fanshop.mjs from beside itself; no first view of the others grows)
  *   client/fanshop-first-view-*.css  the stylesheet server-rendered first views link
  *                            (src/widget/ui/first-view.css; its name goes into the server)
+ *   client/studio-app/       the merchant's studio (/studio): studio.mjs, its lazily loaded
+ *                            sections (fanshop-studio-*.mjs) and studio.css; a bundle of its
+ *                            own, which no shop page loads
  *   client/*                 public/ (demo catalog and images)
  *   server/node.mjs          the Node server; server/fanshop-cli.mjs the CLI;
  *                            server/catalog.mjs the catalog core (for scripts);
@@ -89,11 +92,40 @@ async function firstViewStylesheet() {
   });
 }
 
+/**
+ * The studio (src/studio): an ES module with a chunk per section, and its stylesheet, under
+ * studio-app/ (outside /studio, which only a session opens, so the login form can load it).
+ */
+async function studioBundle() {
+  await build({
+    ...widgetBase,
+    configFile: false,
+    logLevel: quiet,
+    publicDir: false,
+    build: {
+      ...widgetBase.build,
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: { entry: 'src/studio/main.tsx', formats: ['es'], fileName: () => 'studio-app/studio.mjs' },
+      rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'studio-app/fanshop-studio-[name]-[hash].mjs', minify: !process.env.FANSHOP_NOMINIFY, comments: false } },
+    },
+  });
+  await build({
+    ...widgetBase,
+    configFile: false,
+    logLevel: quiet,
+    publicDir: false,
+    build: { ...widgetBase.build, outDir, emptyOutDir: false, copyPublicDir: false, rollupOptions: { input: { studio: 'src/studio/studio.css' }, output: { assetFileNames: 'studio-app/[name][extname]' } } },
+  });
+}
+
 await classicScript('src/widget/embed.ts', 'fanshop.js', true);
 await classicScript('src/widget/frame-host.ts', 'fanshop-frame.js', false);
 await esModule('src/widget/index.ts', 'fanshop.mjs');
 await esModule('src/widget/element.ts', 'fanshop-element.js');
 await firstViewStylesheet();
+await studioBundle();
 
 await build({
   configFile: false,

@@ -10,6 +10,8 @@ import { reviewsCommand } from './reviews';
 import { wishesCommand } from './wishes';
 import { buildCommand } from './build';
 import { importCommand } from './import';
+import { hashPasswordCommand } from './hash-password';
+import { readSecret } from './read-secret';
 
 /**
  * The `fanshop` command line: a table of commands and `main`, which takes its arguments and
@@ -24,6 +26,8 @@ export interface CliIo extends ReadIo {
   writeFile?(path: string, text: string): Promise<void>;
   /** The environment (`orders`, `reviews`, `wishes` and `feed reviews` read DATABASE_URL and FANSHOP_DATA_DIR as the server does). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A password typed without echo, or standard input when it is not a terminal (`hash-password`). */
+  readSecret?(prompt: string): Promise<string>;
 }
 
 /** The real process's input and output, for `fanshop.ts`. */
@@ -37,6 +41,7 @@ export const nodeIo: CliIo = {
     await writeFile(path, text, 'utf8');
   },
   env: process.env,
+  readSecret,
 };
 
 interface Command {
@@ -92,6 +97,7 @@ const commands = new Map<string, Command>([
   ['orders', { args: '[--json]', summary: 'list the paid orders (DATABASE_URL, or FANSHOP_DATA_DIR with the server stopped)', run: ordersCommand }],
   ['reviews', { args: 'list|hide|approve [<id>]', summary: 'list reviews, hide one, or approve one held for moderation (the same database as orders)', run: reviewsCommand }],
   ['wishes', { args: 'list [--emails <product-id>] [--json]', summary: 'count the "Notify me" emails per product, or export one product’s (the same database as orders)', run: wishesCommand }],
+  ['hash-password', { args: '', summary: 'ask for the studio’s password and print its hash for FANSHOP_ADMIN_PASSWORD_HASH', run: hashPasswordCommand }],
   ['help', { args: '', summary: 'show this help', run: async (_args, io) => (io.stdout(usage()), 0) }],
 ]);
 

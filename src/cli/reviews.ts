@@ -9,7 +9,7 @@ export const REVIEWS_USAGE =
   '       fanshop reviews approve <review-id>   (published: shown on the shop, its pages and the feed)\n';
 
 /**
- * `fanshop reviews`: the merchant's moderation before the studio exists, on the database the
+ * `fanshop reviews`: the merchant's moderation from the command line (the studio's Reviews does the same), on the database the
  * server uses (cli/data.ts): `list` the reviews, newest first; `hide` one, or `approve` one held
  * by FANSHOP_REVIEWS_MODERATION=hold (or hidden before). A change is live at once: the server
  * reads reviews from the database on every answer.

@@ -25,6 +25,9 @@ import { apiError, errorResponse } from './http/api-error';
 import { unexpectedError } from './http/unexpected-error';
 import type { StockStore } from './stock/store';
 import { liveCatalogLoader, withLiveStockLoader } from './stock/live-catalog';
+import { studioAccess, type StudioPassword } from './studio/access';
+import { studioGuard } from './studio/guard';
+import { studioRoutes, type CatalogFileWriter } from './studio/routes';
 
 export interface AppOptions {
   /** Where the catalog JSON comes from (a file on Node, a bundled asset on Workers). */
@@ -62,6 +65,11 @@ export interface AppOptions {
    * saved once the setting is fixed.
    */
   unavailable?: { checkout?: string; webhooks?: string };
+  /**
+   * The merchant's studio (`/studio`, `/api/studio/*`), on with a password; without it the
+   * studio's page says how to turn it on and its API answers 404.
+   */
+  studio?: { password: StudioPassword; clientAddress: (c: Context) => string; catalogFile?: CatalogFileWriter | undefined };
 }
 
 /**
@@ -102,6 +110,14 @@ export function createApp(options: AppOptions): Hono {
   // The pages that carry the shop are in the visitor's language, as product pages are; the
   // widget speaks the page's. `/` is the demo merchant's own English page and stays English.
   const visitorLanguage = (c: Context) => choosePageLanguage({ query: c.req.query('locale'), acceptLanguage: c.req.header('Accept-Language') });
+
+  // The studio: its guard before any of its routes, so every route under /studio and
+  // /api/studio (the insights' and the builder's too) needs the merchant's session.
+  const studioCsp = strictCsp();
+  const access = options.studio ? studioAccess(options.studio.password) : undefined;
+  const guard = studioGuard({ sessions: access && (async () => (await access()).sessions), csp: studioCsp });
+  // (Hono's `/studio/*` matches `/studio` itself too.)
+  for (const path of ['/studio/*', '/api/studio/*']) app.use(path, guard);
 
   app.get('/', () => html(demoMerchantPage()));
   app.get('/frame', (c) => html(framedShopPage({ lang: visitorLanguage(c) }), false, true));
@@ -156,6 +172,10 @@ export function createApp(options: AppOptions): Hono {
   if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
   restock.start(() => parsedCatalog(loadCatalog));
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));
+  if (access && options.studio) {
+    const { clientAddress, catalogFile } = options.studio;
+    app.route('/', studioRoutes({ access, clientAddress, csp: studioCsp, reviews: options.reviews?.store, catalog, catalogFile }));
+  }
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {
     console.error(`[fanshop] ${c.req.path} refused: ${why}`);

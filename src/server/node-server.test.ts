@@ -100,6 +100,37 @@ describe('the Node server', { timeout: 20_000 }, () => {
   });
 });
 
+describe('the Node server’s studio', { timeout: 120_000 }, () => {
+  const logIn = (server: NodeServer, password: string) =>
+    fetch(`${server.url}/api/studio/login`, { method: 'POST', headers: { Origin: server.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
+  const printed = () => (console.log as unknown as { mock: { calls: unknown[][] } }).mock.calls.map((args) => args.join(' '));
+
+  it('in the no-key demo, prints a new password at each start, which logs in', async () => {
+    const first = await start({});
+    const line = printed().find((l) => l.includes(`${first.url}/studio password:`));
+    expect(line).toMatch(new RegExp(`^\\[fanshop\\] studio: ${first.url}/studio password: [\\w-]{16}$`));
+    const password = line!.split('password: ')[1]!;
+    expect((await logIn(first, password)).status).toBe(200);
+    expect((await logIn(first, `${password}x`)).status).toBe(401);
+    const second = await start({});
+    expect(printed().find((l) => l.includes(`${second.url}/studio password:`))).not.toContain(password);
+  });
+
+  it('never prints a password it was given, and is off without one when there is a key', async () => {
+    const password = 'the merchant’s own password';
+    const logged: string[] = [];
+    for (const method of ['warn', 'error', 'info'] as const) vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
+    const server = await start({ FANSHOP_ADMIN_PASSWORD: password });
+    expect((await logIn(server, password)).status).toBe(200);
+    expect([...printed(), ...logged].join('\n')).not.toContain(password);
+    expect(printed()).toContain(`[fanshop] studio: ${server.url}/studio (the password set in FANSHOP_ADMIN_PASSWORD)`);
+    await expect(start({ FANSHOP_ADMIN_PASSWORD: 'short' })).rejects.toThrow(/FANSHOP_ADMIN_PASSWORD=\(a value, not shown\) must be at least 12 characters/);
+    const keyed = await start({ STRIPE_SECRET_KEY: 'sk_test_studio', FANSHOP_REVIEW_SECRET: 'x'.repeat(32) });
+    expect((await fetch(`${keyed.url}/api/studio/session`)).status).toBe(404);
+    expect((await fetch(`${keyed.url}/studio`)).status).toBe(404);
+  });
+});
+
 describe('the Node server’s onRestock hook', { timeout: 30_000 }, () => {
   it('gets a "Notify me" email once, when the merchant’s catalog file puts the product back in stock', async () => {
     const demo = JSON.parse(readFileSync(join(clientDir, 'catalog.json'), 'utf8')) as { shop: { baseUrl: string }; products: { id: string; stock?: number }[] };

@@ -10,6 +10,8 @@ import { appOptions, withHooks, type ShopHooks } from './settings/app-options';
 import { configFromEnv, SettingsError, type EnvValue, type Settings } from './settings/schema';
 import type { AttachedLocalStripe } from '../../tools/stripe-local/attach';
 import { staticHeaders } from './http/static-headers';
+import { catalogFileWriter } from './studio/catalog-file';
+import { base64url } from './signing';
 
 export interface NodeServer {
   readonly port: number;
@@ -32,6 +34,8 @@ export function nodeAppOptions(settings: Settings, runtime: { port: number; clie
     clientAddress: (c: Context) => clientAddress(c.req.header('X-Forwarded-For'), (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress, settings.FANSHOP_TRUSTED_PROXIES),
     data: runtime.data,
     ...(runtime.local ? { localStripe: runtime.local } : {}),
+    // Only the merchant's own file: the demo's is part of the build (dist/client).
+    ...(settings.FANSHOP_CATALOG ? { catalogFile: catalogFileWriter(settings.FANSHOP_CATALOG) } : {}),
   });
 }
 
@@ -81,7 +85,11 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
     throw error;
   }
   const local = settings.STRIPE_SECRET_KEY ? undefined : await (await import('../../tools/stripe-local/attach')).attachLocalStripe({ shopPort: port, publicOrigin: origin });
-  const shop = createApp(withHooks(nodeAppOptions(settings, { port, clientDir: options.clientDir, data, local }), options.hooks));
+  // The no-key demo has a studio too, with a password made now and shown once below: it is
+  // no secret worth keeping (the demo takes no payment), and a new one each start.
+  const demoPassword = local && !settings.FANSHOP_ADMIN_PASSWORD && !settings.FANSHOP_ADMIN_PASSWORD_HASH ? base64url(crypto.getRandomValues(new Uint8Array(12))) : undefined;
+  const shopSettings = demoPassword ? { ...settings, FANSHOP_ADMIN_PASSWORD: demoPassword } : settings;
+  const shop = createApp(withHooks(nodeAppOptions(shopSettings, { port, clientDir: options.clientDir, data, local }), options.hooks));
   if (local) shop.route('/_stripe', local.pages);
   shop.use(
     '*',
@@ -105,6 +113,8 @@ export async function startNodeServer(env: Readonly<Record<string, EnvValue>>, o
 
   console.log(`[fanshop] demo shop on ${origin}  (/ inline, /shop full page, /frame 520px iframe)`);
   if (local) console.log('[fanshop] no STRIPE_SECRET_KEY: checkout uses the local test-mode Stripe (card 4242 4242 4242 4242)');
+  if (demoPassword) console.log(`[fanshop] studio: ${origin}/studio password: ${demoPassword}`);
+  else if (settings.FANSHOP_ADMIN_PASSWORD || settings.FANSHOP_ADMIN_PASSWORD_HASH) console.log(`[fanshop] studio: ${origin}/studio (the password set in FANSHOP_ADMIN_PASSWORD${settings.FANSHOP_ADMIN_PASSWORD_HASH ? '_HASH' : ''})`);
   if (local && !settings.FANSHOP_REVIEW_SECRET) console.log('[fanshop] review links are signed with the local test mode’s development secret; a shop that sells sets FANSHOP_REVIEW_SECRET');
   return {
     port,

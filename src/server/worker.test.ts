@@ -13,6 +13,7 @@ import { buildWorker } from '../../scripts/build-worker.mjs';
 import { sdkFor } from '../../tools/stripe-local/testing';
 import { reviewTokens } from './reviews/token';
 import { unsubscribeTokens } from './wishes/token';
+import { hashPassword } from './studio/password';
 
 /**
  * The Worker as Cloudflare runs it: src/server/worker.ts bundled for workerd
@@ -51,6 +52,7 @@ const graphEvents: { path: string; body: string }[] = [];
 let graph: Server;
 const fbAppSecret = 'worker-app-secret';
 const reviewSecret = 'worker-review-secret-of-at-least-32-characters';
+const studioPassword = 'worker studio password';
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fanshop-worker-'));
@@ -66,6 +68,7 @@ beforeAll(async () => {
   const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`;
   [local] = await Promise.all([startLocalStripe({ webhookSecret: secret, log: () => {} }), buildWorker(outDir), buildWorker(join(outDir, 'hooked'), 'src/server/testing/worker-with-hooks.ts')]);
   stripe = sdkFor(local, { maxNetworkRetries: 0 });
+  const studioHash = await hashPassword(studioPassword);
   const scriptPath = join(outDir, 'worker.mjs');
   mf = new Miniflare({
     workers: [
@@ -91,6 +94,7 @@ beforeAll(async () => {
           META_PIXEL_ID: '555000',
           META_CAPI_TOKEN: 'worker-capi-token',
           META_GRAPH_API_BASE: graphUrl,
+          FANSHOP_ADMIN_PASSWORD_HASH: studioHash,
         },
       },
       // A merchant's own entry with hooks (src/server/testing/worker-with-hooks.ts), its own data.
@@ -531,5 +535,25 @@ describe('a Worker without secrets or a Durable Object', () => {
     const likes = await noData.fetch(`${origin}/api/likes?ids=bircher-muesli-mix`);
     expect(likes.status).toBe(404);
     await likes.arrayBuffer();
+  });
+});
+
+describe('the studio in workerd', () => {
+  it('checks the password with PBKDF2 at Workers’ 100,000 iterations, signs the session, and refuses saving a catalog (no file)', async () => {
+    const login = (password: string) => mf.dispatchFetch(`${origin}/api/studio/login`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
+    expect((await login('not it')).status).toBe(401);
+    const right = await login(studioPassword);
+    expect(right.status).toBe(200);
+    const cookie = /^([^;]+)/.exec(right.headers.get('Set-Cookie') ?? '')![1]!;
+    expect(cookie).toMatch(/^__Host-fanshop-studio=v1\./);
+    expect(right.headers.get('Set-Cookie')).toMatch(/; Secure/);
+    const session = await mf.dispatchFetch(`${origin}/api/studio/session`, { headers: { Cookie: cookie } });
+    expect(await session.json()).toMatchObject({ signedIn: true, catalogFile: false });
+    expect((await mf.dispatchFetch(`${origin}/api/studio/session`)).status).toBe(401);
+    const save = await mf.dispatchFetch(`${origin}/api/studio/catalog`, { method: 'PUT', headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json' }, body: catalogText });
+    expect(save.status).toBe(409);
+    const page = await mf.dispatchFetch(`${origin}/studio`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/studio-app/studio.mjs');
   });
 });

@@ -42,6 +42,11 @@ export const API_ERROR_CODES = [
   'wishes_unavailable',
   'wishes_not_configured',
   'recommendations_unavailable',
+  'studio_off',
+  'studio_signed_out',
+  'studio_password_wrong',
+  'studio_catalog_not_a_file',
+  'studio_catalog_invalid',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -61,6 +61,14 @@ export const API_ERROR_STATUS = {
   /** FANSHOP_REVIEW_SECRET, which also signs unsubscribe links, is not set. */
   wishes_not_configured: 503,
   recommendations_unavailable: 503,
+  // The studio (studio/): no password is set, so nothing of it exists; no (valid) session; a
+  // wrong password; a catalog the server does not read from a file; a catalog that does not
+  // pass `fanshop validate`.
+  studio_off: 404,
+  studio_signed_out: 401,
+  studio_password_wrong: 401,
+  studio_catalog_not_a_file: 409,
+  studio_catalog_invalid: 422,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /**

@@ -10,6 +10,7 @@ import { LOCAL_TEST_MODE_REVIEW_SECRET, reviewTokens } from '../reviews/token';
 import { unsubscribeTokens } from '../wishes/token';
 import type { OrderNotice } from '../orders/order';
 import type { RestockNotice } from '../wishes/restock';
+import type { CatalogFileWriter } from '../studio/routes';
 
 /**
  * The merchant's code the server calls: `onOrder` with each paid order (and its review link),
@@ -56,6 +57,8 @@ export interface RuntimeParts {
   readonly localStripe?: { readonly stripe: Stripe; readonly webhookSecret: string; readonly publishableKey: string; readonly stripeJs: string };
   /** Why there is no checkout (what to set) when there is no Stripe at all. */
   readonly noStripe?: string;
+  /** Node with FANSHOP_CATALOG: the studio may save an imported catalog over that file. */
+  readonly catalogFile?: CatalogFileWriter;
 }
 
 /**
@@ -122,6 +125,7 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
         }
       : {}),
     facebook: { appSecret: settings.FB_APP_SECRET },
+    ...studio(settings, parts),
   };
   if (!stripe) return { ...options, unavailable: { checkout: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set', webhooks: parts.noStripe ?? 'STRIPE_SECRET_KEY is not set' } };
   const noData = parts.noData ?? 'no data store';
@@ -156,4 +160,11 @@ function embedded(settings: Settings, parts: RuntimeParts) {
 /** The stores an app is given: everything but `close`, which stays with whoever opened them. */
 function withoutClose({ close: _close, ...stores }: DataStores): Omit<DataStores, 'close'> {
   return stores;
+}
+
+/** The studio (`/studio`), on when a password is set: its hash wins over the password itself. */
+function studio(settings: Settings, parts: RuntimeParts): Pick<AppOptions, 'studio'> {
+  const password = settings.FANSHOP_ADMIN_PASSWORD_HASH ? { hash: settings.FANSHOP_ADMIN_PASSWORD_HASH } : settings.FANSHOP_ADMIN_PASSWORD ? { plain: settings.FANSHOP_ADMIN_PASSWORD } : undefined;
+  if (!password) return {};
+  return { studio: { password, clientAddress: parts.clientAddress, catalogFile: settings.FANSHOP_CATALOG_URL ? undefined : parts.catalogFile } };
 }

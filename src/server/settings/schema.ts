@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { parsePasswordHash } from '../studio/password';
 
 /**
  * Every environment variable the server reads, once, for Node (node.ts) and Cloudflare Workers
@@ -148,6 +149,19 @@ export const SETTINGS = {
     runtime: 'both',
     doc: '"Notify me" emails one client may leave per minute (`POST /api/wishes`); `0` refuses every one',
   }),
+  FANSHOP_ADMIN_PASSWORD: setting({
+    schema: v.pipe(v.string(), v.minLength(12, 'must be at least 12 characters (or set FANSHOP_ADMIN_PASSWORD_HASH, made by: npx fanshop hash-password)'), v.maxLength(1024, 'must be at most 1024 characters')),
+    default: undefined,
+    defaultText: '(studio off; the no-key demo prints one)',
+    runtime: 'both',
+    doc: 'turns on the studio (`/studio`: reviews, catalog import) with this password, kept only as a slow hash; prefer `FANSHOP_ADMIN_PASSWORD_HASH`',
+  }),
+  FANSHOP_ADMIN_PASSWORD_HASH: setting({
+    schema: v.pipe(v.string(), v.check((s) => parsePasswordHash(s) !== undefined, 'must be a hash made by: npx fanshop hash-password (pbkdf2-sha256$…)')),
+    default: undefined,
+    runtime: 'both',
+    doc: 'the studio password as a hash (`npx fanshop hash-password`); wins over `FANSHOP_ADMIN_PASSWORD`. Changing it logs every studio session out',
+  }),
   FANSHOP_TRUSTED_PROXIES: setting({
     schema: whole(0, 10, 'from 0 to 10'),
     default: '0',
@@ -274,7 +288,7 @@ export function configFromEnv(vars: Readonly<Record<string, EnvValue>>, runtime:
 /** A value for a message: secrets only as "(set)", so logs never hold them. */
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return '(unset)';
-  return /SECRET|TOKEN/.test(name) ? '(a value, not shown)' : JSON.stringify(value);
+  return /SECRET|TOKEN|PASSWORD/.test(name) ? '(a value, not shown)' : JSON.stringify(value);
 }
 
 /** Thrown by a runtime entry that cannot start with its settings; the message says what to set. */

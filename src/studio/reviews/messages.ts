@@ -1,0 +1,51 @@
+import type { StudioReviewStatus } from '../../core/api/studio';
+
+/** The moderation screen's texts (studio/i18n.ts picks the language). */
+const en = {
+    title: 'Reviews',
+    tabs: 'Reviews by status',
+    status: { pending: 'Waiting', published: 'Published', hidden: 'Hidden' } satisfies Record<StudioReviewStatus, string>,
+    empty: { pending: 'No review is waiting for you.', published: 'No review is published yet.', hidden: 'No review is hidden.' } satisfies Record<StudioReviewStatus, string>,
+    approve: 'Approve',
+    hide: 'Hide',
+    showAgain: 'Show again',
+    stars: (n: number) => `${n} of 5 stars`,
+    by: (name: string | null) => (name ? `by ${name}` : 'by a verified buyer'),
+    unknownProduct: (id: string) => `${id} (no longer in the catalog)`,
+    averages: 'Average rating per product',
+    product: 'Product',
+    average: 'Average',
+    count: 'Published reviews',
+    none: '–',
+    loadFailed: 'The reviews could not be loaded. Try again.',
+    changeFailed: 'That did not work. Try again.',
+    retry: 'Try again',
+    noStore: 'This shop keeps no reviews: it has no database.',
+    done: { published: 'Published.', hidden: 'Hidden.', pending: 'Held.' } satisfies Record<StudioReviewStatus, string>,
+};
+
+export const MODERATION_TEXTS: Readonly<Record<'en' | 'de', typeof en>> = {
+  en,
+  de: {
+    title: 'Bewertungen',
+    tabs: 'Bewertungen nach Status',
+    status: { pending: 'Wartend', published: 'Veröffentlicht', hidden: 'Ausgeblendet' } satisfies Record<StudioReviewStatus, string>,
+    empty: { pending: 'Keine Bewertung wartet auf Sie.', published: 'Noch keine Bewertung ist veröffentlicht.', hidden: 'Keine Bewertung ist ausgeblendet.' } satisfies Record<StudioReviewStatus, string>,
+    approve: 'Freigeben',
+    hide: 'Ausblenden',
+    showAgain: 'Wieder zeigen',
+    stars: (n: number) => `${n} von 5 Sternen`,
+    by: (name: string | null) => (name ? `von ${name}` : 'von einem verifizierten Käufer'),
+    unknownProduct: (id: string) => `${id} (nicht mehr im Katalog)`,
+    averages: 'Durchschnittliche Bewertung je Produkt',
+    product: 'Produkt',
+    average: 'Durchschnitt',
+    count: 'Veröffentlichte Bewertungen',
+    none: '–',
+    loadFailed: 'Die Bewertungen konnten nicht geladen werden. Versuchen Sie es noch einmal.',
+    changeFailed: 'Das hat nicht geklappt. Versuchen Sie es noch einmal.',
+    retry: 'Noch einmal',
+    noStore: 'Dieser Shop speichert keine Bewertungen: er hat keine Datenbank.',
+    done: { published: 'Veröffentlicht.', hidden: 'Ausgeblendet.', pending: 'Zurückgehalten.' } satisfies Record<StudioReviewStatus, string>,
+  },
+};
