@@ -174,7 +174,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));
   if (access && options.studio) {
     const { clientAddress, catalogFile } = options.studio;
-    app.route('/', studioRoutes({ access, clientAddress, csp: studioCsp, reviews: options.reviews?.store, catalog, catalogFile }));
+    app.route('/', studioRoutes({ access, clientAddress, csp: studioCsp, reviews: options.reviews?.store, catalog, catalogFile, onModerated: ratings?.changed }));
   }
   app.route('/', facebookTabRoutes({ appSecret: options.facebook?.appSecret, catalog, envelope, stripe }));
   const notConfigured = (code: 'checkout_not_configured' | 'webhook_not_configured', message: string, why: string) => (c: Context) => {

@@ -221,7 +221,11 @@ describe('moderation', () => {
     expect(pending.counts).toEqual({ pending: 1, published: 1, hidden: 1 });
     expect(pending.products).toEqual([expect.objectContaining({ productId: product, average: 5, count: 1 })]);
     const decide = (id: string, status: string) => shop.request(`${origin}/api/studio/reviews/${id}`, { method: 'POST', headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) });
+    const stars = async () => ((await (await shop.request(`${origin}/catalog.json?fanshop=1`)).json()) as { ratings?: Record<string, unknown> }).ratings?.[product];
+    expect(await stars()).toEqual({ average: 5, count: 1 });
     expect((await decide('r-pending', 'published')).status).toBe(200);
+    // The cards' stars follow at once, not after the 2 s the shop keeps them (reviews/ratings.ts).
+    expect(await stars()).toEqual({ average: 3.5, count: 2 });
     expect((await list('published')).products[0]).toMatchObject({ average: 3.5, count: 2 });
     expect((await decide('r-published', 'hidden')).status).toBe(200);
     expect((await decide('r-hidden', 'published')).status).toBe(200);

@@ -28,6 +28,8 @@ export interface StudioRoutesOptions {
   readonly catalog: () => Promise<Catalog | null>;
   /** Only where the catalog is a file (Node with FANSHOP_CATALOG); elsewhere saving answers 409. */
   readonly catalogFile?: CatalogFileWriter | undefined;
+  /** A review was approved, hidden or shown again: the cards' stars are read again at once (reviews/ratings.ts). */
+  readonly onModerated?: (() => void) | undefined;
 }
 
 const loginSchema = v.object({ password: v.pipe(v.string(), v.maxLength(1024)) });
@@ -98,6 +100,7 @@ export function studioRoutes(options: StudioRoutesOptions): Hono<StudioEnv & Jso
     if (!body.success) return errorResponse(c, apiError('invalid_request', `Send { "status": "${REVIEW_STATUSES.join('" | "')}" }.`));
     const review = await store.setReviewStatus(c.req.param('id'), body.output.status);
     if (!review) return errorResponse(c, apiError('review_not_found', 'No review has this id.'));
+    options.onModerated?.();
     const catalog = await options.catalog();
     return c.json(studioReview(review, productTitles(catalog).get(review.productId) ?? null));
   });
