@@ -42,6 +42,8 @@ export const API_ERROR_CODES = [
   'wishes_unavailable',
   'wishes_not_configured',
   'recommendations_unavailable',
+  'analytics_off',
+  'events_unavailable',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -61,6 +61,9 @@ export const API_ERROR_STATUS = {
   /** FANSHOP_REVIEW_SECRET, which also signs unsubscribe links, is not set. */
   wishes_not_configured: 503,
   recommendations_unavailable: 503,
+  /** FANSHOP_ANALYTICS=off: the shop keeps no events (events/route.ts). */
+  analytics_off: 403,
+  events_unavailable: 503,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /**

@@ -95,6 +95,7 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
     ...(data
       ? {
           likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
+          events: { store: settings.FANSHOP_ANALYTICS === 'off' ? null : data.events, rateLimitPerMinute: settings.FANSHOP_EVENTS_RATE_LIMIT, allowedOrigins, clientAddress },
           stock: data.stock,
           // Reads, loosely limited like likes' reads.
           recommendations: { store: data.recommendations, readLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT * 10, clientAddress },

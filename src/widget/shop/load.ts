@@ -5,7 +5,7 @@ import type { ProductRatings } from '../../core/api/reviews';
 
 export type CatalogLoadResult =
   /** `served`: the catalog came parsed from a Fanshop server (which then also has the likes API). */
-  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog; ratings?: ProductRatings | undefined }
+  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog; ratings?: ProductRatings | undefined; events?: string | undefined }
   | { ok: false; kind: 'network' | 'invalid' };
 
 /**
@@ -58,8 +58,8 @@ export function fromEnvelope(envelope: CatalogEnvelope, url: string): CatalogLoa
  * the server's first view (ssr.tsx) renders from exactly what the widget will hydrate with.
  */
 export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Catalog }>, url: string): CatalogLoadResult & { ok: true } {
-  const { paged, ratings } = envelope;
-  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href }, ratings };
+  const { paged, ratings, events } = envelope;
+  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href }, ratings, events: events && new URL(events, url).href };
 }
 
 export function done(url: string, warnings: readonly CatalogProblem[]): void {

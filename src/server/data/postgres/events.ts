@@ -6,11 +6,12 @@ export function eventStore(sql: Sql): EventStore {
   return {
     async recordEvents(events) {
       if (!events.length) return;
-      // One statement: the batch is kept whole or not at all.
+      // One statement: the batch is kept whole or not at all. Times as ISO text: the postgres
+      // driver sends an array of Dates as one timestamp.
       await sql.query(
         `insert into fanshop_events (at, type, product_id, query, results, shopper)
-         select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])`,
-        [events.map((e) => e.at), events.map((e) => e.type), events.map((e) => e.productId), events.map((e) => e.query), events.map((e) => e.results), events.map((e) => e.shopper)],
+         select * from unnest($1::text[]::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])`,
+        [events.map((e) => e.at.toISOString()), events.map((e) => e.type), events.map((e) => e.productId), events.map((e) => e.query), events.map((e) => e.results), events.map((e) => e.shopper)],
       );
     },
     async eventCounts(from, to) {
