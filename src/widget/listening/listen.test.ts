@@ -42,7 +42,7 @@ function shop(options: { analytics?: 'on' | 'off'; events?: string | undefined; 
   const parsed = parseCatalog(file);
   if (!parsed.ok) throw new Error('test catalog is invalid');
   const store = createShopStore();
-  store.setState(catalogReadyState({ catalog: parsed.catalog, served: true, events: 'events' in options ? options.events : `${origin}/api/events` }));
+  store.setState(catalogReadyState({ catalog: parsed.catalog, served: true, events: 'events' in options ? options.events : '/api/events' }));
   const events = createEventBus(new EventTarget(), {});
   const sent: { url: string; body: { shopper: string; events: Record<string, unknown>[] } }[] = [];
   const answers: (Response | Promise<Response>)[] = [];
@@ -50,7 +50,7 @@ function shop(options: { analytics?: 'on' | 'off'; events?: string | undefined; 
     sent.push({ url, body: JSON.parse(body) });
     answers.push(server.request(url, { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: origin }, body }));
   };
-  const fan = { config: { analytics: options.analytics }, store, events, disposers: [] } as unknown as Shop;
+  const fan = { config: { analytics: options.analytics, catalog: `${origin}/catalog.json` }, store, events, disposers: [] } as unknown as Shop;
   return { shop: fan, sent, answers, send, item: (productId: string) => ({ productId, variantId: null, quantity: 1, value: 25, currency: 'EUR' }) };
 }
 const day = { from: new Date('2026-11-30T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };

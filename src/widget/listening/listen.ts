@@ -1,5 +1,6 @@
 import type { Shop } from '../shop/context';
 import { safeStorage } from '../cart/persistence';
+import { catalogUrl } from '../shop/boot';
 import { shopperId } from '../social/shopper-id';
 import { createBeacon, sendBatch, type SendBatch } from './beacon';
 import { eventRecord, LISTENED } from './record';
@@ -12,15 +13,18 @@ import { eventRecord, LISTENED } from './record';
  * https://privacycg.github.io/gpc-spec/
  */
 export function listeningEndpoint(shop: Pick<Shop, 'config' | 'store'>, nav: { globalPrivacyControl?: boolean } = navigator as { globalPrivacyControl?: boolean }): string | null {
-  if (nav.globalPrivacyControl === true || shop.config.analytics === 'off') return null;
-  return shop.store.getState().events ?? null;
+  const { events } = shop.store.getState();
+  if (!events || nav.globalPrivacyControl === true || shop.config.analytics === 'off') return null;
+  // A path on the catalog's server, which named it.
+  return new URL(events, catalogUrl(shop.config.catalog)).href;
 }
 
 /**
  * Starts the shop's beacon (listening/beacon.ts): every event the shop keeps becomes a record
- * in the queue, sent in batches, and at once when the page is hidden or left. Loaded after the
- * first paint (shop/boot.ts), so it costs the first view nothing; events before then (none a
- * shopper can cause before the grid is painted) are not counted.
+ * in the queue, sent in batches, and at once when the page is hidden or left. Started with the
+ * cart keeper after the first paint (cart/keeper.ts `cartKeeper`), so it costs the first view
+ * nothing; events before then (a product open from the URL, the purchase told on the way back
+ * from Stripe, which the studio counts from the orders instead) are not sent.
  */
 export function listen(shop: Shop, send: SendBatch = sendBatch, win: Window = window): void {
   const endpoint = listeningEndpoint(shop, win.navigator as { globalPrivacyControl?: boolean });

@@ -33,16 +33,11 @@ export function checkoutReturn(): Promise<typeof import('../checkout/return')> |
 
 /**
  * With the grid on screen (rendered here, or hydrated from the server's first view): the news
- * of a return from Stripe, the cart keeper, which restores the saved cart, and the shop's
- * events for its server.
+ * of a return from Stripe, and the cart keeper, which restores the saved cart.
  */
 export function catalogShown(shop: Shop, catalog: Catalog, returning: ReturnType<typeof checkoutReturn>): void {
   void returning?.then((m) => m.handleCheckoutReturn(shop, catalog, shop.config.checkoutUrl ?? new URL('/api/checkout', widgetOrigin).href, window));
-  afterPaint(() => {
-    void import('../cart/keeper').then((m) => m.cartKeeper(shop, catalog));
-    // What fans do, for the studio's numbers (listening/listen.ts decides whether it may).
-    void import('../listening/listen').then((m) => m.listen(shop));
-  });
+  afterPaint(() => void import('../cart/keeper').then((m) => m.cartKeeper(shop, catalog)));
 }
 
 /**

@@ -58,8 +58,9 @@ export function fromEnvelope(envelope: CatalogEnvelope, url: string): CatalogLoa
  * the server's first view (ssr.tsx) renders from exactly what the widget will hydrate with.
  */
 export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Catalog }>, url: string): CatalogLoadResult & { ok: true } {
-  const { paged, ratings, events } = envelope;
-  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href }, ratings, events: events && new URL(events, url).href };
+  const { paged } = envelope;
+  // The rest of the envelope as it came: ratings, and the events endpoint (listening/listen.ts).
+  return { ...envelope, ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href } };
 }
 
 export function done(url: string, warnings: readonly CatalogProblem[]): void {

@@ -57,9 +57,9 @@ export function queryKey(state: Pick<ShopState, 'query' | 'categoryId' | 'sort'>
  * server's first view (ssr.tsx) set the same state, so a hydrated grid matches the server's.
  */
 export function catalogReadyState(loaded: { catalog: Catalog; served?: boolean | undefined; paged?: PagedCatalog | undefined; ratings?: ProductRatings | undefined; events?: string | undefined }): Partial<ShopState> {
-  const { catalog, served, paged, ratings, events } = loaded;
+  const { catalog, paged } = loaded;
   const results = paged ? { key: queryKey({ query: '', categoryId: null, sort: 'featured' }), total: paged.total, products: catalog.products } : undefined;
-  return { status: 'ready', errorKind: null, catalog, served, paged, results, ratings, events };
+  return { ...loaded, status: 'ready', errorKind: null, results };
 }
 
 export interface Results {
