@@ -11,6 +11,8 @@ import { likesRoutes, type LikesOptions } from './likes/route';
 import { recommendationsRoutes, type RecommendationsOptions } from './recommendations/route';
 import { wishesRoutes, type WishesOptions } from './wishes/route';
 import { eventsRoutes, type EventsOptions } from './events/route';
+import { studioInsightsRoutes } from './insights/route';
+import type { InsightsStores } from './insights/insights';
 import { restockTriggers } from './wishes/triggers';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
@@ -59,6 +61,8 @@ export interface AppOptions {
    * with a store, the envelope names the endpoint and the widget sends them (widget/listening/).
    */
   events?: EventsOptions;
+  /** The studio's numbers (`/api/studio/insights`, insights/route.ts), from these stores. */
+  insights?: InsightsStores;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
   /**
@@ -162,6 +166,8 @@ export function createApp(options: AppOptions): Hono {
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog, onWritten: ratings?.changed }));
   if (options.events) app.route('/', eventsRoutes({ ...options.events, catalog }));
+  // The studio's guard (session and Origin) for everything under /api/studio/ goes before this.
+  if (options.insights) app.route('/', studioInsightsRoutes({ stores: options.insights, catalog }));
   if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
   restock.start(() => parsedCatalog(loadCatalog));
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));
