@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/widget/**/*.{ts,tsx}'],
+    files: ['src/widget/**/*.{ts,tsx}', 'src/studio/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
