@@ -101,7 +101,9 @@ describe('Insights', () => {
       toInput!.value = '2026-01-31';
       toInput!.dispatchEvent(new Event('input'));
     });
-    await act(() => host.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true })));
+    await act(() => {
+      host.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
     await vi.waitFor(() => expect(asked.at(-1)).toBe('/api/studio/insights?from=2026-01-01&to=2026-01-31'));
     await vi.waitFor(() => expect(rows(panel('Funnel'))).toEqual([['Views', '0'], ['Added to cart', '0'], ['Checkouts', '0'], ['Purchases (paid orders)', '0']]));
     expect(panel('Orders').textContent).toContain('Nothing in this period.');
