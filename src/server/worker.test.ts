@@ -356,6 +356,20 @@ describe('likes and the Facebook tab in workerd', () => {
     expect(await (await post(false)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 0, liked: false });
   });
 
+  it('keeps a beacon’s events in the shop’s Durable Object, and the studio counts them', async () => {
+    const now = Date.now();
+    const res = await mf.dispatchFetch(`${origin}/api/events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: origin, 'CF-Connecting-IP': '203.0.113.251' },
+      body: JSON.stringify({ shopper, events: [{ type: 'view', at: now, productIds: ['espresso-blend'] }, { type: 'search', at: now, query: 'Worker Unicorn', results: 0 }] }),
+    });
+    expect(res.status).toBe(204);
+    expect((await (await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`)).json()).events).toBe('/api/events');
+    const insights = await (await mf.dispatchFetch(`${origin}/api/studio/insights`)).json();
+    expect(insights.zeroResultSearches).toContainEqual({ query: 'worker unicorn', count: 1 });
+    expect(insights.products.find((p: { productId: string }) => p.productId === 'espresso-blend')).toMatchObject({ views: 1 });
+  });
+
   it('opens the Page tab at a product in the viewer’s language for a signed request, and refuses a forged one', async () => {
     const payload = Buffer.from(JSON.stringify({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(Date.now() / 1000), user: { locale: 'de_DE' }, app_data: 'bircher-muesli-mix' })).toString('base64url');
     const sign = (key: string) => `${createHmac('sha256', key).update(payload).digest('base64url')}.${payload}`;
