@@ -67,6 +67,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/studio/**/*.{ts,tsx}'],
+    ignores: ['src/studio/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The studio runs in the merchant’s browser.'),
+            forbid(['**/server/**', '**/cli/**', '**/tools/**', '**/widget/**'], 'The studio shares only core/ with the server and the widget: API types live in src/core/api.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
     ignores: ['src/**/*.test.ts', 'src/server/node-server.ts'],
     rules: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../events/store';
 import type { DataStores } from './stores';
+import { insights } from '../insights/insights';
+import type { Catalog } from '../../core/catalog/types';
 
 /**
  * The widget's events in the conformance suite (conformance.ts), for every engine: the same
@@ -80,6 +82,46 @@ export function eventCases(stores: () => DataStores, id: (what: string) => strin
       expect(await stores().events.zeroResultSearches(from, to, 1)).toEqual([{ query: 'unicorn', count: 2 }]);
       // Searches are not in the funnel's counts.
       expect(await stores().events.eventCounts(from, to)).toEqual([]);
+    });
+
+    it('gives the studio the same numbers from the same events and orders (insights/insights.ts)', async () => {
+      const { from, to, at } = day();
+      const [mug, tee] = [id('mug'), id('tee')];
+      await stores().events.recordEvents([
+        event(at(0), 'view', mug),
+        event(at(1), 'view', mug),
+        event(at(2), 'view', tee),
+        event(at(3), 'add_to_cart', mug),
+        event(at(4), 'begin_checkout', mug),
+        event(at(5), 'like', tee),
+        event(at(6), 'search', null, { query: 'unicorn', results: 0 }),
+      ]);
+      const order = (orderId: string, minutes: number, quantity: number) => ({
+        id: orderId,
+        createdAt: at(minutes).toISOString(),
+        livemode: false,
+        currency: 'EUR',
+        amountSubtotal: 1800 * quantity,
+        amountTotal: 1800 * quantity,
+        customerEmail: null,
+        shippingAddress: null,
+        lines: [{ productId: mug, variantId: null, title: 'Mug', quantity, amountTotal: 1800 * quantity }],
+        paymentIntent: null,
+        oversold: false,
+      });
+      await stores().orders.saveOrder(order(id('cs'), 10, 2));
+      await stores().orders.saveOrder(order(id('cs'), 20, 1));
+      const catalog = { shop: { id: 'fans', name: 'Fans', currency: 'EUR', defaultLocale: 'en' }, products: [{ id: mug, title: { en: 'Mug' } }], categories: [] } as unknown as Catalog;
+      const numbers = await insights(stores(), catalog, { from, to, firstDay: 'first', lastDay: 'last' });
+      expect(numbers.funnel).toEqual({ views: 3, addsToCart: 1, checkouts: 1, purchases: 2 });
+      expect(numbers.products.filter((p) => p.productId === mug || p.productId === tee)).toEqual([
+        { productId: mug, title: 'Mug', views: 2, addsToCart: 1, checkouts: 1, purchases: 2, units: 3, likes: 0, shares: 0, wishes: 0, rating: null, ratingCount: 0 },
+        { productId: tee, title: tee, views: 1, addsToCart: 0, checkouts: 0, purchases: 0, units: 0, likes: 1, shares: 0, wishes: 0, rating: null, ratingCount: 0 },
+      ]);
+      expect(numbers.mostLiked).toEqual([{ productId: tee, title: tee, count: 1 }]);
+      expect(numbers.zeroResultSearches).toEqual([{ query: 'unicorn', count: 1 }]);
+      expect(numbers.orders.count).toBe(2);
+      expect(numbers.orders.total).toBe(5400);
     });
 
     it('keeps concurrent batches whole and exact', async () => {
