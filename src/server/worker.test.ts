@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InsightsResponse } from '../core/api/insights';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -364,10 +365,10 @@ describe('likes and the Facebook tab in workerd', () => {
       body: JSON.stringify({ shopper, events: [{ type: 'view', at: now, productIds: ['espresso-blend'] }, { type: 'search', at: now, query: 'Worker Unicorn', results: 0 }] }),
     });
     expect(res.status).toBe(204);
-    expect((await (await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`)).json()).events).toBe('/api/events');
-    const insights = await (await mf.dispatchFetch(`${origin}/api/studio/insights`)).json();
+    expect(((await (await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`)).json()) as { events?: string }).events).toBe('/api/events');
+    const insights = (await (await mf.dispatchFetch(`${origin}/api/studio/insights`)).json()) as InsightsResponse;
     expect(insights.zeroResultSearches).toContainEqual({ query: 'worker unicorn', count: 1 });
-    expect(insights.products.find((p: { productId: string }) => p.productId === 'espresso-blend')).toMatchObject({ views: 1 });
+    expect(insights.products.find((p) => p.productId === 'espresso-blend')).toMatchObject({ views: 1 });
   });
 
   it('opens the Page tab at a product in the viewer’s language for a signed request, and refuses a forged one', async () => {
