@@ -49,8 +49,7 @@ export function ChartPanel({ t, title, hint, csvHref, bars, head, rows }: ChartP
           {failed && <p role="status">{t.chartFailed}</p>}
           {bars && !table && <BarChart label={title} labels={bars.labels} values={bars.values} onFail={fail} />}
           {table && (
-            <table>
-              <caption class="insights-hidden">{title}</caption>
+            <table aria-labelledby={id}>
               <thead>
                 <tr>{head.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
               </thead>

@@ -4,6 +4,7 @@ import { studioFetch } from '../api';
 import { ChartPanel } from './ChartPanel';
 import { insightsLanguage, insightsMessages } from './messages';
 import { periodDays, periodQuery, type PeriodChoice } from './period';
+import './insights.css';
 
 type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly data: InsightsResponse } | { readonly status: 'error'; readonly message: string };
 
