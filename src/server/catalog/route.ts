@@ -116,10 +116,13 @@ export async function parsedEnvelope(
   const base = await load();
   if (!base.result.ok) return { loaded: base, etag: `"p${base.etag.slice(1)}`, envelope: { format: ENVELOPE_FORMAT, errors: base.result.errors, warnings: base.result.warnings } };
   const { catalog, warnings } = base.result;
+  // An envelope that names the events endpoint has an ETag of its own: a browser's copy from
+  // before FANSHOP_ANALYTICS changed is not taken as still good.
+  const p = events ? 'pe' : 'p';
   if (queries && catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
     // The first page carries its own products' stars (products-route.ts), read once with it.
     const first = await queries.page(catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
-    const etag = `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}${first.ratingsTag ? `-r${first.ratingsTag}` : ''}"`;
+    const etag = `"${p}${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}${first.ratingsTag ? `-r${first.ratingsTag}` : ''}"`;
     const paged = { total: first.total, categories: first.categories, endpoint: '/api/products' };
     return {
       loaded: base,
@@ -129,7 +132,7 @@ export async function parsedEnvelope(
   }
   const [loaded, rated] = await Promise.all([shown ? shown() : base, ratings?.()]);
   const result = loaded.result.ok ? loaded.result : base.result;
-  const etag = rated?.tag ? `"p${loaded.etag.slice(1, -1)}-r${rated.tag}"` : `"p${loaded.etag.slice(1)}`;
+  const etag = rated?.tag ? `"${p}${loaded.etag.slice(1, -1)}-r${rated.tag}"` : `"${p}${loaded.etag.slice(1)}`;
   return {
     loaded,
     etag,

@@ -107,8 +107,11 @@ describe('POST /api/events', () => {
     const res = await send(off, { shopper, events: [{ type: 'view', at: now, productIds: ['stoneware-mug'] }] });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'analytics_off' } });
-    expect((await (await off.request('/catalog.json?fanshop=1')).json()).events).toBeUndefined();
-    expect((await (await app().request('/catalog.json?fanshop=1')).json()).events).toBe('/api/events');
+    const [without, withEvents] = [await off.request('/catalog.json?fanshop=1'), await app().request('/catalog.json?fanshop=1')];
+    expect((await without.json()).events).toBeUndefined();
+    expect((await withEvents.json()).events).toBe('/api/events');
+    // A copy cached before the setting changed is not revalidated as the same.
+    expect(withEvents.headers.get('ETag')).not.toBe(without.headers.get('ETag'));
   });
 
   it('answers 503 events_unavailable when the store fails', async () => {
