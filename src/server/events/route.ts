@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { EVENTS_MAX_BODY_BYTES, EventsRequestSchema } from '../../core/api/events';
+import { EVENTS_MAX_BODY_BYTES } from '../../core/api/events';
+import { EventsRequestSchema } from '../../core/api/events-schema';
 import type { Catalog } from '../../core/catalog/types';
 import { apiError, errorResponse, type ApiError } from '../http/api-error';
 import { corsForOrigins } from '../http/cors';
