@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/widget/**/*.{ts,tsx}'],
+    files: ['src/widget/**/*.{ts,tsx}', 'src/studio/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -86,6 +86,21 @@ export default tseslint.config(
           patterns: [
             forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The widget runs in the shopper’s browser.'),
             forbid(['**/server/**', '**/cli/**', '**/tools/**', '**/studio/**'], 'The widget shares only core/ with the server: API types live in src/core/api.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/studio/**/*.{ts,tsx}'],
+    ignores: ['src/studio/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The studio runs in the merchant’s browser.'),
+            forbid(['**/server/**', '**/cli/**', '**/tools/**', '**/widget/**'], 'The studio shares only core/ with the server and the widget: API types live in src/core/api.'),
           ],
         },
       ],

@@ -10,6 +10,9 @@ import { stripeWebhookRoutes, type WebhookOptions } from './webhooks/stripe-webh
 import { likesRoutes, type LikesOptions } from './likes/route';
 import { recommendationsRoutes, type RecommendationsOptions } from './recommendations/route';
 import { wishesRoutes, type WishesOptions } from './wishes/route';
+import { eventsRoutes, type EventsOptions } from './events/route';
+import { studioInsightsRoutes } from './insights/route';
+import type { InsightsStores } from './insights/insights';
 import { restockTriggers } from './wishes/triggers';
 import { reviewsRoutes, type ReviewsOptions } from './reviews/route';
 import { reviewInvitation, reviewLink } from './reviews/invitation';
@@ -56,6 +59,13 @@ export interface AppOptions {
    * `onRestock` hook that gets them once the product can be bought (wishes/restock.ts).
    */
   wishes?: WishesOptions;
+  /**
+   * What fans do in the widget (`POST /api/events`, events/route.ts), for the studio's numbers;
+   * with a store, the envelope names the endpoint and the widget sends them (widget/listening/).
+   */
+  events?: EventsOptions;
+  /** The studio's numbers (`/api/studio/insights`, insights/route.ts), from these stores. */
+  insights?: InsightsStores;
   /** The Facebook Page tab (`/facebook/tab`); GET works without it, POST needs its app secret. */
   facebook?: FacebookTabOptions;
   /**
@@ -136,10 +146,12 @@ export function createApp(options: AppOptions): Hono {
   // A big catalog is browsed a page at a time (catalog/products-route.ts).
   const queries = productQueries({ load: loadCatalog, stock: options.stock, likes: options.likes?.store, ratings: readRatings });
   // The script tag's loader asks for the shop's first view with it (pages/first-view.ts).
-  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries, embedFirstView, readRatings));
+  // The envelope names the events endpoint only where events are kept (FANSHOP_ANALYTICS=on).
+  const eventsEndpoint = options.events?.store ? '/api/events' : undefined;
+  app.get('/catalog.json', catalogRoute(loadCatalog, live ? shown : undefined, queries, embedFirstView, readRatings, eventsEndpoint));
   // The pages Facebook traffic lands on send the widget's first view as HTML (pages/first-view.ts),
   // rendered from the envelope the widget would fetch, which the page embeds for it.
-  const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries, readRatings).then((answer) => answer.envelope);
+  const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries, readRatings, eventsEndpoint).then((answer) => answer.envelope);
   app.get('/shop', async (c) => {
     const options = { lang: visitorLanguage(c), locale: c.req.query('locale') };
     return html(standaloneShopPage({ ...options, firstView: await shopPageFirstView(options, { envelope, pageUrl: c.req.url }) }), true, true);
@@ -169,6 +181,9 @@ export function createApp(options: AppOptions): Hono {
   }
   if (options.likes) app.route('/', likesRoutes({ ...options.likes, catalog }));
   if (options.reviews) app.route('/', reviewsRoutes({ ...options.reviews, catalog, onWritten: ratings?.changed }));
+  if (options.events) app.route('/', eventsRoutes({ ...options.events, catalog }));
+  // The studio's guard (session and Origin) for everything under /api/studio/ goes before this.
+  if (options.insights) app.route('/', studioInsightsRoutes({ stores: options.insights, catalog }));
   if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
   restock.start(() => parsedCatalog(loadCatalog));
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));

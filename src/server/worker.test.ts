@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InsightsResponse } from '../core/api/insights';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -358,6 +359,20 @@ describe('likes and the Facebook tab in workerd', () => {
     expect(await likes.counts(['bircher-muesli-mix'])).toEqual({ 'bircher-muesli-mix': 1 });
     expect(await likes.likedBy(shopper, ['espresso-blend', 'bircher-muesli-mix'])).toEqual(['bircher-muesli-mix']);
     expect(await (await post(false)).json()).toEqual({ productId: 'bircher-muesli-mix', count: 0, liked: false });
+  });
+
+  it('keeps a beacon’s events in the shop’s Durable Object, and the studio counts them', async () => {
+    const now = Date.now();
+    const res = await mf.dispatchFetch(`${origin}/api/events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: origin, 'CF-Connecting-IP': '203.0.113.251' },
+      body: JSON.stringify({ shopper, events: [{ type: 'view', at: now, productIds: ['espresso-blend'] }, { type: 'search', at: now, query: 'Worker Unicorn', results: 0 }] }),
+    });
+    expect(res.status).toBe(204);
+    expect(((await (await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`)).json()) as { events?: string }).events).toBe('/api/events');
+    const insights = (await (await mf.dispatchFetch(`${origin}/api/studio/insights`)).json()) as InsightsResponse;
+    expect(insights.zeroResultSearches).toContainEqual({ query: 'worker unicorn', count: 1 });
+    expect(insights.products.find((p) => p.productId === 'espresso-blend')).toMatchObject({ views: 1 });
   });
 
   it('opens the Page tab at a product in the viewer’s language for a signed request, and refuses a forged one', async () => {

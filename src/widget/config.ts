@@ -61,6 +61,13 @@ export interface FanshopConfig {
   shareHashtag?: string;
   /** A Meta Pixel id: the shop's events become Pixel events. An `fbq` already on the page is used too. */
   pixelId?: string;
+  /**
+   * `off`: the shop tells its server nothing of what fans do (views, searches, likes, carts,
+   * checkouts), for the studio's numbers. Default `on`, which sends only with a Fanshop server
+   * that keeps them and never when the browser asks for Global Privacy Control; nothing
+   * personal is sent either way (README, "What the shop tells its server").
+   */
+  analytics?: 'on' | 'off';
   /** Callbacks per event: `{ add_to_cart(payload) { … } }`. */
   on?: FanshopEventHandlers;
   /** One callback for every event. */
@@ -104,13 +111,13 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 const themeKeys: (keyof ThemeTokens)[] = ['primary', 'onPrimary', 'background', 'text', 'radius', 'fontFamily', 'density', 'columns', 'scheme'];
 
 /** Options a `data-*` attribute can set, as written (resolveConfig reads numbers from text). */
-const datasetKeys = ['catalog', 'locale', 'product', 'headingLevel', 'maxQuantity', 'maxLines', 'checkoutUrl', 'likesUrl', 'facebookAppId', 'shareHashtag', 'pixelId'] as const;
+const datasetKeys = ['catalog', 'locale', 'product', 'headingLevel', 'maxQuantity', 'maxLines', 'checkoutUrl', 'likesUrl', 'facebookAppId', 'shareHashtag', 'pixelId', 'analytics'] as const;
 
 /**
  * Reads options from `data-*` attributes: `data-catalog`, `data-locale`, `data-product`,
  * `data-heading-level`, `data-show-title="false"`, `data-max-quantity`, `data-max-lines`,
  * `data-checkout-url`, `data-likes-url`, `data-facebook-app-id`, `data-share-hashtag`,
- * `data-pixel-id`, and any theme token as `data-theme-<token>` (`data-theme-primary="#c00"`,
+ * `data-pixel-id`, `data-analytics="off"`, and any theme token as `data-theme-<token>` (`data-theme-primary="#c00"`,
  * `data-theme-font-family="Georgia, serif"`). Empty and unknown attributes are left out.
  */
 export function configFromDataset(dataset: DOMStringMap): Partial<FanshopConfig> {

@@ -47,6 +47,8 @@ export const API_ERROR_CODES = [
   'studio_password_wrong',
   'studio_catalog_not_a_file',
   'studio_catalog_invalid',
+  'analytics_off',
+  'events_unavailable',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

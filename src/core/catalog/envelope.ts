@@ -42,6 +42,12 @@ export type CatalogEnvelope =
        * reviews); the first view's cards show them, so nothing arrives after it.
        */
       readonly ratings?: ProductRatings;
+      /**
+       * The path of the server's events endpoint (`/api/events`, core/api/events.ts) when it
+       * keeps the widget's events; absent when the merchant turned them off
+       * (FANSHOP_ANALYTICS=off) or on static hosting: the widget then sends none.
+       */
+      readonly events?: string;
     }
   | { readonly format: typeof ENVELOPE_FORMAT; readonly errors: readonly CatalogProblem[]; readonly warnings: readonly CatalogProblem[] };
 

@@ -29,6 +29,9 @@ import { ratingsOf, type RatingsSnapshot } from '../reviews/ratings';
  * With `view`, the loader's `?fanshop=1&view=…` (src/widget/embed.ts) gets the shop's first view
  * as HTML ahead of the envelope, in one answer (pages/first-view.ts `embedFirstView`); its ETag
  * follows the view's options and the visitor's languages too.
+ *
+ * With `events` (a server that keeps the widget's events: events/route.ts), the envelope names
+ * their endpoint, and only then does the widget send any (widget/listening/).
  */
 export function catalogRoute(
   load: () => Promise<LoadedCatalog>,
@@ -36,12 +39,13 @@ export function catalogRoute(
   queries?: ProductQueries,
   view?: EmbedView,
   ratings?: () => Promise<RatingsSnapshot>,
+  events?: string,
 ): Handler {
   return async (c) => {
     const parsed = c.req.query(PARSED_CATALOG_PARAM) !== undefined;
     let answer: { loaded: LoadedCatalog; etag: string; envelope?: CatalogEnvelope };
     try {
-      if (parsed) answer = await parsedEnvelope(load, shown, queries, ratings);
+      if (parsed) answer = await parsedEnvelope(load, shown, queries, ratings, events);
       else {
         const loaded = await load();
         answer = { loaded, etag: loaded.etag };
@@ -100,38 +104,42 @@ const kept = (loaded: LoadedCatalog, etag: string, make: () => CatalogEnvelope):
  * The parsed catalog as the widget gets it, with its ETag: whole (with live stock, from
  * `shown`), or a big catalog's first page, with the live stock of that page's products only;
  * with `ratings`, the stars of its rated products. The same catalog, stock and ratings give
- * the same envelope object.
+ * the same envelope object. With `events`, the envelope names the events endpoint.
  */
 export async function parsedEnvelope(
   load: () => Promise<LoadedCatalog>,
   shown?: () => Promise<LoadedCatalog>,
   queries?: ProductQueries,
   ratings?: () => Promise<RatingsSnapshot>,
+  events?: string,
 ): Promise<{ loaded: LoadedCatalog; etag: string; envelope: CatalogEnvelope }> {
   const base = await load();
   if (!base.result.ok) return { loaded: base, etag: `"p${base.etag.slice(1)}`, envelope: { format: ENVELOPE_FORMAT, errors: base.result.errors, warnings: base.result.warnings } };
   const { catalog, warnings } = base.result;
+  // An envelope that names the events endpoint has an ETag of its own: a browser's copy from
+  // before FANSHOP_ANALYTICS changed is not taken as still good.
+  const p = events ? 'pe' : 'p';
   if (queries && catalog.products.length > WHOLE_CATALOG_MAX_PRODUCTS) {
     // The first page carries its own products' stars (products-route.ts), read once with it.
     const first = await queries.page(catalog, { q: '', category: null, sort: 'featured', offset: 0, limit: FIRST_PAGE_SIZE });
-    const etag = `"p${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}${first.ratingsTag ? `-r${first.ratingsTag}` : ''}"`;
+    const etag = `"${p}${base.etag.slice(1, -1)}${first.stockTag ? `-${first.stockTag}` : ''}${first.ratingsTag ? `-r${first.ratingsTag}` : ''}"`;
     const paged = { total: first.total, categories: first.categories, endpoint: '/api/products' };
     return {
       loaded: base,
       etag,
-      envelope: kept(base, etag, () => ({ format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged, ...(first.ratings ? { ratings: first.ratings } : {}) })),
+      envelope: kept(base, etag, () => ({ format: ENVELOPE_FORMAT, catalog: { ...catalog, products: first.products }, warnings, paged, ...(first.ratings ? { ratings: first.ratings } : {}), ...(events ? { events } : {}) })),
     };
   }
   const [loaded, rated] = await Promise.all([shown ? shown() : base, ratings?.()]);
   const result = loaded.result.ok ? loaded.result : base.result;
-  const etag = rated?.tag ? `"p${loaded.etag.slice(1, -1)}-r${rated.tag}"` : `"p${loaded.etag.slice(1)}`;
+  const etag = rated?.tag ? `"${p}${loaded.etag.slice(1, -1)}-r${rated.tag}"` : `"${p}${loaded.etag.slice(1)}`;
   return {
     loaded,
     etag,
     envelope: kept(loaded, etag, () => {
       // Reviews of products the catalog no longer has are left out; none at all: no field.
       const picked = rated?.tag ? ratingsOf(rated.ratings, result.catalog.products) : {};
-      return { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings, ...(Object.keys(picked).length ? { ratings: picked } : {}) };
+      return { format: ENVELOPE_FORMAT, catalog: result.catalog, warnings: result.warnings, ...(Object.keys(picked).length ? { ratings: picked } : {}), ...(events ? { events } : {}) };
     }),
   };
 }

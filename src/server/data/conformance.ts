@@ -5,6 +5,7 @@ import type { StockCount } from '../stock/store';
 import { takenStock } from '../stock/taken-stock';
 import { reviewCases } from './conformance-reviews';
 import { fansCases } from './conformance-fans';
+import { eventCases } from './conformance-events';
 
 /**
  * The one set of cases every engine of data/stores.ts must pass: PGlite, a Postgres server and
@@ -280,5 +281,6 @@ export function storeConformance(engine: string, open: () => Promise<DataStores>
 
     reviewCases(() => stores, id);
     fansCases(() => stores, id);
+    eventCases(() => stores, id);
   });
 }

@@ -4,10 +4,11 @@ import type { StockStore } from '../stock/store';
 import type { ReviewStore } from '../reviews/store';
 import type { WishStore } from '../wishes/store';
 import type { RecommendationStore } from '../recommendations/store';
+import type { EventStore } from '../events/store';
 
 /**
  * Everything the shop keeps: likes, orders (and the webhook events already processed), stock,
- * reviews and wishes. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
+ * reviews, wishes and the widget's events. One engine keeps all of it, so a checkout's reservation and a webhook's order live in
  * the same database:
  *
  * - `data/postgres/`: Postgres. On Node it is PGlite in-process by default (FANSHOP_DATA_DIR),
@@ -26,6 +27,8 @@ export interface DataStores {
   readonly wishes: WishStore;
   /** What fans like and buy together (recommendations/store.ts). */
   readonly recommendations: RecommendationStore;
+  /** What fans do in the widget, for the studio's numbers (events/store.ts). */
+  readonly events: EventStore;
   /** Waits for what is under way and closes the engine (a no-op where the runtime owns it). */
   close(): Promise<void>;
 }

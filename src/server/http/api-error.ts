@@ -69,6 +69,9 @@ export const API_ERROR_STATUS = {
   studio_password_wrong: 401,
   studio_catalog_not_a_file: 409,
   studio_catalog_invalid: 422,
+  /** FANSHOP_ANALYTICS=off: the shop keeps no events (events/route.ts). */
+  analytics_off: 403,
+  events_unavailable: 503,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /**

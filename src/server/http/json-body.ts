@@ -6,6 +6,7 @@ import { bodySizeLimit } from './body-limit';
 export type JsonBodyEnv = { Variables: { json: unknown } };
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const TEXT_TYPE = /^text\/plain\s*(;|$)/i;
 
 /**
  * The one reader of JSON request bodies (checkout, likes). In this order, each refusal an API
@@ -16,7 +17,16 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
  *
  * @example app.post('/api/likes/:productId', jsonBody({ maxBytes: 1024, what: 'the like' }), (c) => c.json(c.get('json')))
  */
-export function jsonBody(options: { readonly maxBytes: number; /** What to send, for the 415 message: "the cart". */ readonly what: string }): MiddlewareHandler<JsonBodyEnv> {
+export function jsonBody(options: {
+  readonly maxBytes: number;
+  /** What to send, for the 415 message: "the cart". */
+  readonly what: string;
+  /**
+   * Take `text/plain` too: the type `navigator.sendBeacon` can carry to another origin without
+   * a preflight (events/route.ts). https://fetch.spec.whatwg.org/#cors-safelisted-request-header
+   */
+  readonly textPlain?: boolean;
+}): MiddlewareHandler<JsonBodyEnv> {
   const limit = bodySizeLimit({
     maxSize: options.maxBytes,
     onError: (c) => errorResponse(c, apiError('body_too_large', `The request is larger than ${options.maxBytes} bytes.`)),
@@ -24,7 +34,8 @@ export function jsonBody(options: { readonly maxBytes: number; /** What to send,
   return async (c, next) => {
     let refusal: Response | undefined;
     const tooLarge = await limit(c, async () => {
-      if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+      const type = c.req.header('Content-Type') ?? '';
+      if (!JSON_TYPE.test(type) && !(options.textPlain && TEXT_TYPE.test(type))) {
         refusal = errorResponse(c, apiError('unsupported_media_type', `Send ${options.what} as application/json.`));
         return;
       }

@@ -102,7 +102,9 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
     ...(data
       ? {
           likes: { store: data.likes, rateLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT, allowedOrigins, clientAddress },
+          events: { store: settings.FANSHOP_ANALYTICS === 'off' ? null : data.events, rateLimitPerMinute: settings.FANSHOP_EVENTS_RATE_LIMIT, allowedOrigins, clientAddress },
           stock: data.stock,
+          insights: { events: data.events, orders: data.orders, reviews: data.reviews },
           // Reads, loosely limited like likes' reads.
           recommendations: { store: data.recommendations, readLimitPerMinute: settings.FANSHOP_LIKES_RATE_LIMIT * 10, clientAddress },
           wishes: {

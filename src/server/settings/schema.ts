@@ -124,6 +124,18 @@ export const SETTINGS = {
     runtime: 'both',
     doc: 'like changes one client may make per minute (reads: ten times as many); `0` refuses every like',
   }),
+  FANSHOP_ANALYTICS: setting({
+    schema: v.picklist(['on', 'off'], 'must be on or off'),
+    default: 'on',
+    runtime: 'both',
+    doc: '`off`: keep none of the widget\'s events (views, searches, likes, carts, checkouts) and tell the widget to send none; the studio\'s funnel then has orders only',
+  }),
+  FANSHOP_EVENTS_RATE_LIMIT: setting({
+    schema: whole(0, 100_000, 'from 0 to 100000'),
+    default: '30',
+    runtime: 'both',
+    doc: 'batches of events one client may send per minute (`POST /api/events`; the widget sends one every 5 s at most); `0` refuses every one',
+  }),
   FANSHOP_REVIEW_SECRET: setting({
     schema: v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters (make one with: openssl rand -base64 32)')),
     default: undefined,

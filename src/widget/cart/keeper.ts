@@ -43,6 +43,9 @@ type Restore = typeof import('../shop/cart-restore');
  * shows; the way back from Stripe may start before that).
  */
 export function cartKeeper(shop: Shop, catalog = shop.store.getState().catalog!): CartKeeper {
+  // Once per shop, after its first paint (or on the way back from Stripe): the shop's beacon
+  // starts here too, so that it adds nothing to the first view's code (listening/listen.ts).
+  if (!shop.keeper) void import('../listening/listen').then((m) => m.listen(shop));
   return (shop.keeper ??= keepCart(shop, catalog));
 }
 

@@ -4,7 +4,7 @@ import type { ProductRatings } from '../../core/api/reviews';
 
 export type CatalogLoadResult =
   /** `served`: the catalog came parsed from a Fanshop server (which then also has the likes API). */
-  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog; ratings?: ProductRatings | undefined }
+  | { ok: true; catalog: Catalog; served?: boolean; paged?: PagedCatalog; ratings?: ProductRatings | undefined; events?: string | undefined }
   | { ok: false; kind: 'network' | 'invalid' };
 
 /**
@@ -57,8 +57,9 @@ export function fromEnvelope(envelope: CatalogEnvelope, url: string): CatalogLoa
  * the server's first view (ssr.tsx) renders from exactly what the widget will hydrate with.
  */
 export function servedCatalog(envelope: Extract<CatalogEnvelope, { catalog: Catalog }>, url: string): CatalogLoadResult & { ok: true } {
-  const { paged, ratings } = envelope;
-  return { ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href }, ratings };
+  const { paged } = envelope;
+  // The rest of the envelope as it came: ratings, and the events endpoint (listening/listen.ts).
+  return { ...envelope, ok: true, catalog: withAbsoluteImages(envelope.catalog, url), served: true, paged: paged && { ...paged, endpoint: new URL(paged.endpoint, url).href } };
 }
 
 export function done(url: string, warnings: readonly CatalogProblem[]): void {

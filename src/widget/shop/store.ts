@@ -26,6 +26,8 @@ export interface ShopState {
    * page of a big catalog), so the first view has them; only rated products are in it.
    */
   readonly ratings?: ProductRatings | undefined;
+  /** The server's events endpoint (absolute) when it keeps them (listening/listen.ts). */
+  readonly events?: string | undefined;
   /** Like counts by product id, as far as known (social/likes.ts), for "Most liked". */
   readonly likes?: Readonly<Record<string, number>>;
   readonly query: string;
@@ -54,10 +56,10 @@ export function queryKey(state: Pick<ShopState, 'query' | 'categoryId' | 'sort'>
  * grid's first results (shop/remote.ts asks for the rest). The browser (shop/boot.ts) and the
  * server's first view (ssr.tsx) set the same state, so a hydrated grid matches the server's.
  */
-export function catalogReadyState(loaded: { catalog: Catalog; served?: boolean | undefined; paged?: PagedCatalog | undefined; ratings?: ProductRatings | undefined }): Partial<ShopState> {
-  const { catalog, served, paged, ratings } = loaded;
+export function catalogReadyState(loaded: { catalog: Catalog; served?: boolean | undefined; paged?: PagedCatalog | undefined; ratings?: ProductRatings | undefined; events?: string | undefined }): Partial<ShopState> {
+  const { catalog, paged } = loaded;
   const results = paged ? { key: queryKey({ query: '', categoryId: null, sort: 'featured' }), total: paged.total, products: catalog.products } : undefined;
-  return { status: 'ready', errorKind: null, catalog, served, paged, results, ratings };
+  return { ...loaded, status: 'ready', errorKind: null, results };
 }
 
 export interface Results {

@@ -5,6 +5,7 @@ import { safeStorage, type KeyValueStorage } from '../cart/persistence';
 import type { Shop } from '../shop/context';
 import { widgetOrigin } from '../shop/boot';
 import { announce } from '../shop/notices';
+import { shopperId } from './shopper-id';
 import type { LikeRequestBody, LikeResponse, LikesResponse } from '../../core/api/likes';
 
 /**
@@ -30,7 +31,6 @@ export interface Likes {
   toggle(product: Product): void;
 }
 
-const SHOPPER_KEY = 'fanshop:shopper';
 const likedKey = (shopId: string) => `fanshop:likes:${shopId}`;
 const clients = new WeakMap<Shop, Likes>();
 
@@ -40,17 +40,11 @@ export function likesFor(shop: Shop, storage?: KeyValueStorage): Likes {
   return client;
 }
 
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-}
-
 function createLikes(shop: Shop, storage: KeyValueStorage): Likes {
   const state = shop.store.getState();
   const catalog = state.catalog!;
   const endpoint = shop.config.likesUrl ? new URL(shop.config.likesUrl, document.baseURI).href : state.served ? new URL('/api/likes', widgetOrigin).href : null;
-  let shopper = storage.getItem(SHOPPER_KEY);
-  if (!shopper || !/^[\w-]{16,64}$/.test(shopper)) storage.setItem(SHOPPER_KEY, (shopper = randomId()));
+  const shopper = shopperId(storage);
   const saved = readLiked(storage.getItem(likedKey(catalog.shop.id)));
   const store = createStore<LikesState>()(() => ({
     liked: saved,

@@ -7,6 +7,8 @@ import type { ProductRatings, ReviewAggregate } from '../../../core/api/reviews'
 import type { Review, ReviewChanges, ReviewListQuery, ReviewStatus, ReviewUpdate } from '../../reviews/store';
 import * as reviews from './reviews';
 import * as wishes from './wishes';
+import * as events from './events';
+import type { EventCount, StoredEvent, ZeroResultSearch } from '../../events/store';
 import type { Wish, WishCount, WishTarget } from '../../wishes/store';
 import type { Ranked } from '../../recommendations/store';
 import { orderProducts } from '../../orders/order';
@@ -158,6 +160,18 @@ export class FanshopData extends DurableObject<unknown> implements Served<ShopDa
 
   boughtTogether(productId: string, limit: number): Ranked[] {
     return wishes.boughtTogether(this.sql, productId, limit);
+  }
+
+  recordEvents(batch: readonly StoredEvent[]): void {
+    events.recordEvents(this.ctx.storage, batch);
+  }
+
+  eventCounts(from: Date, to: Date): EventCount[] {
+    return events.eventCounts(this.sql, from, to);
+  }
+
+  zeroResultSearches(from: Date, to: Date, limit: number): ZeroResultSearch[] {
+    return events.zeroResultSearches(this.sql, from, to, limit);
   }
 
   available(items: readonly StockCount[], now: Date): Record<string, number> {

@@ -97,4 +97,19 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          on conflict do nothing`,
     ],
   },
+  {
+    version: 4,
+    name: 'the widget\'s events',
+    statements: [
+      `create table fanshop_events (
+         id integer primary key,
+         at integer not null,
+         type text not null,
+         product_id text,
+         query text,
+         results integer,
+         shopper text not null)`,
+      `create index fanshop_events_by_time on fanshop_events (at)`,
+    ],
+  },
 ];

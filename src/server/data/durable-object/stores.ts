@@ -5,13 +5,14 @@ import type { DataStores } from '../stores';
 import type { ReviewStore } from '../../reviews/store';
 import type { WishStore } from '../../wishes/store';
 import type { RecommendationStore } from '../../recommendations/store';
+import type { EventStore } from '../../events/store';
 
 /**
  * What the shop's Durable Object answers over RPC (fanshop-data.ts): every operation of the
  * stores, with the same arguments and answers. Dates and plain objects cross as structured
  * clones.
  */
-export type ShopData = LikesStore & OrderStore & StockStore & ReviewStore & WishStore & RecommendationStore;
+export type ShopData = LikesStore & OrderStore & StockStore & ReviewStore & WishStore & RecommendationStore & EventStore;
 
 /**
  * The parts of the `FANSHOP_DATA` Durable Object namespace binding used here (wrangler.jsonc
@@ -72,6 +73,11 @@ export function durableObjectStores<Id>(namespace: FanshopDataNamespace<Id>): Da
     recommendations: {
       alsoLiked: (productId, limit) => shop().alsoLiked(productId, limit),
       boughtTogether: (productId, limit) => shop().boughtTogether(productId, limit),
+    },
+    events: {
+      recordEvents: (batch) => shop().recordEvents(batch),
+      eventCounts: (from, to) => shop().eventCounts(from, to),
+      zeroResultSearches: (from, to, limit) => shop().zeroResultSearches(from, to, limit),
     },
     // The runtime owns the object: nothing to close.
     close: async () => {},

@@ -188,6 +188,23 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
          on conflict do nothing`,
     ],
   },
+  {
+    version: 4,
+    name: 'the widget\'s events',
+    statements: [
+      // What fans do (events/store.ts): one row per product an event names, or one without a
+      // product (a search). Read by period only, so the time is the index.
+      `create table fanshop_events (
+         id bigint generated always as identity primary key,
+         at timestamptz not null,
+         type text not null,
+         product_id text,
+         query text,
+         results integer,
+         shopper text not null)`,
+      `create index fanshop_events_by_time on fanshop_events (at)`,
+    ],
+  },
 ];
 
 /**

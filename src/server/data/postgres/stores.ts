@@ -5,6 +5,7 @@ import type { DataStores } from '../stores';
 import type { Sql, SqlClient } from './sql';
 import { reviewStore } from './reviews';
 import { recommendationStore, wishStore } from './wishes';
+import { eventStore } from './events';
 
 /** The stores of data/stores.ts over Postgres (PGlite or a server), schema in migrations.ts. */
 export function postgresStores(sql: Sql): DataStores {
@@ -15,6 +16,7 @@ export function postgresStores(sql: Sql): DataStores {
     reviews: reviewStore(sql),
     wishes: wishStore(sql),
     recommendations: recommendationStore(sql),
+    events: eventStore(sql),
     close: () => sql.close(),
   };
 }
