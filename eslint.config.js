@@ -37,12 +37,36 @@ export default tseslint.config(
     },
   },
   {
+    // The build's JSX is classic with `h` as its pragma (scripts/widget-base.mjs), the tests'
+    // automatic: a parameter or variable named `h` hides Preact's `h` from the JSX inside it, and
+    // breaks only the built bundle (the Insights screen's tables did: "h is not a function").
+    files: ['src/widget/**/*.tsx', 'src/studio/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: ":function > Identifier.params[name='h'], VariableDeclarator > Identifier.id[name='h'], CatchClause > Identifier.param[name='h']", message: 'JSX compiles to h(): name this something else.' },
+      ],
+    },
+  },
+  {
     files: ['src/studio/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // The build's JSX is classic with `h` as its pragma (scripts/widget-base.mjs), the tests'
+    // automatic: a parameter or variable named `h` hides Preact's `h` from the JSX inside it, and
+    // breaks only the built bundle (the Insights screen's tables did: "h is not a function").
+    files: ['src/widget/**/*.tsx', 'src/studio/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: ":function > Identifier.params[name='h'], VariableDeclarator > Identifier.id[name='h'], CatchClause > Identifier.param[name='h']", message: 'JSX compiles to h(): name this something else.' },
+      ],
     },
   },
   {

@@ -1,26 +1,44 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { card, cartButton, expect, hydrated, payOnTestStripe, test, waitForGrid } from './fixtures';
+import { card, cartButton, expect, hydrated, payOnTestStripe, snap, test, waitForGrid } from './fixtures';
 import { ownServer } from './own-server';
 import type { InsightsResponse } from '../src/core/api/insights';
 
 /**
  * Listening (issue 11): what fans do in the built shop reaches the server as the widget's
- * beacon sends it, and the studio's numbers (`GET /api/studio/insights`) show exactly that:
- * views, a search that found nothing, a like, an add, a checkout and a paid order. With Global
- * Privacy Control the widget sends nothing at all. On a server of its own (offset 16, an empty
- * database), so the counts are this spec's alone.
+ * beacon sends it, and the studio shows exactly that, on its Insights screen and in its numbers
+ * (`GET /api/studio/insights`, behind the merchant's login): views, a search that found nothing,
+ * a like, an add, a checkout and a paid order. With Global Privacy Control the widget sends
+ * nothing at all. On a server of its own (offset 16, an empty database), so the counts are this
+ * spec's alone.
  */
 test.describe.configure({ mode: 'serial' });
-const { origin } = ownServer(16, readFileSync('public/catalog.json', 'utf8'));
+const PASSWORD = 'e2e listening password 9b2e';
+const { origin } = ownServer(16, readFileSync('public/catalog.json', 'utf8'), { FANSHOP_ADMIN_PASSWORD: PASSWORD });
 
 const MUESLI = 'Bircher muesli mix';
 const GRANOLA = 'Hazelnut oat granola';
 
+/** The studio's numbers, read as the merchant: logged in (its cookie is the page's context's). */
 async function numbers(page: Page): Promise<InsightsResponse> {
-  const res = await page.request.get(`${origin}/api/studio/insights`);
+  let res = await page.request.get(`${origin}/api/studio/insights`);
+  if (res.status() === 401) {
+    const login = await page.request.post(`${origin}/api/studio/login`, { headers: { Origin: origin }, data: { password: PASSWORD } });
+    expect(login.status()).toBe(200);
+    res = await page.request.get(`${origin}/api/studio/insights`);
+  }
   expect(res.status()).toBe(200);
   return (await res.json()) as InsightsResponse;
+}
+
+/** A panel of the Insights screen, its numbers shown as a table (a click away from its chart), as rows of cells. */
+async function panel(page: Page, title: string): Promise<string[][]> {
+  const section = page.getByRole('region', { name: title });
+  const toggle = section.getByRole('button', { name: 'Show numbers' });
+  // A panel with a chart has the toggle; a ranking is a table at once.
+  if (title === 'Funnel' || title === 'Searches that found nothing') await toggle.click();
+  await expect(section.getByRole('table')).toBeVisible();
+  return section.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
 }
 
 /**
@@ -110,4 +128,25 @@ test('views, a search with no result, a like and a purchase reach the studio as 
 
   const csv = await (await page.request.get(`${origin}/api/studio/insights.csv?table=funnel`)).text();
   expect(csv).toBe('step,count\r\nviews,2\r\nadds_to_cart,1\r\ncheckouts,1\r\npurchases,1\r\n');
+
+  // The merchant's screen (the login's cookie is this context's): the same numbers.
+  await page.goto(`${origin}/studio#/insights`);
+  await expect(page.getByRole('heading', { name: 'Insights' })).toBeVisible();
+  // The charts are drawn (uPlot's canvas, its stylesheet adopted: the chart stays in its panel).
+  const funnelChart = page.getByRole('region', { name: 'Funnel' }).locator('.insights-chart canvas');
+  await expect(funnelChart).toHaveCount(1);
+  const [chartBox, nextHeading] = await Promise.all([funnelChart.boundingBox(), page.getByRole('heading', { name: 'Most viewed products' }).boundingBox()]);
+  expect(chartBox!.y + chartBox!.height).toBeLessThanOrEqual(nextHeading!.y);
+  for (const width of [320, 520, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    // Nothing wider than a phone's screen (charts are drawn for the width they get).
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Funnel' }).locator('.insights-chart canvas')).toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await snap(page, `studio-insights-${width}`);
+  }
+  expect(await panel(page, 'Funnel')).toEqual([['Views', '2'], ['Added to cart', '1'], ['Checkouts', '1'], ['Purchases (paid orders)', '1']]);
+  expect(await panel(page, 'Searches that found nothing')).toEqual([['unicorn', '1']]);
+  expect(await panel(page, 'Most liked')).toEqual([[MUESLI, '1']]);
+  await expect(page.getByRole('region', { name: 'Orders' })).toContainText('1 order, €5.90 in total');
 });

@@ -7,6 +7,7 @@ import { Controls } from './Controls';
 import { Preview } from './Preview';
 import { SnippetBox } from './SnippetBox';
 import css from './builder.css?inline';
+import { adoptStyles } from '../adopt-styles';
 
 /**
  * The studio's embed builder (issue 11): the way to embed and the look on the left, the shop
@@ -42,17 +43,4 @@ export default function Builder() {
       )}
     </div>
   );
-}
-
-/**
- * The builder's styles as a constructed stylesheet on the document: allowed by a strict
- * Content-Security-Policy (no inline <style>), and added once however often the builder opens.
- */
-let sheet: CSSStyleSheet | undefined;
-function adoptStyles(text: string): void {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(text);
-  }
-  if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

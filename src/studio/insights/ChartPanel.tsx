@@ -51,7 +51,7 @@ export function ChartPanel({ t, title, hint, csvHref, bars, head, rows }: ChartP
           {table && (
             <table aria-labelledby={id}>
               <thead>
-                <tr>{head.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
+                <tr>{head.map((name) => <th scope="col" key={name}>{name}</th>)}</tr>
               </thead>
               <tbody>
                 {rows.map((cells, i) => (

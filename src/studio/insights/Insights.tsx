@@ -4,7 +4,8 @@ import { studioFetch } from '../api';
 import { ChartPanel } from './ChartPanel';
 import { insightsLanguage, insightsMessages } from './messages';
 import { periodDays, periodQuery, type PeriodChoice } from './period';
-import './insights.css';
+import css from './insights.css?inline';
+import { adoptStyles } from '../adopt-styles';
 
 type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly data: InsightsResponse } | { readonly status: 'error'; readonly message: string };
 
@@ -20,6 +21,7 @@ export default function Insights() {
   const language = insightsLanguage();
   const t = insightsMessages[language];
   const locale = language === 'de' ? 'de-DE' : 'en-GB';
+  useEffect(() => adoptStyles(css), []);
   const [choice, setChoice] = useState<PeriodChoice>({ preset: 30 });
   const [draft, setDraft] = useState(() => periodDays({ preset: 30 }));
   const setFrom = (from: string) => setDraft((d) => ({ ...d, from }));

@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import chartCss from 'uplot/dist/uPlot.min.css?inline';
+import { adoptStyles } from '../adopt-styles';
 
 /**
  * A bar chart of labelled counts with uPlot (https://github.com/leeoniya/uPlot, MIT: about
@@ -11,6 +12,7 @@ export function drawBars(target: HTMLElement, labels: readonly string[], values:
   // uPlot draws on a 2D canvas, later, in a frame of its own: where there is none, say so now,
   // so that the panel shows the numbers instead (ChartPanel.tsx).
   if (!document.createElement('canvas').getContext('2d')) throw new Error('this browser has no 2D canvas');
+  adoptStyles(chartCss);
   const bars = uPlot.paths.bars!({ size: [0.6, 64] });
   const chart = new uPlot(
     {

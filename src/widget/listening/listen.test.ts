@@ -83,6 +83,20 @@ describe('listen', () => {
     expect(await data.events.zeroResultSearches(day.from, day.to, 5)).toEqual([{ query: 'unicorn', count: 1 }]);
   });
 
+  it('records the view of a product opened from the URL before it started, once', () => {
+    const s = shop();
+    // ProductDetail told view_item and set `viewed` before the beacon started (after the first paint).
+    s.shop.events.emit('view_item', s.item('cap'));
+    s.shop.store.setState({ viewed: 'cap' });
+    listen(s.shop, s.send);
+    s.shop.events.emit('like', { productId: 'cap', count: 1, value: 15, currency: 'EUR' });
+    vi.advanceTimersByTime(BEACON_INTERVAL_MS);
+    expect(s.sent[0]!.body.events).toEqual([
+      { type: 'view', at: Date.now() - BEACON_INTERVAL_MS, productIds: ['cap'] },
+      { type: 'like', at: Date.now() - BEACON_INTERVAL_MS, productIds: ['cap'] },
+    ]);
+  });
+
   it('sends at once when the page is hidden or left, and nothing when the queue is empty', () => {
     const s = shop();
     listen(s.shop, s.send);

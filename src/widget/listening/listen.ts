@@ -1,4 +1,5 @@
 import type { Shop } from '../shop/context';
+import type { FanshopEventPayloads } from '../social/events';
 import { safeStorage } from '../cart/persistence';
 import { catalogUrl } from '../shop/boot';
 import { shopperId } from '../social/shopper-id';
@@ -23,13 +24,18 @@ export function listeningEndpoint(shop: Pick<Shop, 'config' | 'store'>, nav: { g
  * Starts the shop's beacon (listening/beacon.ts): every event the shop keeps becomes a record
  * in the queue, sent in batches, and at once when the page is hidden or left. Started with the
  * cart keeper after the first paint (cart/keeper.ts `cartKeeper`), so it costs the first view
- * nothing; events before then (a product open from the URL, the purchase told on the way back
- * from Stripe, which the studio counts from the orders instead) are not sent.
+ * nothing. Of the events before then, the view of a product opened from the URL (a shared
+ * link: the social traffic the shop is for) is recorded from the store's `viewed`, which is set
+ * with its `view_item`; the purchase told on the way back from Stripe is not sent (the studio
+ * counts purchases from the orders).
  */
 export function listen(shop: Shop, send: SendBatch = sendBatch, win: Window = window): void {
   const endpoint = listeningEndpoint(shop, win.navigator as { globalPrivacyControl?: boolean });
   if (!endpoint) return;
   const beacon = createBeacon(endpoint, shopperId(safeStorage(() => win.localStorage)), send);
+  const { viewed } = shop.store.getState();
+  const opened = viewed && eventRecord('view_item', { productId: viewed } as FanshopEventPayloads['view_item'], Date.now());
+  if (opened) beacon.add(opened);
   for (const name of LISTENED) {
     shop.disposers.push(
       shop.events.on(name, (payload) => {
