@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { card, cards, expect, snap, test, waitForGrid } from './fixtures';
 import { ownServer } from './own-server';
@@ -95,6 +95,26 @@ for (const way of ['element', 'script'] as const) {
     await merchant.close();
   });
 }
+
+test('the iframe way: the framed shop, in the preview and pasted, takes the chosen look from its address', async ({ page, browser }) => {
+  await openBuilder(page);
+  await page.getByRole('radio', { name: /Iframe/ }).check();
+  await page.getByLabel('Accent colour').fill('#c0392b');
+  await page.getByLabel('Corner radius').selectOption('0px');
+  const buyIn = (frame: FrameLocator) =>
+    frame.locator('article[part="card"]').filter({ has: frame.getByRole('heading', { name: 'Bircher muesli mix', exact: true }) }).getByRole('button', { name: 'Add to cart' });
+  const buy = buyIn(page.frameLocator('iframe.fsb-frame'));
+  await expect(buy).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+  await expect(buy).toHaveCSS('border-radius', '0px');
+  const snippet = await page.getByRole('textbox', { name: 'Snippet for your page' }).inputValue();
+  expect(snippet).toContain('/shop?theme-primary=%23c0392b&amp;theme-radius=0px');
+
+  pasted = snippet;
+  const merchant = await browser.newPage();
+  await merchant.goto(`${blankOrigin}/`);
+  await expect(buyIn(merchant.frameLocator('iframe'))).toHaveCSS('background-color', 'rgb(192, 57, 43)');
+  await merchant.close();
+});
 
 test('the builder has no accessibility problems axe can find', async ({ page }) => {
   await openBuilder(page);

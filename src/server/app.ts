@@ -30,6 +30,7 @@ import type { StockStore } from './stock/store';
 import { liveCatalogLoader, withLiveStockLoader } from './stock/live-catalog';
 import { studioAccess, type StudioPassword } from './studio/access';
 import { studioGuard } from './studio/guard';
+import { pageTheme } from './pages/page-theme';
 import { studioRoutes, type CatalogFileWriter } from './studio/routes';
 
 export interface AppOptions {
@@ -154,7 +155,12 @@ export function createApp(options: AppOptions): Hono {
   const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries, readRatings, eventsEndpoint).then((answer) => answer.envelope);
   app.get('/shop', async (c) => {
     const options = { lang: visitorLanguage(c), locale: c.req.query('locale') };
-    return html(standaloneShopPage({ ...options, firstView: await shopPageFirstView(options, { envelope, pageUrl: c.req.url }) }), true, true);
+    // A look of the page's own (the embed builder's iframe: pages/page-theme.ts) is not the
+    // server-rendered view's, which would show in the shop's look first: the loader asks for
+    // a first view in this look instead (its own path, with the options it reads off the page).
+    const theme = pageTheme((name) => c.req.query(name));
+    const firstView = theme.length ? undefined : await shopPageFirstView(options, { envelope, pageUrl: c.req.url });
+    return html(standaloneShopPage({ ...options, firstView, theme }), true, true);
   });
   app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,

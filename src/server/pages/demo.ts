@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import { html, page, type Html } from './html';
 import { firstView, type FirstViewOptions } from './first-view';
 
@@ -35,14 +36,16 @@ export function demoMerchantPage(options: { lang?: string } = {}): string {
  * or a Facebook viewer's `user.locale`, and the page's language when `lang` is not given.
  * `product` opens it at that product (`data-product`; the Facebook Page tab passes its app_data).
  */
-export function standaloneShopPage(options: ShopPageOptions & { firstView?: Html | undefined } = {}): string {
+export function standaloneShopPage(options: ShopPageOptions & { firstView?: Html | undefined; theme?: readonly [string, string][] } = {}): string {
   const { lang, locale, product } = shopPageSettings(options);
+  // The look from the page's address (page-theme.ts): names from a fixed list, values escaped.
+  const theme = (options.theme ?? []).map(([name, value]) => html` ${raw(name)}="${value}"`);
   return page({
     title: 'Nordlicht Supply',
     lang,
     css: ['/demo/shop-page.css'],
     body: html`    <main>
-      <div data-fanshop data-heading-level="1"${locale ? html` data-locale="${locale}"` : ''}${product ? html` data-product="${product}"` : ''}>${options.firstView ?? ''}</div>
+      <div data-fanshop data-heading-level="1"${locale ? html` data-locale="${locale}"` : ''}${product ? html` data-product="${product}"` : ''}${theme}>${options.firstView ?? ''}</div>
     </main>
     <script src="/fanshop.js" data-catalog="/catalog.json" async></script>`,
   });

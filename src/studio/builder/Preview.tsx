@@ -2,12 +2,13 @@ import type { HTMLAttributes } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { changedTokens, type EmbedChoices } from './choices';
 import type { BuilderMessages } from './messages';
+import { framedShopAddress } from './snippet';
 
 /**
  * The shop as the snippet will show it, with the merchant's own catalog: the shop's own
  * `<fanshop-shop>` element (fanshop-element.js from the shop's server), whose `theme` property
  * changes colours, radius, font, density and columns in place as a control moves; an iframe of
- * the shop's page for the iframe way.
+ * the shop's page in that look (its address carries it) for the iframe way.
  */
 export function Preview({ t, choices }: { t: BuilderMessages; choices: EmbedChoices }) {
   const shop = useRef<HTMLElement & { theme?: object }>(null);
@@ -24,7 +25,7 @@ export function Preview({ t, choices }: { t: BuilderMessages; choices: EmbedChoi
     <section class="fsb-preview" aria-label={t.preview}>
       <h3>{t.preview}</h3>
       {choices.way === 'iframe' ? (
-        <iframe class="fsb-frame" title={t.previewFrame} src={`${choices.shopOrigin}/shop${locale ? `?locale=${locale}` : ''}`} />
+        <iframe class="fsb-frame" title={t.previewFrame} src={framedShopAddress(choices, true)} />
       ) : (
         <fanshop-shop ref={shop} catalog={choices.catalog} locale={locale} heading-level="3" />
       )}

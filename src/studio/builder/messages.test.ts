@@ -18,7 +18,6 @@ describe('builderMessages', () => {
       { kind: 'allowed-origins-unknown', setting: 'FANSHOP_ALLOWED_ORIGINS' },
       { kind: 'page-address-invalid', value: 'www.example' },
       { kind: 'frame-hosted-checkout' },
-      { kind: 'frame-theme' },
       { kind: 'payment-links' },
     ];
     for (const table of [builderTables.en, builderTables.de]) {

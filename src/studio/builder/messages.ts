@@ -92,8 +92,6 @@ const en: BuilderMessages = {
         return `“${w.value}” is not a web address: write it in full, starting with https://`;
       case 'frame-hosted-checkout':
         return 'In an iframe the shop opens Stripe’s checkout page in a new tab: Stripe’s embedded form needs the top of the tab.';
-      case 'frame-theme':
-        return 'The iframe shows the shop’s own page in its default look: colours, radius, font and density apply to the other ways.';
       case 'payment-links':
         return 'Every product in the catalog needs its paymentLink (a https://buy.stripe.com/… address); the catalog and fanshop.js may be on any static host.';
     }
@@ -152,8 +150,6 @@ const de: BuilderMessages = {
         return `„${w.value}“ ist keine Webadresse: Schreiben Sie sie vollständig, beginnend mit https://`;
       case 'frame-hosted-checkout':
         return 'Im Iframe öffnet der Shop Stripes Checkout-Seite in einem neuen Tab: Stripes eingebettetes Formular braucht das ganze Fenster.';
-      case 'frame-theme':
-        return 'Das Iframe zeigt die eigene Seite des Shops im Standard-Aussehen: Farben, Radius, Schrift und Dichte gelten für die anderen Wege.';
       case 'payment-links':
         return 'Jedes Produkt im Katalog braucht seinen paymentLink (eine https://buy.stripe.com/…-Adresse); Katalog und fanshop.js dürfen auf jedem statischen Hosting liegen.';
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTheme, initialChoices, type EmbedChoices } from './choices';
-import { embedSnippet, escapeAttribute } from './snippet';
+import { embedSnippet, framedShopAddress, escapeAttribute } from './snippet';
 
 const shop = 'https://shop.example.com';
 const choices = (over: Partial<EmbedChoices> = {}, theme: Partial<EmbedChoices['theme']> = {}): EmbedChoices => {
@@ -75,8 +75,11 @@ describe('embedSnippet: the iframe', () => {
     expect(text).toContain('data-locale="de"');
   });
 
-  it('carries no theme, which the framed page does not take', () => {
-    expect(embedSnippet(choices({ way: 'iframe' }, { primary: '#c0392b' }))).not.toContain('theme');
+  it('carries the changed look in the framed page’s address, which /shop takes (server/pages/page-theme.ts)', () => {
+    expect(embedSnippet(choices({ way: 'iframe' }, { primary: '#c0392b', fontFamily: 'Georgia, serif' }))).toContain(
+      `data-src="${shop}/shop?theme-primary=%23c0392b&amp;theme-font-family=Georgia%2C+serif"`,
+    );
+    expect(framedShopAddress(choices({ way: 'iframe', language: 'de' }, { radius: '0px' }), true)).toBe(`${shop}/shop?theme-radius=0px&locale=de`);
   });
 });
 

@@ -21,13 +21,25 @@ export function embedSnippet(choices: EmbedChoices): string {
     case 'element':
       return `<script type="module" src="${escapeAttribute(`${origin}/fanshop-element.js`)}"></script>\n<fanshop-shop${attributes(options(choices, ''))}></fanshop-shop>`;
     case 'iframe': {
-      // The framed page (/shop) is the server's, in its own look: the frame's loader passes on
-      // the language only (warnings.ts says so when a theme is chosen).
-      const frame: [string, string][] = [['data-src', `${origin}/shop`], ['data-title', choices.frameTitle.trim() || 'Shop']];
+      // The framed page (/shop) takes the look from its address (server/pages/page-theme.ts);
+      // the frame's loader passes on the language.
+      const frame: [string, string][] = [['data-src', framedShopAddress(choices)], ['data-title', choices.frameTitle.trim() || 'Shop']];
       if (choices.language !== 'auto') frame.push(['data-locale', choices.language]);
       return `<div data-fanshop-frame${attributes(frame)}></div>\n<script src="${escapeAttribute(`${origin}/fanshop-frame.js`)}" async></script>`;
     }
   }
+}
+
+/**
+ * The address of the framed shop: `/shop` with the changed theme tokens as `theme-*` parameters
+ * (`?theme-primary=%23c0392b`), and the language when `withLocale` (the preview's; the frame's
+ * loader adds it itself).
+ */
+export function framedShopAddress(choices: EmbedChoices, withLocale = false): string {
+  const url = new URL('/shop', choices.shopOrigin);
+  for (const [name, value] of Object.entries(changedTokens(choices.theme))) url.searchParams.set(`theme-${kebab(name)}`, String(value));
+  if (withLocale && choices.language !== 'auto') url.searchParams.set('locale', choices.language);
+  return url.href;
 }
 
 function scriptTag(origin: string, choices: EmbedChoices): string {

@@ -1,4 +1,4 @@
-import { changedTokens, type EmbedChoices } from './choices';
+import type { EmbedChoices } from './choices';
 
 /**
  * What a choice in the builder needs on the merchant's side, beside the snippet: the
@@ -19,8 +19,6 @@ export type EmbedWarning =
   | { kind: 'page-address-invalid'; value: string }
   /** A framed shop keeps Stripe's hosted page: Stripe's form needs the top of the tab. */
   | { kind: 'frame-hosted-checkout' }
-  /** The framed page is the server's, in its own look: a theme chosen here does not reach it. */
-  | { kind: 'frame-theme' }
   /** Every product needs its Payment Link; no checkout server, no allowed origins. */
   | { kind: 'payment-links' };
 
@@ -72,7 +70,6 @@ export function embedWarnings(choices: EmbedChoices, context: EmbedContext): Emb
     }
     case 'iframe':
       if (context.embeddedCheckout) warnings.push({ kind: 'frame-hosted-checkout' });
-      if (Object.keys(changedTokens(choices.theme)).length) warnings.push({ kind: 'frame-theme' });
       break;
     case 'payment-links':
       warnings.push({ kind: 'payment-links' });
