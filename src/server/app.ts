@@ -190,6 +190,11 @@ export function createApp(options: AppOptions): Hono {
   if (options.events) app.route('/', eventsRoutes({ ...options.events, catalog }));
   // The studio's guard (session and Origin) for everything under /api/studio/ goes before this.
   if (options.insights) app.route('/', studioInsightsRoutes({ stores: options.insights, catalog }));
+  else {
+    // No data store: the studio's Insights screen says so, in JSON as every studio API answers.
+    const noNumbers = (c: Context) => errorResponse(c, apiError('events_unavailable', 'This shop keeps no data store, so it has no numbers to show.'));
+    app.get('/api/studio/insights', noNumbers).get('/api/studio/insights.csv', noNumbers);
+  }
   if (options.wishes) app.route('/', wishesRoutes({ ...options.wishes, catalog: () => parsedCatalog(shown) }));
   restock.start(() => parsedCatalog(loadCatalog));
   if (options.recommendations) app.route('/', recommendationsRoutes({ ...options.recommendations, load: loadCatalog, stock: options.stock, likes: options.likes?.store }));

@@ -370,7 +370,12 @@ describe('likes and the Facebook tab in workerd', () => {
     });
     expect(res.status).toBe(204);
     expect(((await (await mf.dispatchFetch(`${origin}/catalog.json?fanshop=1`)).json()) as { events?: string }).events).toBe('/api/events');
-    const insights = (await (await mf.dispatchFetch(`${origin}/api/studio/insights`)).json()) as InsightsResponse;
+    // The studio's numbers are the merchant's: without a session, 401; logged in, the counts.
+    expect((await mf.dispatchFetch(`${origin}/api/studio/insights`)).status).toBe(401);
+    const login = await mf.dispatchFetch(`${origin}/api/studio/login`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json', 'CF-Connecting-IP': '203.0.113.252' }, body: JSON.stringify({ password: studioPassword }) });
+    expect(login.status).toBe(200);
+    const cookie = /^([^;]+)/.exec(login.headers.get('Set-Cookie') ?? '')![1]!;
+    const insights = (await (await mf.dispatchFetch(`${origin}/api/studio/insights`, { headers: { Cookie: cookie } })).json()) as InsightsResponse;
     expect(insights.zeroResultSearches).toContainEqual({ query: 'worker unicorn', count: 1 });
     expect(insights.products.find((p) => p.productId === 'espresso-blend')).toMatchObject({ views: 1 });
   });

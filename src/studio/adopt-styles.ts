@@ -7,6 +7,9 @@ const sheets = new Map<string, CSSStyleSheet>();
  * (scripts/build.mjs `studioBundle`, lib mode): each imports its CSS `?inline` and adopts it.
  */
 export function adoptStyles(text: string): void {
+  // A browser without constructed stylesheets (Safari before 16.4) shows the section unstyled
+  // rather than not at all.
+  if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
   let sheet = sheets.get(text);
   if (!sheet) {
     sheet = new CSSStyleSheet();
