@@ -50,27 +50,6 @@ export default tseslint.config(
   },
   {
     files: ['src/studio/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error',
-    },
-  },
-  {
-    // The build's JSX is classic with `h` as its pragma (scripts/widget-base.mjs), the tests'
-    // automatic: a parameter or variable named `h` hides Preact's `h` from the JSX inside it, and
-    // breaks only the built bundle (the Insights screen's tables did: "h is not a function").
-    files: ['src/widget/**/*.tsx', 'src/studio/**/*.tsx'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: ":function > Identifier.params[name='h'], VariableDeclarator > Identifier.id[name='h'], CatchClause > Identifier.param[name='h']", message: 'JSX compiles to h(): name this something else.' },
-      ],
-    },
-  },
-  {
-    files: ['src/studio/**/*.{ts,tsx}'],
     ignores: ['src/studio/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -110,21 +89,6 @@ export default tseslint.config(
           patterns: [
             forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The widget runs in the shopper’s browser.'),
             forbid(['**/server/**', '**/cli/**', '**/tools/**', '**/studio/**'], 'The widget shares only core/ with the server: API types live in src/core/api.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/studio/**/*.{ts,tsx}'],
-    ignores: ['src/studio/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            forbid(['node:*', 'hono', 'hono/*', 'stripe'], 'The studio runs in the merchant’s browser.'),
-            forbid(['**/server/**', '**/cli/**', '**/tools/**', '**/widget/**'], 'The studio shares only core/ with the server and the widget: API types live in src/core/api.'),
           ],
         },
       ],
