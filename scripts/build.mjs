@@ -46,7 +46,7 @@ async function classicScript(/** @type {string} */ entry, /** @type {string} */ 
  * app build wraps dynamic imports in Vite's preload helper (1.3 KB, and root-relative chunk URLs
  * that break cross-origin embedding); lib mode keeps plain relative `import()`.
  */
-async function esModule(/** @type {string} */ entry, /** @type {string} */ fileName) {
+async function esModule(/** @type {string} */ entry, /** @type {string} */ fileName, chunkFileNames = 'fanshop-[name]-[hash].mjs') {
   await build({
     ...widgetBase,
     configFile: false,
@@ -62,7 +62,7 @@ async function esModule(/** @type {string} */ entry, /** @type {string} */ fileN
         preserveEntrySignatures: 'allow-extension',
         // Lib mode leaves ES output's whitespace for downstream bundlers; ours goes to browsers.
         output: {
-          chunkFileNames: 'fanshop-[name]-[hash].mjs',
+          chunkFileNames,
           minify: !process.env.FANSHOP_NOMINIFY,
           comments: false,
         },
@@ -97,20 +97,7 @@ async function firstViewStylesheet() {
  * studio-app/ (outside /studio, which only a session opens, so the login form can load it).
  */
 async function studioBundle() {
-  await build({
-    ...widgetBase,
-    configFile: false,
-    logLevel: quiet,
-    publicDir: false,
-    build: {
-      ...widgetBase.build,
-      outDir,
-      emptyOutDir: false,
-      copyPublicDir: false,
-      lib: { entry: 'src/studio/main.tsx', formats: ['es'], fileName: () => 'studio-app/studio.mjs' },
-      rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'studio-app/fanshop-studio-[name]-[hash].mjs', minify: !process.env.FANSHOP_NOMINIFY, comments: false } },
-    },
-  });
+  await esModule('src/studio/main.tsx', 'studio-app/studio.mjs', 'studio-app/fanshop-studio-[name]-[hash].mjs');
   await build({
     ...widgetBase,
     configFile: false,
