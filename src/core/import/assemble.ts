@@ -8,8 +8,13 @@ export interface ImportOptions {
   readonly currency?: string;
   /** The language of the export's texts; the catalog's `defaultLocale`. Default "en". */
   readonly locale?: string;
-  /** Default "My shop"; the shop id is made from it. */
+  /** Default "My shop"; the shop id is made from it unless `shopId` is given. */
   readonly shopName?: string;
+  /**
+   * The id of the shop the import replaces (the studio's): shoppers' saved carts and likes are
+   * keyed by it, so a new catalog of the same shop must keep it.
+   */
+  readonly shopId?: string;
   /** Where the shop lives. Default "https://shop.example.com", to be replaced. */
   readonly baseUrl?: string;
   /**
@@ -190,7 +195,7 @@ export function assemble(drafts: readonly DraftProduct[], options: ImportOptions
   const shopName = options.shopName ?? IMPORT_DEFAULTS.shopName;
   const catalog: CatalogFile = {
     shop: {
-      id: slugify(shopName, 'shop'),
+      id: options.shopId ?? slugify(shopName, 'shop'),
       name: shopName,
       currency: options.currency ?? IMPORT_DEFAULTS.currency,
       defaultLocale: options.locale ?? IMPORT_DEFAULTS.locale,

@@ -48,7 +48,7 @@ export default function ImportView() {
 
   const currencyOk = /^[A-Za-z]{3}$/.test(currency);
   const platform = choice === 'detect' ? (file ? detectPlatform(file.text) : undefined) : choice;
-  const done: StudioImport | undefined = file && platform && currencyOk ? runImport(file.text, platform, { currency: currency.toUpperCase(), locale: shop?.locale ?? language, baseUrl: shop?.baseUrl ?? location.origin, ...(shop ? { shopName: shop.shopName } : {}) }) : undefined;
+  const done: StudioImport | undefined = file && platform && currencyOk ? runImport(file.text, platform, { currency: currency.toUpperCase(), locale: shop?.locale ?? language, baseUrl: shop?.baseUrl ?? location.origin, ...(shop ? { shopId: shop.shopId, shopName: shop.shopName } : {}) }) : undefined;
   const catalog = done && !done.catalogProblems.length ? done.result.catalog : undefined;
 
   const read = async (chosen: File | undefined) => {

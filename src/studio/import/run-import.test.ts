@@ -28,10 +28,14 @@ describe('the studio’s import', () => {
 });
 
 describe('the shop an import keeps', () => {
-  it('is the current catalog’s name, currency, language and address', async () => {
+  it('is the current catalog’s id, name, currency, language and address', async () => {
     const { currentShop } = await import('./current-shop');
     const demo = JSON.parse(readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8'));
-    expect(currentShop(demo)).toEqual({ shopName: expect.any(String), currency: demo.shop.currency, locale: demo.shop.defaultLocale, baseUrl: demo.shop.baseUrl });
+    const kept = currentShop(demo)!;
+    expect(kept).toEqual({ shopId: demo.shop.id, shopName: expect.any(String), currency: demo.shop.currency, locale: demo.shop.defaultLocale, baseUrl: demo.shop.baseUrl });
+    // Shoppers' saved carts are keyed by the shop's id: the imported catalog keeps it, whatever its name gives.
+    const done = runImport(fixture('shopify-current.csv'), 'shopify', { ...kept, shopName: 'A name of its own' });
+    expect(done.result.catalog?.shop.id).toBe(demo.shop.id);
     expect(currentShop({ shop: { name: 'x' } })).toBeUndefined();
     expect(currentShop('junk')).toBeUndefined();
   });
