@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCatalog } from '../scripts/big-catalog.mjs';
@@ -37,6 +37,9 @@ export function ownServer(offset: number, catalogText: string, env: Readonly<Rec
     // A server starts in a second or two; on two cores busy with other workers' browsers and
     // servers, its database and catalog took up to 40 s: the hook waits that long, not a test.
     test.setTimeout(90_000);
+    // Again if a worker comes back to this spec after its afterAll (fully parallel runs hand a
+    // spec's tests to whichever worker is free): the directory was removed then.
+    mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'catalog.json'), catalogText);
     await start();
   });
