@@ -17,6 +17,13 @@
  * more than 2 s after the one before: most of `/shop`'s gap to a static page in issue 12's
  * bench, where every load of a shop comes long after its last.
  */
+/**
+ * The `staleMs` of live stock and of the stars (stock/live-catalog.ts, stock/taken-stock.ts,
+ * reviews/ratings.ts): a shop whose visitors come a minute apart makes none of them wait on the
+ * store. Holds and sales made through this server are seen at once (stock/observed-stock.ts).
+ */
+export const STALE_MS = 60_000;
+
 export interface RecentRead<T> {
   /**
    * The kept value, or a new read when there is none younger than `maxAgeMs`. `time` is the

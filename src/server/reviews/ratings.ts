@@ -1,7 +1,6 @@
 import type { ProductRating, ProductRatings } from '../../core/api/reviews';
-import { recentRead } from '../data/recent-read';
+import { recentRead, STALE_MS } from '../data/recent-read';
 import { sha256Hex } from '../hash';
-import { STALE_MS } from '../stock/taken-stock';
 import type { ReviewStore } from './store';
 
 /** The ratings of every rated product, and a tag that changes whenever any of them does (for ETags and caches). */

@@ -1,10 +1,9 @@
 import type { Catalog, Product } from '../../core/catalog/types';
 import { sha256Hex } from '../hash';
 import type { LoadedCatalog } from '../catalog/source';
-import { recentRead, type RecentRead } from '../data/recent-read';
+import { recentRead, STALE_MS, type RecentRead } from '../data/recent-read';
 import { stockChanges } from './observed-stock';
 import { stockItemId, type StockCount, type StockStore } from './store';
-import { STALE_MS } from './taken-stock';
 
 /** The items whose stock the catalog tracks (a `stock` number), worked out once per parsed catalog. */
 const tracked = new WeakMap<Catalog, StockCount[]>();
@@ -72,7 +71,8 @@ export interface LiveCatalog {
  * The catalog as shoppers should see it: stock less what is sold and held (stock/store.ts),
  * asked of the store at most once per `maxAgeMs` (default 2 s) whatever the traffic, read ahead
  * of its end so that no visitor waits on it after a pause of up to a minute (data/recent-read.ts,
- * `STALE_MS`), and at once when the catalog changes or this server holds or sells stock. A catalog that tracks no stock is given back as it is.
+ * `STALE_MS`), and at once when the catalog changes or this server holds or sells stock. A
+ * catalog that tracks no stock is given back as it is.
  */
 export function liveCatalogLoader(stock: StockStore, options: { maxAgeMs?: number; now?: () => number } = {}): (catalog: Catalog) => Promise<LiveCatalog> {
   const maxAge = options.maxAgeMs ?? 2000;

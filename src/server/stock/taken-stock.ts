@@ -1,4 +1,4 @@
-import { recentRead } from '../data/recent-read';
+import { recentRead, STALE_MS } from '../data/recent-read';
 import { stockChanges } from './observed-stock';
 import type { StockCount, StockStore } from './store';
 
@@ -16,13 +16,6 @@ import type { StockCount, StockStore } from './store';
  * itself, so nothing is sold on an old number. data/conformance.ts holds every engine's `taken`
  * to give what its `available` gives.
  */
-/**
- * How long after its end a read may still be given, once, while the next is read
- * (data/recent-read.ts): a shop whose visitors come a minute apart makes none of them wait on
- * the store. Holds and sales made through this server are seen at once (stock/observed-stock.ts).
- */
-export const STALE_MS = 60_000;
-
 export function takenStock(stock: Pick<StockStore, 'available' | 'taken'>, maxAgeMs = 2000): Pick<StockStore, 'available'> {
   const recent = recentRead((time) => stock.taken(new Date(time)), { maxAgeMs, staleMs: maxAgeMs && STALE_MS });
   stockChanges(stock as StockStore)?.(() => recent.forget());
