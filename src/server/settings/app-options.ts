@@ -90,8 +90,7 @@ export function appOptions(settings: Settings, parts: RuntimeParts): AppOptions 
       : undefined;
   // One stock store for checkout, the webhook and what shows live stock, so that what this
   // server holds or sells shows at once (stock/observed-stock.ts).
-  const stock = parts.data && observedStock(parts.data.stock);
-  const data = parts.data && stock && { ...withoutClose(parts.data), stock };
+  const data = parts.data && { ...parts.data, stock: observedStock(parts.data.stock) };
   // The local test mode takes no real payment, so a secret anyone can read does no harm there
   // and spares the demo a setting; with a Stripe key the merchant's own secret is needed
   // (settings/schema.ts warns when it is missing).
@@ -157,11 +156,6 @@ function embedded(settings: Settings, parts: RuntimeParts) {
   if (parts.localStripe) return { publishableKey: parts.localStripe.publishableKey, stripeJs: parts.localStripe.stripeJs };
   if (settings.STRIPE_PUBLISHABLE_KEY) return { publishableKey: settings.STRIPE_PUBLISHABLE_KEY };
   return undefined;
-}
-
-/** The stores an app is given: everything but `close`, which stays with whoever opened them. */
-function withoutClose({ close: _close, ...stores }: DataStores): Omit<DataStores, 'close'> {
-  return stores;
 }
 
 /** The studio (`/studio`), on when a password is set: its hash wins over the password itself. */
