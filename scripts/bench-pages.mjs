@@ -7,12 +7,16 @@
  * For each size: the built server (`dist/server/node.mjs`, that size's catalog) and a static
  * reference server (node:http, gzip when accepted) with one page: the shop's first 48 cards
  * (image, title, price) as plain HTML, the same image files, no script. Then BENCH_RUNS rounds;
- * in each, every size's static page and /shop are loaded in alternating order, each in a fresh
- * browser context (cold cache), viewport 412x915 at device pixel ratio 1, no CPU throttling.
+ * in each, every size's static page and /shop are loaded BENCH_FIRST_CARDS times (3) in turns,
+ * which of them goes first alternating, each in a fresh browser context (cold cache), viewport
+ * 412x915 at device pixel ratio 1, no CPU throttling. The last load of each page in a round also
+ * measures the heap, and on /shop the typing.
  *
  * Metrics (the same code runs in both pages, injected before the page's own scripts):
  * - first card: performance.now() in the first animation frame callback (rAF) in which an
- *   `article[part="card"]` exists, in the document or in the shop's shadow root.
+ *   `article[part="card"]` exists, in the document or in the shop's shadow root; the median of
+ *   every load. Beside it, the first contentful paint (Paint Timing), the paint of that frame
+ *   on both pages, and the page's own request (Navigation Timing).
  * - keystroke latency (shop only): typing "espresso", clearing the field (Ctrl+A, Backspace),
  *   then "müsli", a key every 150 ms. From the input event's `timeStamp` to the rAF callback of
  *   the first frame after the result count's text (`[part="count"]`) or the grid's first card
@@ -56,6 +60,15 @@ const CARDS = 48;
 const VIEWPORT = { width: 412, height: 915 };
 const QUERIES = ['espresso', 'müsli'];
 const KEY_PAUSE_MS = 150;
+/**
+ * Loads of each page per round for the first card (BENCH_FIRST_CARDS): one load's first card
+ * varies by ±20 ms from one load to the next (the first frame of a new renderer), more than the
+ * 10 to 20 ms between the pages, so a median of 7 swung the ratio from 1.17x to 1.43x from run
+ * to run. The heap and the typing are measured once per round, on the last of them.
+ */
+const FIRST_CARDS = Number(process.env.BENCH_FIRST_CARDS ?? 3);
+/** The pause after a load's context is closed, before the next load (`closed`). */
+const SETTLE_MS = 300;
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
@@ -288,14 +301,19 @@ function instrumentPage() {
 }
 
 /**
- * One page load in a fresh context: its first card and heap, and whatever `more` measures.
- * @template {object} T
- * @param {import('@playwright/test').Browser} browser
- * @param {string} url
- * @param {(page: import('@playwright/test').Page, cdp: import('@playwright/test').CDPSession) => Promise<T>} more
- * @returns {Promise<{ firstCard: number, heapMB: number } & T>}
+ * Where a page's first card came: the frame that first had it (the bench's figure), the first
+ * contentful paint (Paint Timing), and the page's own request (Navigation Timing), in ms from
+ * navigation start.
+ * @typedef {{ requestStart: number, responseStart: number, responseEnd: number }} DocumentTiming
+ * @typedef {{ firstCard: number, firstPaint: number, document: DocumentTiming }} FirstCard
  */
-async function load(browser, url, more) {
+
+/**
+ * Opens a page in a fresh context (cold cache) and waits for its first card.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ * @returns {Promise<{ context: import('@playwright/test').BrowserContext, page: import('@playwright/test').Page, cdp: import('@playwright/test').CDPSession, first: FirstCard }>}
+ */
+async function open(browser, url) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -304,11 +322,61 @@ async function load(browser, url, more) {
     await page.goto(url);
     const firstCard = await page.waitForFunction(() => /** @type {PageRecord} */ (/** @type {any} */ (window).__bench).firstCard || null, null, { timeout: 120_000 });
     const at = Number(await firstCard.jsonValue());
+    // The paint entry comes with the frame's paint, a little after the frame began.
+    const firstPaint = await page
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null, null, { timeout: 5000 })
+      .then(async (handle) => Number(await handle.jsonValue()))
+      .catch(() => NaN);
+    const document = await page.evaluate(() => {
+      const n = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+      return { requestStart: n.requestStart, responseStart: n.responseStart, responseEnd: n.responseEnd };
+    });
+    return { context, page, cdp, first: { firstCard: at, firstPaint, document } };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/**
+ * One page load for its first card only.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ * @returns {Promise<FirstCard>}
+ */
+async function firstCardOnly(browser, url) {
+  const { context, first } = await open(browser, url);
+  await closed(context);
+  return first;
+}
+
+/**
+ * Closes a page's context and lets its renderer go before the next load: a load that began while
+ * the last one's renderer was still exiting came later, by how much depending on that page
+ * (in one run, /shop's first card took a median 63 ms after /shop and 77 ms after the static
+ * page; the static page's 59 ms and 65 ms).
+ * @param {import('@playwright/test').BrowserContext} context
+ */
+async function closed(context) {
+  await context.close();
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+}
+
+/**
+ * One page load in a fresh context: its first card and heap, and whatever `more` measures.
+ * @template {object} T
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ * @param {(page: import('@playwright/test').Page, cdp: import('@playwright/test').CDPSession) => Promise<T>} more
+ * @returns {Promise<FirstCard & { heapMB: number } & T>}
+ */
+async function load(browser, url, more) {
+  const { context, page, cdp, first } = await open(browser, url);
+  try {
     await page.waitForLoadState('networkidle');
     const heapMB = await heapUsed(cdp);
-    return { firstCard: at, heapMB, ...(await more(page, cdp)) };
+    return { ...first, heapMB, ...(await more(page, cdp)) };
   } finally {
-    await context.close();
+    await closed(context);
   }
 }
 
@@ -388,8 +456,8 @@ async function settled(page) {
 }
 
 /**
- * @typedef {Awaited<ReturnType<typeof shopDetails>> & { firstCard: number, heapMB: number }} ShopSample
- * @typedef {{ firstCard: number, heapMB: number }} StaticSample
+ * @typedef {Awaited<ReturnType<typeof shopDetails>> & FirstCard & { heapMB: number }} ShopSample
+ * @typedef {FirstCard & { heapMB: number }} StaticSample
  */
 
 /** @param {number} [runs] */
@@ -398,7 +466,11 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
   const dir = mkdtempSync(join(tmpdir(), 'fanshop-bench-pages-'));
   const { parseCatalog } = await import(new URL('dist/server/catalog.mjs', root).href);
   const before = process.env.BENCH_BEFORE ? join(process.env.BENCH_BEFORE, 'server/node.mjs') : undefined;
-  /** @type {{ size: number, shop: { url: string, stop: () => Promise<void> }, beforeShop?: { url: string, stop: () => Promise<void> }, reference: { url: string, stop: () => void }, static: StaticSample[], shopSamples: ShopSample[], beforeSamples: ShopSample[] }[]} */
+  /**
+   * Per size: the full loads (first card, heap, and on the shops the typing), and every load's
+   * first card, theirs and the quick ones'.
+   * @type {{ size: number, shop: { url: string, stop: () => Promise<void> }, beforeShop?: { url: string, stop: () => Promise<void> }, reference: { url: string, stop: () => void }, static: StaticSample[], shopSamples: ShopSample[], beforeSamples: ShopSample[], firstCards: { static: FirstCard[], shop: FirstCard[], before: FirstCard[] } }[]}
+   */
   const sites = [];
   /** @type {import('@playwright/test').Browser | undefined} */
   let browser;
@@ -411,20 +483,27 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
       if (!parsed.ok) throw new Error(`[bench] the generated ${size}-product catalog did not parse`);
       const shop = await startShopServer({ FANSHOP_CATALOG: file, FANSHOP_DATA_DIR: join(dir, `data-${size}`) });
       const beforeShop = before ? await startShopServer({ FANSHOP_CATALOG: file, FANSHOP_DATA_DIR: join(dir, `data-before-${size}`) }, before) : undefined;
-      sites.push({ size, shop, beforeShop, reference: await startStaticServer(parsed.catalog), static: [], shopSamples: [], beforeSamples: [] });
+      const firstCards = { static: [], shop: [], before: [] };
+      sites.push({ size, shop, beforeShop, reference: await startStaticServer(parsed.catalog), static: [], shopSamples: [], beforeSamples: [], firstCards });
     }
     const chromium = (browser = await launchChromium());
     for (let run = 0; run < runs; run++) {
       for (const [i, site] of sites.entries()) {
-        const { beforeShop } = site;
+        const { beforeShop, firstCards } = site;
+        /** @type {[keyof typeof firstCards, string, (url: string) => Promise<FirstCard>][]} */
         const pages = [
-          async () => site.static.push(await load(chromium, `${site.reference.url}/`, async () => ({}))),
-          async () => site.shopSamples.push(await load(chromium, `${site.shop.url}/shop`, shopDetails)),
-          ...(beforeShop ? [async () => site.beforeSamples.push(await load(chromium, `${beforeShop.url}/shop`, shopDetails))] : []),
+          ['static', `${site.reference.url}/`, async (url) => pushed(site.static, await load(chromium, url, async () => ({})))],
+          ['shop', `${site.shop.url}/shop`, async (url) => pushed(site.shopSamples, await load(chromium, url, shopDetails))],
+          ...(beforeShop ? [/** @type {[keyof typeof firstCards, string, (url: string) => Promise<FirstCard>]} */ (['before', `${beforeShop.url}/shop`, async (/** @type {string} */ url) => pushed(site.beforeSamples, await load(chromium, url, shopDetails))])] : []),
         ];
-        // Alternate which goes first, by round and by size.
-        const first = (run + i) % pages.length;
-        for (const measure of [...pages.slice(first), ...pages.slice(0, first)]) await measure();
+        // Each page's first card FIRST_CARDS times (the last load with the heap and the typing), in
+        // turns; which page goes first alternates by turn, round and size.
+        for (let turn = 0; turn < FIRST_CARDS; turn++) {
+          const first = (run + i + turn) % pages.length;
+          for (const [name, url, full] of [...pages.slice(first), ...pages.slice(0, first)]) {
+            firstCards[name].push(turn === FIRST_CARDS - 1 ? await full(url) : await firstCardOnly(chromium, url));
+          }
+        }
       }
       process.stderr.write(`[bench] pages: round ${run + 1} of ${runs} done\n`);
     }
@@ -438,16 +517,23 @@ export async function benchPages(runs = Number(process.env.BENCH_RUNS ?? 7)) {
     // The catalogs and the servers' databases: hundreds of MB.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
-  const sizes = sites.map((site) => sizeSummary(site.size, site.static, site.shopSamples, runs));
-  const beforeSizes = before ? sites.map((site) => sizeSummary(site.size, site.static, site.beforeSamples, runs)) : undefined;
+  const sizes = sites.map((site) => sizeSummary(site.size, site.static, site.shopSamples, site.firstCards.static, site.firstCards.shop, runs));
+  const beforeSizes = before ? sites.map((site) => sizeSummary(site.size, site.static, site.beforeSamples, site.firstCards.static, site.firstCards.before, runs)) : undefined;
   return {
     runs,
+    firstCardLoadsPerRound: FIRST_CARDS,
     viewport: `${VIEWPORT.width}x${VIEWPORT.height} @1x, no CPU throttling`,
     loadAverage: { start: loadStart.map(round2), end: loadavg().map(round2), cores: cpus().length },
     ...verdict(sizes),
     ...(beforeSizes ? { before: { build: before, ...verdict(beforeSizes) } } : {}),
-    samples: Object.fromEntries(sites.map((site) => [site.size, { static: site.static, shop: site.shopSamples, ...(before ? { before: site.beforeSamples } : {}) }])),
+    samples: Object.fromEntries(sites.map((site) => [site.size, { static: site.static, shop: site.shopSamples, ...(before ? { before: site.beforeSamples } : {}), firstCards: site.firstCards }])),
   };
+}
+
+/** @template T @param {T[]} list @param {T} item @returns {T} */
+function pushed(list, item) {
+  list.push(item);
+  return item;
 }
 
 /** @param {number} x */
@@ -472,8 +558,12 @@ function verdict(sizes) {
   };
 }
 
-/** @param {number} size @param {StaticSample[]} reference @param {ShopSample[]} shop @param {number} runs */
-function sizeSummary(size, reference, shop, runs) {
+/**
+ * @param {number} size @param {StaticSample[]} reference @param {ShopSample[]} shop the full loads
+ * @param {FirstCard[]} referenceFirst @param {FirstCard[]} shopFirst every load's first card
+ * @param {number} runs
+ */
+function sizeSummary(size, reference, shop, referenceFirst, shopFirst, runs) {
   // Characters typed; the clearing Backspace (back to every product) is reported on its own.
   const keys = shop.flatMap((s) => s.keys.filter((k) => k.value !== ''));
   const clears = shop.flatMap((s) => s.keys.filter((k) => k.value === ''));
@@ -481,13 +571,24 @@ function sizeSummary(size, reference, shop, runs) {
   const longTasks = shop.flatMap((s) => s.longTasks);
   /** @template T @param {T[]} xs @param {(x: T) => number} f */
   const med = (xs, f) => median(xs.map(f));
-  const staticFirstCardMs = med(reference, (s) => s.firstCard);
-  const shopFirstCardMs = med(shop, (s) => s.firstCard);
+  const staticFirstCardMs = med(referenceFirst, (s) => s.firstCard);
+  const shopFirstCardMs = med(shopFirst, (s) => s.firstCard);
+  const staticFirstPaintMs = med(referenceFirst, (s) => s.firstPaint);
+  const shopFirstPaintMs = med(shopFirst, (s) => s.firstPaint);
+  /** @param {FirstCard[]} xs the page's own request: sent, its first byte, its last byte */
+  const documentTiming = (xs) => [med(xs, (s) => s.document.requestStart), med(xs, (s) => s.document.responseStart), med(xs, (s) => s.document.responseEnd)];
   return {
     size,
+    firstCardLoads: { static: referenceFirst.length, shop: shopFirst.length },
     staticFirstCardMs,
     shopFirstCardMs,
     ratio: round2(shopFirstCardMs / staticFirstCardMs),
+    /** The first contentful paint (Paint Timing), which on both pages has the first cards. */
+    staticFirstPaintMs,
+    shopFirstPaintMs,
+    firstPaintRatio: round2(shopFirstPaintMs / staticFirstPaintMs),
+    /** Navigation Timing, ms from navigation start. */
+    document: { static: documentTiming(referenceFirst), shop: documentTiming(shopFirst) },
     staticHeapMB: med(reference, (s) => s.heapMB),
     shop: {
       catalogResponseStartMs: med(shop, (s) => s.catalogResponseStart),
@@ -531,6 +632,10 @@ export function pagesTable(result) {
     row('first card, static page (ms)', (s) => s.staticFirstCardMs),
     row('first card, /shop (ms)', (s) => s.shopFirstCardMs),
     row('shop / static', (s) => `${s.ratio}x`),
+    row('  loads measured, static / shop', (s) => `${s.firstCardLoads.static} / ${s.firstCardLoads.shop}`),
+    row('  first contentful paint, static / shop (ms)', (s) => `${s.staticFirstPaintMs} / ${s.shopFirstPaintMs} (${s.firstPaintRatio}x)`),
+    row('  page request sent / first byte / last byte, static (ms)', (s) => s.document.static.join(' / ')),
+    row('  page request sent / first byte / last byte, /shop (ms)', (s) => s.document.shop.join(' / ')),
     row('  catalog response start / end (ms)', (s) => `${s.shop.catalogResponseStartMs} / ${s.shop.catalogResponseEndMs}`),
     row('  catalog JSON read (fanshop:catalog-fetched, ms)', (s) => s.shop.catalogReadMs),
     row('  catalog transfer / body (KB)', (s) => `${s.shop.catalogTransferKB} / ${s.shop.catalogBodyKB}`),
