@@ -24,6 +24,9 @@
  */
 export const STALE_MS = 60_000;
 
+/** How long after the request that asks for it a read ahead begins, at most (see below). */
+export const READ_AHEAD_DELAY_MS = 500;
+
 export interface RecentRead<T> {
   /**
    * The kept value, or a new read when there is none younger than `maxAgeMs`. `time` is the
@@ -46,10 +49,15 @@ export function recentRead<T>(
   const background = !onWorkers();
   const staleMs = background ? (options.staleMs ?? 0) : 0;
   const now = options.now ?? Date.now;
-  // The read ahead begins a little after the request that asked for it: PGlite runs on the
-  // server's own thread, and a read begun at once shared that request's turn and delayed its
-  // answer by as much as the read took (every other `/shop` 4 to 10 ms later in the bench).
-  const aheadDelayMs = options.aheadDelayMs ?? 25;
+  // The read ahead begins a while after the request that asked for it, once that visitor's next
+  // requests (the page's loader, images and module) are likely served: PGlite runs on the
+  // server's own thread. Begun at once, it shared the request's turn and delayed its answer by
+  // as much as the read took (every other `/shop` 4 to 10 ms later in issue 12's bench); 25 ms
+  // later, it came in the middle of the page's first frame there, where the browser and the
+  // server share two cores (/shop's first card 83 ms at 25 ms, 71 ms at 500 ms, side by side in
+  // one run). At most a quarter of `maxAgeMs`: a read ahead still begins before three quarters
+  // of the kept value's life, so steady traffic never waits.
+  const aheadDelayMs = options.aheadDelayMs ?? Math.min(READ_AHEAD_DELAY_MS, maxAgeMs / 4);
   /** The value being given out, and the time its read was asked for. */
   let kept: { at: number; value: Promise<T> } | undefined;
   /** The read ahead in flight, if any. */

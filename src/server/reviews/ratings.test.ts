@@ -8,6 +8,7 @@ import type { ProductRatings } from '../../core/api/reviews';
 import { generatedCatalog } from '../../../scripts/big-catalog.mjs';
 import { recentRatings } from './ratings';
 import type { Review, ReviewStatus } from './store';
+import { READ_AHEAD_DELAY_MS } from '../data/recent-read';
 
 /**
  * The cards' stars travel with the products: the envelope, its first views (the loader's and
@@ -165,7 +166,7 @@ describe('recentRatings', () => {
     // Read ahead: the same numbers give back the same snapshot.
     time = 1999;
     expect(await ratings.read()).toBe(first);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, READ_AHEAD_DELAY_MS + 50));
     expect(publishedRatings).toHaveBeenCalledTimes(2);
     expect(await ratings.read()).toBe(first);
     answer = { a: { average: 4.5, count: 2 } };
@@ -177,7 +178,7 @@ describe('recentRatings', () => {
     time = 5000;
     answer = {};
     expect(await ratings.read()).toBe(second);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, READ_AHEAD_DELAY_MS + 50));
     expect(await ratings.read()).toEqual({ ratings: {}, tag: '' });
 
     // After a pause of over a minute, a read that is waited for.

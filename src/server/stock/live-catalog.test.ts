@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createApp } from '../app';
 import { inMemoryData, type InMemoryData } from '../data/postgres/memory';
 import { observedStock } from './observed-stock';
+import { READ_AHEAD_DELAY_MS } from '../data/recent-read';
 
 /** What shoppers, crawlers and Meta see of stock: what can be bought now, not the number in the file. */
 const demo = readFileSync(new URL('../../../public/catalog.json', import.meta.url), 'utf8');
@@ -52,7 +53,7 @@ describe('live stock', () => {
     expect((await data.stock.reserve('elsewhere', [{ item: 'stoneware-mug/mug-sage', stock: 3, quantity: 1 }], new Date(Date.now() + 60_000), new Date())).ok).toBe(true);
     await later();
     expect(await mug()).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, READ_AHEAD_DELAY_MS + 200));
     expect(await mug()).toBe(0);
   }, 30_000);
 

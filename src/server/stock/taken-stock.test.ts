@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { takenStock } from './taken-stock';
 import type { StockCount, StockTaken } from './store';
+import { READ_AHEAD_DELAY_MS } from '../data/recent-read';
 
 /**
  * A store whose sales and holds the test sets, and which records what it was asked. Its
@@ -43,7 +44,7 @@ describe('takenStock', () => {
     expect(store.state.reads).toBe(1);
     // In the second second the page still gets the read of 0 at once, and the next read begins.
     expect(await stock.available([{ item: 'a', stock: 3 }], at(1999))).toEqual({ a: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, READ_AHEAD_DELAY_MS + 50));
     expect(store.state.reads).toBe(2);
     expect(await stock.available([{ item: 'a', stock: 3 }], at(2000))).toEqual({ a: 0 });
     expect(store.state.reads).toBe(2);
