@@ -26,6 +26,7 @@ import { metaFeedRoute, metaReviewsFeedRoute } from './feeds/meta-route';
 import { compressUnlessWorkers } from './http/compress';
 import { apiError, errorResponse } from './http/api-error';
 import { unexpectedError } from './http/unexpected-error';
+import { utf8 } from './http/utf8';
 import type { StockStore } from './stock/store';
 import { liveCatalogLoader, withLiveStockLoader } from './stock/live-catalog';
 import { studioAccess, type StudioPassword } from './studio/access';
@@ -109,8 +110,8 @@ export function createApp(options: AppOptions): Hono {
 
   // Embedded checkout with real Stripe.js (the local test mode serves its stand-in from here).
   const stripe = !!options.checkout?.embedded && !options.checkout.embedded.stripeJs;
-  const html = (body: string, framable = false, perLanguage = false) =>
-    new Response(body, {
+  const html = (body: string | Uint8Array<ArrayBuffer>, framable = false, perLanguage = false) =>
+    new Response(typeof body === 'string' ? utf8(body) : body, {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': strictCsp({ framable, stripe }),
@@ -153,6 +154,9 @@ export function createApp(options: AppOptions): Hono {
   // The pages Facebook traffic lands on send the widget's first view as HTML (pages/first-view.ts),
   // rendered from the envelope the widget would fetch, which the page embeds for it.
   const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries, readRatings, eventsEndpoint).then((answer) => answer.envelope);
+  // `/shop` is the same page for every visitor until its first view changes (first-view.ts keeps
+  // that view while the envelope lives): its bytes are kept beside the view, not made again.
+  const shopPages = keptBeside<Uint8Array<ArrayBuffer>>();
   app.get('/shop', async (c) => {
     const options = { lang: visitorLanguage(c), locale: c.req.query('locale') };
     // A look of the page's own (the embed builder's iframe: pages/page-theme.ts) is not the
@@ -160,7 +164,8 @@ export function createApp(options: AppOptions): Hono {
     // a first view in this look instead (its own path, with the options it reads off the page).
     const theme = pageTheme((name) => c.req.query(name));
     const firstView = theme.length ? undefined : await shopPageFirstView(options, { envelope, pageUrl: c.req.url });
-    return html(standaloneShopPage({ ...options, firstView, theme }), true, true);
+    const page = () => utf8(standaloneShopPage({ ...options, firstView, theme }));
+    return html(firstView ? shopPages(firstView, JSON.stringify([options.lang, options.locale]), page) : page(), true, true);
   });
   app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
@@ -214,4 +219,22 @@ export function createApp(options: AppOptions): Hono {
   }
   if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));
   return app;
+}
+
+/**
+ * What `make` gives for an object and a key, kept while the object lives: a few keys per object
+ * (a key here comes from the visitor's request), the oldest dropped.
+ */
+function keptBeside<T>(maxPerObject = 8) {
+  const kept = new WeakMap<object, Map<string, T>>();
+  return (owner: object, key: string, make: () => T): T => {
+    let values = kept.get(owner);
+    if (!values) kept.set(owner, (values = new Map()));
+    const value = values.get(key);
+    if (value !== undefined) return value;
+    const made = make();
+    if (values.size >= maxPerObject) values.delete(values.keys().next().value!);
+    values.set(key, made);
+    return made;
+  };
 }

@@ -9,6 +9,7 @@ import { firstView } from './first-view';
 import { basePath } from '../../core/catalog/product-urls';
 import type { CatalogEnvelope } from '../../core/catalog/envelope';
 import type { ProductReviews } from '../reviews/product-reviews';
+import { utf8 } from '../http/utf8';
 
 /**
  * `GET /p/:productId`: the product's page (product-page.ts) with the headers every page of ours
@@ -63,4 +64,4 @@ function headers(csp: string, cacheControl: string) {
 }
 
 // Hono answers HEAD with the GET handler's headers and no body.
-const send = (html: string, status: number, headers: Record<string, string>) => new Response(html, { status, headers });
+const send = (html: string, status: number, headers: Record<string, string>) => new Response(utf8(html), { status, headers });

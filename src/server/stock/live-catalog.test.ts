@@ -31,12 +31,19 @@ describe('live stock', () => {
     expect(await page()).not.toContain('availability sold-out');
     const soldOutInFeed = async () => (await (await app.request('/feeds/meta.csv')).text()).split('out of stock').length - 1;
     const soldOutBefore = await soldOutInFeed();
+    // `/shop`'s card, from the page kept beside its first view (app.ts): a new page with new stock.
+    const shopCard = async () => {
+      const shop = await (await app.request('/shop', { headers: { 'Accept-Language': 'en' } })).text();
+      return shop.slice(shop.indexOf('data-product-id="ceramic-pour-over-dripper"'), shop.indexOf('</article>', shop.indexOf('data-product-id="ceramic-pour-over-dripper"')));
+    };
+    expect(await shopCard()).not.toContain('sold-out');
 
     // Held through this server's store (as checkout holds): shown on the next answer.
     const held = await stock.reserve('a-shopper', [{ item: 'ceramic-pour-over-dripper', stock: 1, quantity: 1 }, { item: 'stoneware-mug/mug-sage', stock: 3, quantity: 2 }], new Date(Date.now() + 60_000), new Date());
     expect(held.ok).toBe(true);
     const after = await stockOf(app, 'ceramic-pour-over-dripper');
     expect(after.product.stock).toBe(0);
+    expect(await shopCard()).toContain('sold-out');
     expect(after.res.headers.get('ETag')).not.toBe(before.res.headers.get('ETag'));
     expect((await stockOf(app, 'stoneware-mug')).product.variants.find((v) => v.id === 'mug-sage')?.stock).toBe(1);
     expect(await page()).toContain('availability sold-out');
