@@ -32,6 +32,7 @@ import { liveCatalogLoader, withLiveStockLoader } from './stock/live-catalog';
 import { studioAccess, type StudioPassword } from './studio/access';
 import { studioGuard } from './studio/guard';
 import { pageTheme } from './pages/page-theme';
+import { keptBeside } from './pages/kept-beside';
 import { studioRoutes, type CatalogFileWriter } from './studio/routes';
 
 export interface AppOptions {
@@ -156,7 +157,7 @@ export function createApp(options: AppOptions): Hono {
   const envelope = () => parsedEnvelope(loadCatalog, live ? shown : undefined, queries, readRatings, eventsEndpoint).then((answer) => answer.envelope);
   // `/shop` is the same page for every visitor until its first view changes (first-view.ts keeps
   // that view while the envelope lives): its bytes are kept beside the view, not made again.
-  const shopPages = keptBeside<Uint8Array<ArrayBuffer>>();
+  const shopPages = keptBeside<object, Uint8Array<ArrayBuffer>>(8);
   app.get('/shop', async (c) => {
     const options = { lang: visitorLanguage(c), locale: c.req.query('locale') };
     // A look of the page's own (the embed builder's iframe: pages/page-theme.ts) is not the
@@ -165,7 +166,7 @@ export function createApp(options: AppOptions): Hono {
     const theme = pageTheme((name) => c.req.query(name));
     const firstView = theme.length ? undefined : await shopPageFirstView(options, { envelope, pageUrl: c.req.url });
     const page = () => utf8(standaloneShopPage({ ...options, firstView, theme }));
-    return html(firstView ? shopPages(firstView, JSON.stringify([options.lang, options.locale]), page) : page(), true, true);
+    return html(firstView ? shopPages.made(firstView, JSON.stringify([options.lang, options.locale]), page) : page(), true, true);
   });
   app.get('/api/products', productsRoute(queries));
   // Each product's own page, for crawlers and shared links, and Meta's catalog feed: with ETags,
@@ -219,22 +220,4 @@ export function createApp(options: AppOptions): Hono {
   }
   if (unavailable?.webhooks) app.post('/api/webhooks/stripe', notConfigured('webhook_not_configured', 'Webhooks are not configured.', unavailable.webhooks));
   return app;
-}
-
-/**
- * What `make` gives for an object and a key, kept while the object lives: a few keys per object
- * (a key here comes from the visitor's request), the oldest dropped.
- */
-function keptBeside<T>(maxPerObject = 8) {
-  const kept = new WeakMap<object, Map<string, T>>();
-  return (owner: object, key: string, make: () => T): T => {
-    let values = kept.get(owner);
-    if (!values) kept.set(owner, (values = new Map()));
-    const value = values.get(key);
-    if (value !== undefined) return value;
-    const made = make();
-    if (values.size >= maxPerObject) values.delete(values.keys().next().value!);
-    values.set(key, made);
-    return made;
-  };
 }

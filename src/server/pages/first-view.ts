@@ -5,6 +5,7 @@ import type { CatalogEnvelope } from '../../core/catalog/envelope';
 import { renderEmbedView, renderFirstView } from '#widget-ssr';
 import { acceptedTags } from './page-locale';
 import { html, scriptJson, stylesheet, type Html } from './html';
+import { keptBeside } from './kept-beside';
 
 /**
  * The stylesheet of the server-rendered first view: dist/client/fanshop-first-view-<hash>.css
@@ -28,15 +29,9 @@ const MAX_VIEWS_PER_ENVELOPE = 32;
  * are kept per envelope.
  */
 function madeOncePerEnvelope<T>() {
-  const made = new WeakMap<CatalogEnvelope, Map<string, T>>();
-  return async (envelope: CatalogEnvelope, key: string, make: () => Promise<T>): Promise<T> => {
-    let views = made.get(envelope);
-    if (views?.has(key)) return views.get(key)!;
-    const value = await make();
-    if (!views || views.size >= MAX_VIEWS_PER_ENVELOPE) made.set(envelope, (views = new Map()));
-    views.set(key, value);
-    return value;
-  };
+  const kept = keptBeside<CatalogEnvelope, T>(MAX_VIEWS_PER_ENVELOPE);
+  return async (envelope: CatalogEnvelope, key: string, make: () => Promise<T>): Promise<T> =>
+    kept.has(envelope, key) ? (kept.get(envelope, key) as T) : kept.set(envelope, key, await make());
 }
 
 /** The pages' first views, and the loader's answers (null: a view parameter not the loader's). */
